@@ -1,7 +1,8 @@
 /**
  * What every fake service of the local runtime is built from: one clock, one set of
- * counters, the bundle's Date class, and the lock guard that lets the spreadsheet
- * fakes record writes made without the script lock.
+ * counters, the bundle's Date class, the lock guard that lets the spreadsheet fakes
+ * record writes made without the script lock, and the cost hook that lets a run
+ * spend modelled Apps Script time.
  */
 import type { Clock } from './clock';
 import type { Counters } from './counters';
@@ -9,6 +10,15 @@ import type { Counters } from './counters';
 export interface LockGuard {
   /** True while the execution that is running now holds the script lock. */
   currentExecutionHoldsScriptLock(): boolean;
+}
+
+/** One round trip to a Google service, reported by the fakes after counting it. */
+export interface RoundTrip {
+  kind: 'spreadsheet' | 'fetch';
+  /** Cells this call read (spreadsheet reads only). */
+  cellsRead?: number;
+  /** Cells this call wrote (spreadsheet writes only). */
+  cellsWritten?: number;
 }
 
 export interface RuntimeDeps {
@@ -19,4 +29,10 @@ export interface RuntimeDeps {
   lockGuard: LockGuard;
   /** IANA time zone of the spreadsheet and the script, e.g. 'Asia/Jakarta'. */
   timeZone: string;
+  /**
+   * Called by every fake after each counted round trip. The runtime uses it to advance
+   * the clock by a latency model (benchmark, time-budget tests) and to end an execution
+   * that passes Apps Script's 6-minute limit. Fakes call it and otherwise ignore it.
+   */
+  charge(trip: RoundTrip): void;
 }
