@@ -1,22 +1,28 @@
 // Bundles src/index.ts into the single dist/Code.js that `clasp push` ships.
-// Apps Script only sees top-level `function` declarations, so the bundle is an
-// ES module whose trailing `export { ... }` is stripped: the entry points stay as
-// plain global functions and nothing else leaks (google/aside does the same).
+// Apps Script only sees top-level `function` declarations, and every one of them is a
+// global anyone with the editor can run. So the whole program lives inside one IIFE
+// (`var LeadRouting`), and the bundle declares exactly one top-level function per
+// entry point exported by src/index.ts, each delegating to it.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from 'rollup-plugin-typescript2';
 
-/** Removes the module syntax Apps Script cannot parse and copies the manifest. */
+const NAMESPACE = 'LeadRouting';
+
+/** Adds the global entry-point functions, checks the result, copies the manifest. */
 function appsScript() {
   return {
     name: 'apps-script',
-    renderChunk(code) {
-      const stripped = code.replace(/^export\s*\{[^}]*\};?\s*$/m, '');
-      if (/^\s*(export|import)\s/m.test(stripped) || /\brequire\(/.test(stripped)) {
-        this.error('dist/Code.js still contains module syntax; Apps Script cannot load it');
+    renderChunk(code, chunk) {
+      const entries = chunk.exports.map(
+        (name) => `/** Entry point: see src/index.ts. */\nfunction ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}\n`,
+      );
+      const out = `${code}\n${entries.join('\n')}`;
+      if (/^\s*(export|import)\s/m.test(out) || /\brequire\(/.test(out)) {
+        this.error('dist/Code.js contains module syntax; Apps Script cannot load it');
       }
-      return { code: stripped, map: null };
+      return { code: out, map: null };
     },
     writeBundle() {
       mkdirSync('dist', { recursive: true });
@@ -27,7 +33,7 @@ function appsScript() {
 
 export default {
   input: 'src/index.ts',
-  output: { file: 'dist/Code.js', format: 'es' },
+  output: { file: 'dist/Code.js', format: 'iife', name: NAMESPACE },
   treeshake: { moduleSideEffects: false },
   plugins: [
     nodeResolve({ browser: true, preferBuiltins: false }),

@@ -1,9 +1,109 @@
 /**
- * The global entry points Apps Script calls. Each one parses its event, builds the
- * real adapters once, runs one use case and catches at the top. Nothing else lives here.
+ * The global entry points Apps Script calls (ARCHITECTURE.md §1). Each one parses its
+ * event, builds the real adapters once, runs one use case and catches at the top.
+ * Rollup strips the `export`s: in dist/Code.js these are plain top-level functions.
  */
+import { checkHealth } from './app/health';
+import { takeLead } from './app/intake';
+import { runSetup } from './app/setup';
+import { handleSlackRequest } from './app/slack-action';
+import { runSweep, type SweepReport } from './app/sweep';
+import { AppsScriptLock } from './adapters/script-lock';
+import { PROPERTY } from './adapters/script-properties';
+import { createServices, forgetSpreadsheetCache } from './adapters/services';
+import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
+import { consoleLog } from './adapters/system';
 
-/** Health check for a browser or an uptime monitor: no personal data. */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+/** Shows a message to the person at the spreadsheet, when there is one. */
+function tellUser(title: string, lines: string[]): void {
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, lines.join('\n'), ui.ButtonSet.OK);
+  } catch {
+    // No UI in triggers and the web app: the log line is enough.
+  }
+}
+
+/** Simple trigger: adds the "Lead Routing" menu. */
+export function onOpen(): void {
+  try {
+    SpreadsheetApp.getUi().createMenu('Lead Routing').addItem('Set up', 'setup').addItem('Run SLA check now', 'runSlaSweep').addToUi();
+  } catch (err) {
+    consoleLog.warn(`onOpen: ${describe(err)}`);
+  }
+}
+
+/** Creates or repairs sheets, settings and triggers; returns (and shows) what is still missing. */
+export function setup(): string[] {
+  try {
+    const target = new SpreadsheetSetup();
+    const props = PropertiesService.getScriptProperties();
+    props.setProperty(PROPERTY.spreadsheetId, target.spreadsheetId());
+    forgetSpreadsheetCache();
+    const report = runSetup({
+      target,
+      lock: new AppsScriptLock(),
+      hasBotToken: Boolean(props.getProperty(PROPERTY.botToken)),
+      hasVerificationToken: Boolean(props.getProperty(PROPERTY.verificationToken)),
+      readReps: () => createServices().workbook.load().reps,
+    });
+    const lines = [...report.done.map((d) => `✓ ${d}`), ...(report.missing.length ? report.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])];
+    consoleLog.info(`setup: ${lines.join(' | ')}`);
+    tellUser('Lead Routing set-up', lines);
+    return report.missing;
+  } catch (err) {
+    consoleLog.error(`setup failed: ${describe(err)}`);
+    tellUser('Lead Routing set-up failed', [describe(err)]);
+    throw err;
+  }
+}
+
+/** Installable spreadsheet form-submit trigger: intake of one response. */
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  try {
+    const result = takeLead(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] });
+    consoleLog.info(`onFormSubmit: ${JSON.stringify(result)}`);
+  } catch (err) {
+    consoleLog.error(`onFormSubmit failed; the response stays in the form's response sheet: ${describe(err)}`);
+    throw err;
+  }
+}
+
+/** Time-driven trigger (and the menu): SLA re-routing, escalation, pending Slack messages. */
+export function runSlaSweep(): SweepReport {
+  try {
+    const report = runSweep(createServices());
+    consoleLog.info(`runSlaSweep: ${JSON.stringify(report)}`);
+    return report;
+  } catch (err) {
+    consoleLog.error(`runSlaSweep failed: ${describe(err)}`);
+    tellUser('Lead Routing: SLA check failed', [describe(err)]);
+    throw err;
+  }
+}
+
+/** Slack interactivity Request URL. Always an empty 200, whatever arrives. */
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  try {
+    const result = handleSlackRequest(createServices(), e);
+    consoleLog.info(`doPost: ${result.kind}${'reason' in result ? ` ${result.reason}` : ''}`);
+  } catch (err) {
+    consoleLog.error(`doPost failed: ${describe(err)}`);
+  }
+  return ContentService.createTextOutput('');
+}
+
+/** Health for a browser or an uptime check: counts only, no personal data. */
 export function doGet(): GoogleAppsScript.Content.TextOutput {
-  return ContentService.createTextOutput(JSON.stringify({ ok: true })).setMimeType(ContentService.MimeType.JSON);
+  let body: unknown;
+  try {
+    body = checkHealth(createServices());
+  } catch (err) {
+    body = { ok: false, service: 'lead-routing', error: err && typeof err === 'object' && 'code' in err ? (err as { code: string }).code : 'ERROR' };
+  }
+  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
 }

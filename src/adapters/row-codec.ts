@@ -1,0 +1,144 @@
+/**
+ * Rows ↔ domain records. Reading forgives what admins type (numbers as text, dates as
+ * serials, stray spaces); writing produces RAW cell values: text stays text (a name
+ * like "=IMPORTXML(…)" is never a formula), times become date serials in the
+ * spreadsheet's zone, empty is ''.
+ */
+import type { Lead } from '../domain/lead';
+import type { OutboxItem } from '../domain/outbox';
+import { parseActive, type Rep } from '../domain/rep';
+import type { CellValue, HeaderTable, TableRow } from './header-table';
+import type { ZoneTime } from './zone-time';
+
+/** Domain field → lead_sheet header. */
+export const LEAD_FIELD_HEADERS: Record<keyof Lead, string> = {
+  leadId: 'lead_id',
+  name: 'name',
+  phone: 'phone',
+  stage: 'stage',
+  assignedSales: 'assigned_sales',
+  salesSlackId: 'sales_slack_id',
+  routeCount: 'route_count',
+  createdAt: 'created_at',
+  assignedAt: 'assigned_at',
+  lastRoutedAt: 'last_routed_at',
+  contactedAt: 'contacted_at',
+  email: 'email',
+  phoneRaw: 'phone_raw',
+  escalatedAt: 'escalated_at',
+  slackChannel: 'slack_channel',
+  slackTs: 'slack_ts',
+  routeHistory: 'route_history',
+  submissionKey: 'submission_key',
+};
+
+export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
+  id: 'id',
+  leadId: 'lead_id',
+  kind: 'kind',
+  route: 'route',
+  method: 'method',
+  body: 'body',
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'next_attempt_at',
+  lastError: 'last_error',
+  createdAt: 'created_at',
+  sentAt: 'sent_at',
+};
+
+const LEAD_TIME_FIELDS = new Set<keyof Lead>(['createdAt', 'assignedAt', 'lastRoutedAt', 'contactedAt', 'escalatedAt']);
+const OUTBOX_TIME_FIELDS = new Set<keyof OutboxItem>(['nextAttemptAt', 'createdAt', 'sentAt']);
+
+export class RowCodec {
+  constructor(private readonly zone: ZoneTime) {}
+
+  time(value: CellValue): number | null {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return this.zone.fromSerial(value);
+    return null;
+  }
+
+  count(value: CellValue): number {
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+  }
+
+  /** A value as a RAW cell: times as serials, lists space-separated, null as ''. */
+  cell(value: unknown, isTime: boolean): CellValue {
+    if (value === null || value === undefined) return '';
+    if (isTime && typeof value === 'number') return this.zone.toSerial(value);
+    if (value instanceof Date) return this.zone.toSerial(value.getTime());
+    if (Array.isArray(value)) return value.join(' ');
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    return String(value);
+  }
+
+  rep(table: HeaderTable, row: TableRow, index: number): Rep {
+    return {
+      name: table.text(row, 'name'),
+      email: table.text(row, 'email'),
+      slackId: table.text(row, 'slack_id'),
+      active: parseActive(table.get(row, 'active')),
+      index,
+    };
+  }
+
+  lead(table: HeaderTable, row: TableRow): Lead {
+    const t = (h: string): string => table.text(row, h);
+    return {
+      leadId: t('lead_id'),
+      name: t('name'),
+      phone: t('phone'),
+      phoneRaw: t('phone_raw'),
+      email: t('email'),
+      stage: t('stage'),
+      assignedSales: t('assigned_sales'),
+      salesSlackId: t('sales_slack_id'),
+      routeCount: this.count(table.get(row, 'route_count')),
+      createdAt: this.time(table.get(row, 'created_at')),
+      assignedAt: this.time(table.get(row, 'assigned_at')),
+      lastRoutedAt: this.time(table.get(row, 'last_routed_at')),
+      contactedAt: this.time(table.get(row, 'contacted_at')),
+      escalatedAt: this.time(table.get(row, 'escalated_at')),
+      slackChannel: t('slack_channel'),
+      slackTs: t('slack_ts'),
+      routeHistory: t('route_history').split(/[\s,]+/).filter(Boolean),
+      submissionKey: t('submission_key'),
+    };
+  }
+
+  outbox(table: HeaderTable, row: TableRow): OutboxItem {
+    const t = (h: string): string => table.text(row, h);
+    return {
+      id: t('id'),
+      leadId: t('lead_id'),
+      kind: t('kind') as OutboxItem['kind'],
+      route: this.count(table.get(row, 'route')),
+      method: t('method') as OutboxItem['method'],
+      body: String(table.get(row, 'body')),
+      status: t('status') as OutboxItem['status'],
+      attempts: this.count(table.get(row, 'attempts')),
+      nextAttemptAt: this.time(table.get(row, 'next_attempt_at')),
+      lastError: t('last_error'),
+      createdAt: this.time(table.get(row, 'created_at')) ?? 0,
+      sentAt: this.time(table.get(row, 'sent_at')),
+    };
+  }
+
+  /** Lead fields as header → RAW cell. */
+  leadCells(changes: Partial<Lead>): Map<string, CellValue> {
+    const cells = new Map<string, CellValue>();
+    for (const [field, value] of Object.entries(changes) as Array<[keyof Lead, unknown]>) {
+      cells.set(LEAD_FIELD_HEADERS[field], this.cell(value, LEAD_TIME_FIELDS.has(field)));
+    }
+    return cells;
+  }
+
+  outboxCells(changes: Partial<OutboxItem>): Map<string, CellValue> {
+    const cells = new Map<string, CellValue>();
+    for (const [field, value] of Object.entries(changes) as Array<[keyof OutboxItem, unknown]>) {
+      cells.set(OUTBOX_FIELD_HEADERS[field], this.cell(value, OUTBOX_TIME_FIELDS.has(field)));
+    }
+    return cells;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds the real adapters once per execution. The spreadsheet's id comes from Script
+ * Properties (setup() stores it, so the web app does not depend on an "active"
+ * spreadsheet) and its time zone from the script cache, so a run normally spends no
+ * spreadsheet call on either.
+ */
+import type { Services } from '../app/ports';
+import { AppsScriptLock } from './script-lock';
+import { PROPERTY, ScriptPropertiesSecrets } from './script-properties';
+import { RowCodec } from './row-codec';
+import { SheetsValues } from './sheets-values';
+import { SheetsWorkbook } from './sheets-workbook';
+import { consoleLog, systemClock, uuidIds } from './system';
+import { UrlFetchSlackClient } from './url-fetch-slack';
+import { ZoneTime } from './zone-time';
+
+const TZ_CACHE_KEY = 'lead-routing:time-zone';
+/** Seconds the time zone stays cached (CacheService maximum is 21600). */
+const TZ_CACHE_SECONDS = 21_600;
+
+export interface RealServices extends Services {
+  secrets: ScriptPropertiesSecrets;
+  zone: ZoneTime;
+  spreadsheetId: string;
+}
+
+function spreadsheetIdentity(secrets: ScriptPropertiesSecrets): { id: string; timeZone: string } {
+  const cache = CacheService.getScriptCache();
+  let id = secrets.spreadsheetId();
+  let timeZone = cache.get(TZ_CACHE_KEY) ?? '';
+  if (!id || !timeZone) {
+    const spreadsheet = SpreadsheetApp.getActive();
+    if (!id) {
+      id = spreadsheet.getId();
+      PropertiesService.getScriptProperties().setProperty(PROPERTY.spreadsheetId, id);
+    }
+    if (!timeZone) {
+      timeZone = spreadsheet.getSpreadsheetTimeZone();
+      cache.put(TZ_CACHE_KEY, timeZone, TZ_CACHE_SECONDS);
+    }
+  }
+  return { id, timeZone };
+}
+
+/** Forgets the cached time zone (setup() calls it after changing the spreadsheet). */
+export function forgetSpreadsheetCache(): void {
+  CacheService.getScriptCache().remove(TZ_CACHE_KEY);
+}
+
+export function createServices(): RealServices {
+  const secrets = new ScriptPropertiesSecrets();
+  const { id, timeZone } = spreadsheetIdentity(secrets);
+  const zone = new ZoneTime(timeZone);
+  return {
+    workbook: new SheetsWorkbook(new SheetsValues(id), new RowCodec(zone)),
+    slack: new UrlFetchSlackClient(secrets.botToken()),
+    lock: new AppsScriptLock(),
+    clock: systemClock,
+    localTime: zone,
+    secrets,
+    log: consoleLog,
+    ids: uuidIds,
+    zone,
+    spreadsheetId: id,
+  };
+}

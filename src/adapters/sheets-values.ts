@@ -1,0 +1,71 @@
+/**
+ * The advanced Sheets service's values endpoints, the only way this engine reads and
+ * writes data rows: one batchGet reads every sheet, one batchUpdate writes scattered
+ * cells, and RAW input keeps text as text (no formulas, no numbers from phones).
+ * API failures become coded errors that name the sheet to repair.
+ */
+import { RoutingError } from '../domain/errors';
+import type { CellValue } from './header-table';
+
+export interface ValueRange {
+  range: string;
+  values: CellValue[][];
+}
+
+function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
+  if (typeof Sheets === 'undefined' || !Sheets) {
+    throw new RoutingError('NOT_CONFIGURED', 'The advanced Sheets service is not enabled: it is declared in appsscript.json; push the manifest again with clasp.');
+  }
+  return Sheets.Spreadsheets;
+}
+
+function explain(err: unknown, what: string): never {
+  const message = err instanceof Error ? err.message : String(err);
+  const missing = /Unable to parse range: '?([^'!]+)'?/.exec(message);
+  if (missing) throw new RoutingError('MISSING_SHEET', `Sheet "${missing[1]}" is missing. Run Lead Routing → Set up to create it.`);
+  throw new RoutingError('SHEETS_API', `${what} failed: ${message}`);
+}
+
+export class SheetsValues {
+  constructor(private readonly spreadsheetId: string) {}
+
+  /** Reads ranges as unformatted values with dates as serial numbers. */
+  batchGet(ranges: readonly string[]): CellValue[][][] {
+    if (ranges.length === 0) return [];
+    try {
+      const response = api().Values!.batchGet(this.spreadsheetId, {
+        ranges,
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      });
+      return (response.valueRanges ?? []).map((vr) => (vr.values ?? []) as CellValue[][]);
+    } catch (err) {
+      return explain(err, 'Reading the spreadsheet');
+    }
+  }
+
+  /** Writes scattered ranges in one call, RAW. */
+  batchUpdate(data: readonly ValueRange[]): void {
+    if (data.length === 0) return;
+    try {
+      api().Values!.batchUpdate({ valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values })) }, this.spreadsheetId);
+    } catch (err) {
+      explain(err, 'Writing the spreadsheet');
+    }
+  }
+
+  /** Appends rows after the sheet's data, RAW, inserting rows as needed; returns the first row written. */
+  append(sheet: string, rows: readonly CellValue[][]): number {
+    try {
+      const response = api().Values!.append({ values: rows as CellValue[][] }, this.spreadsheetId, `'${sheet.replace(/'/g, "''")}'!A1`, {
+        valueInputOption: 'RAW',
+        insertDataOption: 'INSERT_ROWS',
+      });
+      const updated = response.updates?.updatedRange ?? '';
+      const match = /!\$?[A-Z]+\$?(\d+)/.exec(updated);
+      return match ? Number(match[1]) : 0;
+    } catch (err) {
+      return explain(err, `Appending to ${sheet}`);
+    }
+  }
+}

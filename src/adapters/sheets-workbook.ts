@@ -1,0 +1,180 @@
+/**
+ * The Workbook port over the Sheets API. load() is one batchGet of every sheet the
+ * engine reads. commit() re-reads the sheets it changes (one batchGet), finds every
+ * row by its key at that moment, so an admin's sort or insert in between never puts
+ * one lead's data on another's row, checks each guarded lead still looks as the use
+ * case saw it, writes only the changed cells (one batchUpdate) and appends new rows.
+ */
+import type { CommitReport, GuardedLeadPatch, Workbook, WorkbookChanges, WorkbookSnapshot } from '../app/ports';
+import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../app/schema';
+import { ESCALATED_PREFIX } from '../app/state-keys';
+import type { Lead, LogEntry } from '../domain/lead';
+import { parseStage } from '../domain/stage';
+import { quoteSheet, rowSegment } from './a1';
+import { HeaderTable, type CellValue } from './header-table';
+import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
+import type { SheetsValues, ValueRange } from './sheets-values';
+
+const READ_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.outbox];
+
+/** Cells to write in one row: header → value. */
+type RowWrite = Map<string, CellValue>;
+
+export class SheetsWorkbook implements Workbook {
+  constructor(
+    private readonly values: SheetsValues,
+    private readonly codec: RowCodec,
+  ) {}
+
+  load(): WorkbookSnapshot {
+    const [settings, sales, leads, state, outbox] = this.values.batchGet(READ_SHEETS.map(quoteSheet)).map((v, i) => new HeaderTable(READ_SHEETS[i], v));
+    settings.requireAll(['key', 'value']);
+    sales.requireAll(HEADERS[SHEETS.sales]);
+    leads.requireAll(LEAD_HEADERS);
+    state.requireAll(['key', 'value']);
+    outbox.requireAll(OUTBOX_HEADERS);
+    return {
+      settings: new Map(settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')])),
+      reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
+      leads: leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
+      state: new Map(state.rows.map((r) => [state.text(r, 'key'), String(state.get(r, 'value'))])),
+      outbox: outbox.rows.map((r) => this.codec.outbox(outbox, r)).filter((item) => item.id !== ''),
+    };
+  }
+
+  commit(changes: WorkbookChanges): CommitReport {
+    const report: CommitReport = { skippedLeads: [] };
+    const leadPatches = changes.leadPatches ?? [];
+    const outboxPatches = changes.outboxPatches ?? [];
+    const stateEntries = Object.entries(changes.state ?? {});
+    const keyed: SheetName[] = [];
+    if (leadPatches.length) keyed.push(SHEETS.leads);
+    if (outboxPatches.length) keyed.push(SHEETS.outbox);
+    if (stateEntries.length) keyed.push(SHEETS.state);
+    const appendOnly: SheetName[] = [];
+    if (changes.newLeads?.length && !keyed.includes(SHEETS.leads)) appendOnly.push(SHEETS.leads);
+    if (changes.log?.length) appendOnly.push(SHEETS.log);
+    if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
+    const ranges = [...keyed.map(quoteSheet), ...appendOnly.map((s) => `${quoteSheet(s)}!1:1`)];
+    if (ranges.length === 0) return report;
+    const tables = new Map<SheetName, HeaderTable>();
+    this.values.batchGet(ranges).forEach((v, i) => {
+      const sheet = i < keyed.length ? keyed[i] : appendOnly[i - keyed.length];
+      tables.set(sheet, new HeaderTable(sheet, v));
+    });
+
+    // The lead is written before anything else.
+    if (changes.newLeads?.length) this.appendRows(tables.get(SHEETS.leads)!, changes.newLeads.map((lead) => this.codec.leadCells(lead)));
+
+    const writes: ValueRange[] = [];
+    const skipped = new Set<string>();
+    if (leadPatches.length) {
+      const table = tables.get(SHEETS.leads)!;
+      const rows = indexByKey(table, 'lead_id');
+      for (const patch of leadPatches) {
+        const row = rows.get(patch.leadId);
+        if (!row) {
+          report.skippedLeads.push({ leadId: patch.leadId, why: 'MISSING' });
+          skipped.add(patch.leadId);
+          continue;
+        }
+        if (!this.stillMatches(table, row, patch)) {
+          report.skippedLeads.push({ leadId: patch.leadId, why: 'CHANGED' });
+          skipped.add(patch.leadId);
+          continue;
+        }
+        writes.push(...segments(table, row.row, this.codec.leadCells(patch.changes)));
+      }
+    }
+    if (outboxPatches.length) {
+      const table = tables.get(SHEETS.outbox)!;
+      const rows = indexByKey(table, 'id');
+      for (const patch of outboxPatches) {
+        const row = rows.get(patch.id);
+        if (row) writes.push(...segments(table, row.row, this.codec.outboxCells(patch.changes)));
+      }
+    }
+    const newState: RowWrite[] = [];
+    if (stateEntries.length) {
+      const table = tables.get(SHEETS.state)!;
+      const rows = indexByKey(table, 'key');
+      for (const [key, value] of stateEntries) {
+        if (key.startsWith(ESCALATED_PREFIX) && skipped.has(key.slice(ESCALATED_PREFIX.length))) continue;
+        const cell = this.codec.cell(value, false);
+        const row = rows.get(key);
+        if (row) writes.push(...segments(table, row.row, new Map([['value', cell]])));
+        else newState.push(new Map<string, CellValue>([['key', key], ['value', cell]]));
+      }
+    }
+    this.values.batchUpdate(writes);
+    if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState);
+    // Log rows and messages about a change that was not applied are dropped with it.
+    const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
+    if (log.length) this.appendRows(tables.get(SHEETS.log)!, log.map((entry) => this.logCells(entry)));
+    const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
+    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox.map((item) => this.codec.outboxCells(item)));
+    return report;
+  }
+
+  private stillMatches(table: HeaderTable, row: { cells: readonly CellValue[] }, patch: GuardedLeadPatch): boolean {
+    const expect = patch.expect;
+    if (!expect) return true;
+    const current = (field: keyof Lead): string => String(row.cells[table.column(LEAD_FIELD_HEADERS[field])] ?? '').trim();
+    if (expect.stage !== undefined && parseStage(current('stage')) !== parseStage(expect.stage)) return false;
+    if (expect.salesSlackId !== undefined && current('salesSlackId') !== expect.salesSlackId) return false;
+    if (expect.routeCount !== undefined && this.codec.count(current('routeCount')) !== expect.routeCount) return false;
+    return true;
+  }
+
+  private logCells(entry: LogEntry): RowWrite {
+    return new Map<string, CellValue>([
+      ['at', this.codec.cell(entry.at, true)],
+      ['lead_id', entry.leadId],
+      ['event', entry.event],
+      ['from_slack_id', entry.fromSlackId],
+      ['to_slack_id', entry.toSlackId],
+      ['actor', entry.actor],
+      ['detail', entry.detail],
+    ]);
+  }
+
+  /** Appends rows laid out by the sheet's current header order. */
+  private appendRows(table: HeaderTable, rows: readonly RowWrite[]): void {
+    const required = HEADERS[table.sheet as SheetName] ?? [];
+    table.requireAll(required);
+    const width = table.width;
+    const laidOut = rows.map((cells) => {
+      const out: CellValue[] = new Array<CellValue>(width).fill('');
+      for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
+      return out;
+    });
+    this.values.append(table.sheet, laidOut);
+  }
+}
+
+function indexByKey(table: HeaderTable, keyHeader: string): Map<string, { row: number; cells: readonly CellValue[] }> {
+  const rows = new Map<string, { row: number; cells: readonly CellValue[] }>();
+  const column = table.column(keyHeader);
+  for (const row of table.rows) {
+    const key = String(row.cells[column] ?? '').trim();
+    if (key && !rows.has(key)) rows.set(key, row);
+  }
+  return rows;
+}
+
+/** Contiguous runs of changed cells in one row, as A1 ranges: only changed cells are written. */
+function segments(table: HeaderTable, row: number, cells: RowWrite): ValueRange[] {
+  const byColumn = [...cells].map(([header, value]) => ({ column: table.column(header) + 1, value })).sort((a, b) => a.column - b.column);
+  const out: ValueRange[] = [];
+  let run: Array<{ column: number; value: CellValue }> = [];
+  const flush = (): void => {
+    if (run.length) out.push({ range: rowSegment(table.sheet, row, run[0].column, run[run.length - 1].column), values: [run.map((c) => c.value)] });
+    run = [];
+  };
+  for (const cell of byColumn) {
+    if (run.length && cell.column !== run[run.length - 1].column + 1) flush();
+    run.push(cell);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * What setup() does to the spreadsheet and the project, with SpreadsheetApp and
+ * ScriptApp: create or repair sheets and headers (never reordering an admin's
+ * columns), formats and validation, default settings that do not overwrite edits,
+ * and the triggers, exactly once each however often it runs.
+ */
+import { DATE_COLUMNS, HEADERS, SHEETS, TEXT_COLUMNS, type SheetName } from '../app/schema';
+import type { SettingSpec } from '../domain/settings';
+import { STAGES } from '../domain/stage';
+import { normaliseHeader } from './header-table';
+
+/** Number format for date-time cells, shown in the spreadsheet's time zone. */
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const SWEEP_PROPERTY = 'SWEEP_EVERY_MINUTES';
+export const SWEEP_HANDLER = 'runSlaSweep';
+export const FORM_HANDLER = 'onFormSubmit';
+
+export class SpreadsheetSetup {
+  private readonly spreadsheet = SpreadsheetApp.getActive();
+
+  spreadsheetId(): string {
+    return this.spreadsheet.getId();
+  }
+
+  /** Creates the sheet or adds its missing headers; applies formats. Returns what it did. */
+  ensureSheet(name: SheetName): string[] {
+    const done: string[] = [];
+    let sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) {
+      sheet = this.spreadsheet.insertSheet(name);
+      done.push(`created sheet ${name}`);
+    }
+    const wanted = HEADERS[name];
+    const lastColumn = sheet.getLastColumn();
+    const current = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(normaliseHeader) : [];
+    const missing = wanted.filter((h) => !current.includes(h));
+    if (missing.length) {
+      const start = current.length + 1;
+      if (start + missing.length - 1 > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+      const headerRange = sheet.getRange(1, start, 1, missing.length);
+      headerRange.setNumberFormat('@');
+      headerRange.setValues([missing]);
+      if (current.length) done.push(`${name}: added column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    }
+    const headers = [...current, ...missing];
+    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
+    const rows = sheet.getMaxRows() - 1;
+    if (rows > 0) {
+      for (const header of TEXT_COLUMNS[name]) sheet.getRange(2, headers.indexOf(header) + 1, rows, 1).setNumberFormat('@');
+      for (const header of DATE_COLUMNS[name]) sheet.getRange(2, headers.indexOf(header) + 1, rows, 1).setNumberFormat(DATE_TIME_FORMAT);
+      if (name === SHEETS.leads) {
+        const rule = SpreadsheetApp.newDataValidation()
+          .requireValueInList([...STAGES, 'CLOSED LOST'], true)
+          .setAllowInvalid(true)
+          .setHelpText('NEW, CONTACTED, QUALIFIED or CLOSED_LOST')
+          .build();
+        sheet.getRange(2, headers.indexOf('stage') + 1, rows, 1).setDataValidation(rule);
+      }
+      if (name === SHEETS.sales) {
+        const rule = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).setHelpText('Ticked (or ON / TRUE / yes) = gets leads').build();
+        sheet.getRange(2, headers.indexOf('active') + 1, rows, 1).setDataValidation(rule);
+      }
+    }
+    return done;
+  }
+
+  /** Raw settings values by key. */
+  readSettings(): Map<string, unknown> {
+    const sheet = this.spreadsheet.getSheetByName(SHEETS.settings);
+    const map = new Map<string, unknown>();
+    if (!sheet || sheet.getLastRow() < 2) return map;
+    const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
+    const header = values[0].map(normaliseHeader);
+    const k = header.indexOf('key');
+    const v = header.indexOf('value');
+    for (const row of values.slice(1)) if (String(row[k]).trim()) map.set(String(row[k]).trim(), row[v]);
+    return map;
+  }
+
+  /** Appends the settings that are missing, with their defaults and descriptions. */
+  addMissingSettings(specs: readonly SettingSpec[], present: ReadonlyMap<string, unknown>): string[] {
+    const sheet = this.spreadsheet.getSheetByName(SHEETS.settings)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(normaliseHeader);
+    const missing = specs.filter((s) => !present.has(s.key));
+    if (!missing.length) return [];
+    const rows = missing.map((spec) => {
+      const row: Array<string | number> = new Array<string | number>(header.length).fill('');
+      row[header.indexOf('key')] = spec.key;
+      row[header.indexOf('value')] = spec.defaultValue;
+      row[header.indexOf('description')] = spec.description;
+      return row;
+    });
+    const start = Math.max(sheet.getLastRow(), 1) + 1;
+    if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+    const range = sheet.getRange(start, 1, rows.length, header.length);
+    range.setNumberFormat('@');
+    const valueColumn = sheet.getRange(start, header.indexOf('value') + 1, rows.length, 1);
+    valueColumn.setNumberFormat('General');
+    range.setValues(rows);
+    return [`settings: wrote default${missing.length > 1 ? 's' : ''} for ${missing.map((s) => s.key).join(', ')}`];
+  }
+
+  /** Installs the form-submit and sweep triggers once each; replaces the sweep trigger when its interval changed. */
+  ensureTriggers(sweepMinutes: number): string[] {
+    const done: string[] = [];
+    const props = PropertiesService.getScriptProperties();
+    const installedEvery = props.getProperty(SWEEP_PROPERTY);
+    const triggers = ScriptApp.getProjectTriggers();
+    let haveForm = false;
+    let haveSweep = false;
+    for (const trigger of triggers) {
+      const handler = trigger.getHandlerFunction();
+      if (handler === FORM_HANDLER) {
+        if (haveForm || trigger.getEventType() !== ScriptApp.EventType.ON_FORM_SUBMIT) {
+          ScriptApp.deleteTrigger(trigger);
+          done.push('removed a duplicate form-submit trigger');
+        } else haveForm = true;
+      } else if (handler === SWEEP_HANDLER) {
+        if (haveSweep || trigger.getEventType() !== ScriptApp.EventType.CLOCK || installedEvery !== String(sweepMinutes)) {
+          ScriptApp.deleteTrigger(trigger);
+          if (haveSweep) done.push('removed a duplicate SLA sweep trigger');
+        } else haveSweep = true;
+      }
+    }
+    if (!haveForm) {
+      ScriptApp.newTrigger(FORM_HANDLER).forSpreadsheet(this.spreadsheet).onFormSubmit().create();
+      done.push('installed the form-submit trigger');
+    }
+    if (!haveSweep) {
+      const builder = ScriptApp.newTrigger(SWEEP_HANDLER).timeBased();
+      if (sweepMinutes === 60) builder.everyHours(1).create();
+      else builder.everyMinutes(sweepMinutes).create();
+      props.setProperty(SWEEP_PROPERTY, String(sweepMinutes));
+      done.push(`installed the SLA sweep trigger (every ${sweepMinutes} min)`);
+    }
+    return done;
+  }
+
+  formLinked(): boolean {
+    return Boolean(this.spreadsheet.getFormUrl());
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Intake of one form response: the lead is kept whatever else goes wrong. It is
+ * written NEW (already assigned when a rep is eligible) in the first write of the
+ * commit; the round-robin pointer, the log and the owed Slack message follow, and the
+ * message is sent after the lock is released.
+ */
+import { draftFromAnswers, submissionKey } from '../domain/intake';
+import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
+import { assignNewLead } from '../domain/routing';
+import { parseSettings, type Settings } from '../domain/settings';
+import { deliver, leaseBatch, type DeliveryReport } from './deliver';
+import { assignmentNotice, patched } from './notifications';
+import type { Services, WorkbookChanges } from './ports';
+import { pointerFrom, pointerState } from './state-keys';
+import type { OutboxItem } from '../domain/outbox';
+import { RoutingError } from '../domain/errors';
+
+/** A form-submit event reduced to what intake needs. */
+export interface FormResponse {
+  /** Answers by question title (`e.namedValues`). */
+  namedValues: Record<string, string[] | string>;
+  /** Timestamp and answers in form order (`e.values`), for the duplicate-firing fingerprint. */
+  values: string[];
+}
+
+export type IntakeResult =
+  | { kind: 'CREATED'; leadId: string; assignedTo: string; delivery: DeliveryReport }
+  | { kind: 'DUPLICATE'; leadId: string }
+  | { kind: 'BLANK' };
+
+const LOCK_MS = 30_000;
+
+export function takeLead(services: Services, response: FormResponse): IntakeResult {
+  let toSend: OutboxItem[] = [];
+  const result = services.lock.withLock(LOCK_MS, (): IntakeResult => {
+    const now = services.clock.now();
+    const snapshot = services.workbook.load();
+    const log: LogEntry[] = [];
+    let settings: Settings;
+    let settingsOk = true;
+    try {
+      settings = parseSettings(snapshot.settings);
+    } catch (err) {
+      if (!(err instanceof RoutingError)) throw err;
+      settingsOk = false;
+      settings = parseSettings(new Map());
+      log.push(logEntry(now, 'ERROR', { actor: 'form', detail: `${err.message}; the lead is kept unassigned until settings are fixed` }));
+      services.log.error(err.message);
+    }
+    const key = submissionKey(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v)));
+    const existing = snapshot.leads.find((lead) => lead.submissionKey === key);
+    if (existing) {
+      services.workbook.commit({ log: [logEntry(now, 'DUPLICATE_SUBMISSION', { leadId: existing.leadId, actor: 'form', detail: 'the form trigger fired again for a response already taken in' })] });
+      return { kind: 'DUPLICATE', leadId: existing.leadId };
+    }
+    const draft = draftFromAnswers(response.namedValues, settings);
+    if (!draft) {
+      services.workbook.commit({ log: [logEntry(now, 'BLANK_SUBMISSION', { actor: 'form', detail: 'every answer was empty; no lead created' })] });
+      return { kind: 'BLANK' };
+    }
+    const ids = new Set(snapshot.leads.map((lead) => lead.leadId));
+    const lead: Lead = {
+      leadId: makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) => ids.has(id)),
+      name: draft.name,
+      phone: draft.phone,
+      phoneRaw: draft.phoneRaw,
+      email: draft.email,
+      stage: 'NEW',
+      assignedSales: '',
+      salesSlackId: '',
+      routeCount: 0,
+      createdAt: now,
+      assignedAt: null,
+      lastRoutedAt: null,
+      contactedAt: null,
+      escalatedAt: null,
+      slackChannel: '',
+      slackTs: '',
+      routeHistory: [],
+      submissionKey: key,
+    };
+    log.push(logEntry(now, 'RECEIVED', { leadId: lead.leadId, actor: 'form', detail: draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw` }));
+    const assigned = settingsOk ? assignNewLead(lead, snapshot.reps, pointerFrom(snapshot.state), now) : null;
+    const changes: WorkbookChanges = { log };
+    if (!assigned) {
+      if (settingsOk) log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: 'no eligible rep in sales_sheet; the sweep assigns it once one is active' }));
+      changes.newLeads = [lead];
+      services.workbook.commit(changes);
+      return { kind: 'CREATED', leadId: lead.leadId, assignedTo: '', delivery: { sent: 0, retrying: 0, failed: 0 } };
+    }
+    const after = patched(lead, assigned.decision.patch.changes);
+    const notice = assignmentNotice(services, after, settings, now);
+    const { batch, leases } = leaseBatch([notice], now);
+    for (const lease of leases) Object.assign(notice, lease.changes);
+    changes.newLeads = [after];
+    changes.state = pointerState(assigned.pointer);
+    log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1` }));
+    changes.newOutbox = [notice];
+    services.workbook.commit(changes);
+    toSend = batch;
+    return { kind: 'CREATED', leadId: lead.leadId, assignedTo: after.salesSlackId, delivery: { sent: 0, retrying: 0, failed: 0 } };
+  });
+  if (result.kind === 'CREATED' && toSend.length) result.delivery = deliver(services, toSend);
+  return result;
+}

@@ -1,0 +1,92 @@
+/**
+ * Turns routing decisions into outbox items: the new owner's message with the button,
+ * the previous owner's message rewritten without it, and the manager's escalation.
+ * When the previous owner's message was never delivered, it is cancelled instead.
+ */
+import { escalationMessage, assignmentMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
+import type { Lead, LogEntry } from '../domain/lead';
+import { logEntry } from '../domain/lead';
+import { newOutboxItem, type OutboxItem, type OutboxKind, type OutboxPatch } from '../domain/outbox';
+import type { RoutingDecision } from '../domain/routing';
+import type { Settings } from '../domain/settings';
+import { slaDeadline } from '../domain/sla';
+import type { Services } from './ports';
+
+export interface Notices {
+  newOutbox: OutboxItem[];
+  outboxPatches: OutboxPatch[];
+  log: LogEntry[];
+}
+
+function post(services: Services, lead: Lead, kind: OutboxKind, route: number, channel: string, message: SlackMessage, now: number): OutboxItem {
+  const body = { channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false };
+  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind, route, method: 'chat.postMessage', body: JSON.stringify(body), createdAt: now });
+}
+
+/** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
+export function assignmentNotice(services: Services, lead: Lead, settings: Settings, now: number, reroutedFrom?: string): OutboxItem {
+  const deadline = slaDeadline(lead, settings.slaMinutes) ?? now;
+  const message = assignmentMessage(lead, {
+    ownerSlackId: lead.salesSlackId,
+    slaMinutes: settings.slaMinutes,
+    deadlineText: services.localTime.dayAndTime(deadline),
+    reroutedFromSlackId: reroutedFrom,
+  });
+  return post(services, lead, 'ASSIGNMENT', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, message, now);
+}
+
+/** Applies a lead patch in memory (the sheet write happens in the commit). */
+export function patched(lead: Lead, changes: Partial<Lead>): Lead {
+  return { ...lead, ...changes };
+}
+
+/** Outbox work and log rows for a sweep's decisions. */
+export function noticesFor(services: Services, decisions: readonly RoutingDecision[], outbox: readonly OutboxItem[], settings: Settings, now: number): Notices {
+  const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
+  for (const decision of decisions) {
+    const lead = decision.lead;
+    const after = patched(lead, decision.patch.changes);
+    if (decision.kind === 'ASSIGNED') {
+      notices.newOutbox.push(assignmentNotice(services, after, settings, now));
+      notices.log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: decision.to.slackId, detail: `route ${after.routeCount}; was waiting for an eligible rep` }));
+    } else if (decision.kind === 'REROUTED') {
+      notices.newOutbox.push(assignmentNotice(services, after, settings, now, decision.from));
+      if (lead.slackChannel && lead.slackTs) {
+        const message = reroutedAwayMessage(lead, decision.from, decision.to.slackId);
+        const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
+        notices.newOutbox.push(
+          newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now }),
+        );
+      }
+      for (const item of outbox) {
+        if (item.leadId === lead.leadId && item.kind === 'ASSIGNMENT' && item.status === 'PENDING') {
+          notices.outboxPatches.push({ id: item.id, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
+        }
+      }
+      const same = decision.from === decision.to.slackId;
+      notices.log.push(
+        logEntry(now, 'REROUTED', {
+          leadId: lead.leadId,
+          fromSlackId: decision.from,
+          toSlackId: decision.to.slackId,
+          detail: same ? `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired; no other eligible rep, reminder sent` : `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired`,
+        }),
+      );
+    } else {
+      const repsTried = new Set(lead.routeHistory).size;
+      const message = escalationMessage(lead, { managerSlackId: settings.managerSlackId, repsTried, lastOwnerSlackId: lead.salesSlackId, routeCount: lead.routeCount });
+      const channel = settings.escalationChannelId || settings.managerSlackId;
+      const item = post(services, lead, 'ESCALATION', lead.routeCount, channel, message, now);
+      if (!channel) {
+        item.status = 'FAILED';
+        item.lastError = 'manager_slack_id is not set in settings';
+        notices.log.push(logEntry(now, 'NOTIFY_FAILED', { leadId: lead.leadId, detail: 'escalation not sent: manager_slack_id is not set in settings' }));
+      }
+      notices.newOutbox.push(item);
+      notices.log.push(
+        logEntry(now, 'ESCALATED', { leadId: lead.leadId, fromSlackId: lead.salesSlackId, toSlackId: settings.managerSlackId, detail: `route ${lead.routeCount} reached escalation_threshold ${settings.escalationThreshold}; ${repsTried} rep(s) tried` }),
+      );
+    }
+  }
+  return notices;
+}

@@ -1,0 +1,106 @@
+/**
+ * The ports the use cases run over, named by role. Adapters implement them with
+ * Apps Script services (src/adapters); unit tests implement them in memory.
+ */
+import type { Lead, LeadChanges, LeadPatch, LogEntry } from '../domain/lead';
+import type { OutboxItem, OutboxPatch } from '../domain/outbox';
+import type { Rep } from '../domain/rep';
+import type { SlackOutcome } from '../domain/delivery';
+
+/** Everything the engine reads, from one round trip. */
+export interface WorkbookSnapshot {
+  /** Raw `settings` values by key. */
+  settings: Map<string, unknown>;
+  reps: Rep[];
+  leads: Lead[];
+  /** `routing_state_sheet` values by key, as text. */
+  state: Map<string, string>;
+  outbox: OutboxItem[];
+}
+
+/** A lead change that applies only if the lead still looks as the use case saw it. */
+export interface GuardedLeadPatch extends LeadPatch {
+  expect?: Partial<Pick<Lead, 'stage' | 'salesSlackId' | 'routeCount'>>;
+}
+
+export interface WorkbookChanges {
+  /** Written first, before anything else in the commit. */
+  newLeads?: Lead[];
+  leadPatches?: GuardedLeadPatch[];
+  /** Upserts into routing_state_sheet by key. */
+  state?: Record<string, string | number | Date>;
+  log?: LogEntry[];
+  newOutbox?: OutboxItem[];
+  outboxPatches?: OutboxPatch[];
+}
+
+export interface CommitReport {
+  /** Lead patches not applied: the lead is gone or no longer matches `expect`. */
+  skippedLeads: Array<{ leadId: string; why: 'MISSING' | 'CHANGED' }>;
+}
+
+/** The spreadsheet, read and written by key (never by remembered row numbers). */
+export interface Workbook {
+  load(): WorkbookSnapshot;
+  commit(changes: WorkbookChanges): CommitReport;
+}
+
+export interface SlackRequest {
+  method: 'chat.postMessage' | 'chat.update' | 'chat.postEphemeral' | 'auth.test';
+  body: Record<string, unknown>;
+}
+
+export interface SlackClient {
+  /** Sends all requests in one batch; one outcome per request, same order. */
+  sendAll(requests: readonly SlackRequest[]): SlackOutcome[];
+  /** Posts to an interaction's response_url. */
+  respond(responseUrl: string, body: Record<string, unknown>): SlackOutcome;
+}
+
+export interface ScriptLock {
+  /** Runs `work` holding the script lock; throws RoutingError LOCK_TIMEOUT if not acquired in time. */
+  withLock<T>(timeoutMs: number, work: () => T): T;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Formats instants in the spreadsheet's time zone. */
+export interface LocalTime {
+  /** "20261126" */
+  compactDate(epochMs: number): string;
+  /** "Thu 15:30" */
+  dayAndTime(epochMs: number): string;
+}
+
+export interface Secrets {
+  verificationToken(): string;
+  /** '' when not set. */
+  webappSecret(): string;
+}
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface Ids {
+  uuid(): string;
+}
+
+/** What every use case is given. */
+export interface Services {
+  workbook: Workbook;
+  slack: SlackClient;
+  lock: ScriptLock;
+  clock: Clock;
+  localTime: LocalTime;
+  secrets: Secrets;
+  log: Log;
+  ids: Ids;
+}
+
+export type { LeadChanges };

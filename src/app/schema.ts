@@ -1,0 +1,81 @@
+/**
+ * The sheets of the public contract and our own: names, headers in the order setup()
+ * writes them, and which columns hold dates or plain text. Columns are always found by
+ * header, so admins may reorder them or add their own.
+ */
+
+export const SHEETS = {
+  sales: 'sales_sheet',
+  leads: 'lead_sheet',
+  state: 'routing_state_sheet',
+  settings: 'settings',
+  log: 'routing_log',
+  outbox: 'slack_outbox',
+} as const;
+
+export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
+
+/** The seed's columns first, in the seed's order; then ours. */
+export const LEAD_HEADERS = [
+  'lead_id',
+  'name',
+  'phone',
+  'stage',
+  'assigned_sales',
+  'sales_slack_id',
+  'route_count',
+  'created_at',
+  'assigned_at',
+  'last_routed_at',
+  'contacted_at',
+  'email',
+  'phone_raw',
+  'escalated_at',
+  'slack_channel',
+  'slack_ts',
+  'route_history',
+  'submission_key',
+] as const;
+
+export const SALES_HEADERS = ['name', 'email', 'slack_id', 'active'] as const;
+export const STATE_HEADERS = ['key', 'value'] as const;
+export const SETTINGS_HEADERS = ['key', 'value', 'description'] as const;
+export const LOG_HEADERS = ['at', 'lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'] as const;
+export const OUTBOX_HEADERS = ['id', 'lead_id', 'kind', 'route', 'method', 'body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at'] as const;
+
+export const HEADERS: Record<SheetName, readonly string[]> = {
+  [SHEETS.sales]: SALES_HEADERS,
+  [SHEETS.leads]: LEAD_HEADERS,
+  [SHEETS.state]: STATE_HEADERS,
+  [SHEETS.settings]: SETTINGS_HEADERS,
+  [SHEETS.log]: LOG_HEADERS,
+  [SHEETS.outbox]: OUTBOX_HEADERS,
+};
+
+/** Columns shown as date-times in the spreadsheet's time zone. */
+export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.sales]: [],
+  [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at'],
+  [SHEETS.state]: [],
+  [SHEETS.settings]: [],
+  [SHEETS.log]: ['at'],
+  [SHEETS.outbox]: ['next_attempt_at', 'created_at', 'sent_at'],
+};
+
+/** Columns that must stay text whatever is typed in them (`@` format). */
+export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.sales]: ['name', 'email', 'slack_id'],
+  [SHEETS.leads]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
+  [SHEETS.state]: ['key'],
+  [SHEETS.settings]: ['key', 'description'],
+  [SHEETS.log]: ['lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'],
+  [SHEETS.outbox]: ['id', 'lead_id', 'kind', 'method', 'body', 'status', 'last_error'],
+};
+
+/** Where each table's rows are addressed from: its key column. */
+export const KEY_COLUMN: Partial<Record<SheetName, string>> = {
+  [SHEETS.leads]: 'lead_id',
+  [SHEETS.state]: 'key',
+  [SHEETS.settings]: 'key',
+  [SHEETS.outbox]: 'id',
+};

@@ -1,0 +1,64 @@
+/**
+ * setup(): creates or repairs everything the engine needs and says, in words an admin
+ * understands, what is still missing. Safe to run any number of times.
+ */
+import { parseSettings, SETTING_SPECS } from '../domain/settings';
+import { RoutingError } from '../domain/errors';
+import { describeRosterProblem, eligibleReps, rosterProblems, type Rep } from '../domain/rep';
+import type { ScriptLock } from './ports';
+import { SHEETS, type SheetName } from './schema';
+
+export interface SetupTarget {
+  ensureSheet(name: SheetName): string[];
+  readSettings(): Map<string, unknown>;
+  addMissingSettings(specs: typeof SETTING_SPECS, present: ReadonlyMap<string, unknown>): string[];
+  ensureTriggers(sweepMinutes: number): string[];
+  formLinked(): boolean;
+}
+
+export interface SetupContext {
+  target: SetupTarget;
+  lock: ScriptLock;
+  /** Whether each Script Property is set (values are never read here). */
+  hasBotToken: boolean;
+  hasVerificationToken: boolean;
+  /** Reps as read after the sheets exist. */
+  readReps(): Rep[];
+}
+
+export interface SetupReport {
+  done: string[];
+  missing: string[];
+}
+
+const ORDER: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.log, SHEETS.outbox];
+
+export function runSetup(ctx: SetupContext): SetupReport {
+  return ctx.lock.withLock(30_000, () => {
+    const done: string[] = [];
+    const missing: string[] = [];
+    for (const name of ORDER) done.push(...ctx.target.ensureSheet(name));
+    const present = ctx.target.readSettings();
+    done.push(...ctx.target.addMissingSettings(SETTING_SPECS, present));
+    const raw = ctx.target.readSettings();
+    let sweepMinutes = 5;
+    let managerSet = false;
+    try {
+      const settings = parseSettings(raw);
+      sweepMinutes = settings.slaCheckEveryMinutes;
+      managerSet = settings.managerSlackId !== '';
+    } catch (err) {
+      if (!(err instanceof RoutingError)) throw err;
+      missing.push(`${err.message} (the sweep trigger was installed every 5 minutes until this is fixed)`);
+    }
+    done.push(...ctx.target.ensureTriggers(sweepMinutes));
+    if (!ctx.hasBotToken) missing.push('Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Project Settings → Script Properties.');
+    if (!ctx.hasVerificationToken) missing.push('Script Property SLACK_VERIFICATION_TOKEN is not set: "Mark as CONTACTED" clicks are refused. Copy it from the Slack app\'s Basic Information page.');
+    if (!managerSet) missing.push('settings: manager_slack_id is empty: escalations have nobody to go to.');
+    const reps = ctx.readReps();
+    if (eligibleReps(reps).length === 0) missing.push('sales_sheet: no active rep with a Slack id: new leads wait unassigned.');
+    for (const problem of rosterProblems(reps)) missing.push(describeRosterProblem(problem));
+    if (!ctx.target.formLinked()) missing.push('No Google Form is linked to this spreadsheet: in the form, Responses → Link to Sheets → this spreadsheet.');
+    return { done, missing };
+  });
+}

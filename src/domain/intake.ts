@@ -1,0 +1,53 @@
+/**
+ * A form response turned into a lead draft: answers found by question title (as set
+ * in settings), the phone normalised, a blank response recognised so it makes no lead,
+ * and a fingerprint so a trigger that fires twice makes one lead.
+ */
+import { normalisePhone } from './phone';
+import type { Settings } from './settings';
+
+export interface LeadDraft {
+  name: string;
+  phone: string;
+  phoneRaw: string;
+  email: string;
+  /** False when the phone could not be read: the rep is told to check it. */
+  phoneOk: boolean;
+}
+
+/** First answer to a question, matched by title ignoring case and spaces around it. */
+function answer(named: Readonly<Record<string, readonly string[] | string>>, title: string): string {
+  const wanted = title.trim().toLowerCase();
+  for (const [question, values] of Object.entries(named)) {
+    if (question.trim().toLowerCase() !== wanted) continue;
+    const first = Array.isArray(values) ? values[0] : values;
+    return String(first ?? '').trim();
+  }
+  return '';
+}
+
+/** Null when every answer is empty (a blank event makes no lead). */
+export function draftFromAnswers(named: Readonly<Record<string, readonly string[] | string>>, settings: Settings): LeadDraft | null {
+  const name = answer(named, settings.formNameField);
+  const phoneRaw = answer(named, settings.formPhoneField);
+  const email = answer(named, settings.formEmailField);
+  if (!name && !phoneRaw && !email) return null;
+  const phone = phoneRaw ? normalisePhone(phoneRaw, settings.defaultCountry) : null;
+  return { name, phoneRaw, email, phone: phone && phone.ok ? phone.phone : '', phoneOk: Boolean(phone && phone.ok) };
+}
+
+/**
+ * Fingerprint of one response: the timestamp and every answer, as the trigger and the
+ * response sheet both show them. Two firings of one response give the same key.
+ */
+export function submissionKey(values: readonly string[]): string {
+  const text = values.map((v) => String(v).trim()).join('\u241f');
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `S${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * A lead as the engine sees it. Times are epoch milliseconds (null = empty cell);
+ * the sheet adapter converts them to and from date-time cells. `stage` keeps what the
+ * admin typed; `parseStage` says whether it is one of ours.
+ */
+export interface Lead {
+  leadId: string;
+  name: string;
+  /** E.164 without the plus ("6281234567890"); '' when the number could not be read. */
+  phone: string;
+  /** The number exactly as submitted. */
+  phoneRaw: string;
+  email: string;
+  stage: string;
+  /** Display name of the current owner; '' while unassigned. */
+  assignedSales: string;
+  /** Slack id of the current owner; '' while unassigned. */
+  salesSlackId: string;
+  /** Assignments so far: the first assignment makes it 1. */
+  routeCount: number;
+  createdAt: number | null;
+  assignedAt: number | null;
+  lastRoutedAt: number | null;
+  contactedAt: number | null;
+  escalatedAt: number | null;
+  /** Where the current owner's message is, once delivered. */
+  slackChannel: string;
+  slackTs: string;
+  /** Slack ids of everyone who has held the lead, oldest first. */
+  routeHistory: string[];
+  /** Fingerprint of the form response, so a trigger firing twice makes one lead. */
+  submissionKey: string;
+}
+
+export type LeadChanges = Partial<Omit<Lead, 'leadId'>>;
+
+/** A change to one lead, addressed by its id (never by row). */
+export interface LeadPatch {
+  leadId: string;
+  changes: LeadChanges;
+}
+
+export type LogEvent =
+  | 'RECEIVED'
+  | 'ASSIGNED'
+  | 'UNASSIGNED'
+  | 'REROUTED'
+  | 'ESCALATED'
+  | 'CONTACTED'
+  | 'REJECTED'
+  | 'DUPLICATE_SUBMISSION'
+  | 'BLANK_SUBMISSION'
+  | 'NOTIFIED'
+  | 'NOTIFY_RETRY'
+  | 'NOTIFY_FAILED'
+  | 'ROSTER_PROBLEM'
+  | 'ERROR';
+
+/** One row of `routing_log`. */
+export interface LogEntry {
+  at: number;
+  leadId: string;
+  event: LogEvent;
+  fromSlackId: string;
+  toSlackId: string;
+  /** Who caused it: 'system', 'form', or a Slack user id. */
+  actor: string;
+  detail: string;
+}
+
+export function logEntry(at: number, event: LogEvent, fields: Partial<Omit<LogEntry, 'at' | 'event'>> = {}): LogEntry {
+  return { at, event, leadId: '', fromSlackId: '', toSlackId: '', actor: 'system', detail: '', ...fields };
+}
+
+/** Lead ids: "L-<yyyymmdd>-<8 hex>" from the local date and a random UUID. */
+export function makeLeadId(localDate: string, uuid: string, taken: (id: string) => boolean): string {
+  const hex = uuid.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  for (let start = 0; start + 8 <= hex.length; start += 8) {
+    const id = `L-${localDate}-${hex.slice(start, start + 8)}`;
+    if (!taken(id)) return id;
+  }
+  throw new Error('could not make a unique lead id from the UUID given');
+}

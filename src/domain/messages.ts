@@ -1,0 +1,109 @@
+/**
+ * What people read in Slack, built as typed Block Kit (@slack/types) with a plain
+ * `text` fallback for notifications and screen readers. Lead-supplied text is always
+ * escaped; ids and mentions are ours.
+ */
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { Lead } from './lead';
+import { durationInWords, escapeMrkdwn, mention } from './slack-text';
+
+export const MARK_CONTACTED_ACTION = 'mark_contacted';
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+function leadFacts(lead: Lead): string {
+  const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(lead.phoneRaw || '(none)')} :warning: number needs checking`;
+  const lines = [`*Lead:* ${escapeMrkdwn(lead.name || '(no name)')}`, `*Phone:* ${phone}`];
+  if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(lead.email)}`);
+  lines.push(`*Lead id:* ${lead.leadId}`);
+  return lines.join('\n');
+}
+
+export interface AssignmentContext {
+  /** Owner's Slack id (mentioned in channel messages). */
+  ownerSlackId: string;
+  slaMinutes: number;
+  /** Deadline as a person reads it, in the spreadsheet's time zone ("Thu 15:30"). */
+  deadlineText: string;
+  /** Set when the lead came from another rep who missed the SLA. */
+  reroutedFromSlackId?: string;
+}
+
+/** The new owner's message, with the "Mark as CONTACTED" button. */
+export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMessage {
+  const headline = ctx.reroutedFromSlackId
+    ? `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`
+    : `${mention(ctx.ownerSlackId)}, you have a new lead`;
+  const sla = `Please contact within ${durationInWords(ctx.slaMinutes)} (by ${ctx.deadlineText}) and then press the button.`;
+  const button: Button = {
+    type: 'button',
+    style: 'primary',
+    action_id: MARK_CONTACTED_ACTION,
+    value: lead.leadId,
+    text: { type: 'plain_text', text: 'Mark as CONTACTED' },
+  };
+  const actions: ActionsBlock = { type: 'actions', block_id: `lead:${lead.leadId}`, elements: [button] };
+  const fallbackPhone = lead.phone ? `+${lead.phone}` : 'number needs checking';
+  return {
+    text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${escapeMrkdwn(lead.name || '(no name)')}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
+    blocks: [section(headline), section(leadFacts(lead)), context(sla), actions],
+  };
+}
+
+/** Replaces the previous owner's message: the lead moved on, the button is gone. */
+export function reroutedAwayMessage(lead: Lead, previousOwnerSlackId: string, newOwnerSlackId: string): SlackMessage {
+  const text = `Lead ${lead.leadId} was re-routed to ${mention(newOwnerSlackId)}: the SLA ran out before it was marked CONTACTED.`;
+  return { text, blocks: [section(`:arrow_right: ${text}`), section(leadFacts(lead)), context(`Previously assigned to ${mention(previousOwnerSlackId)}.`)] };
+}
+
+/** Replaces the owner's message once contacted: who, and how long it took. */
+export function contactedMessage(lead: Lead, ownerSlackId: string, minutesTaken: number): SlackMessage {
+  const text = `:white_check_mark: ${mention(ownerSlackId)} contacted lead ${lead.leadId} after ${durationInWords(minutesTaken)}.`;
+  return { text, blocks: [section(text), section(leadFacts(lead))] };
+}
+
+export interface EscalationContext {
+  managerSlackId: string;
+  /** How many reps the lead went through. */
+  repsTried: number;
+  lastOwnerSlackId: string;
+  routeCount: number;
+}
+
+/** The one message the manager gets when a lead keeps missing its SLA. */
+export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMessage {
+  const to = ctx.managerSlackId ? `${mention(ctx.managerSlackId)}: ` : '';
+  const text = `${to}lead ${lead.leadId} is still not contacted after ${ctx.routeCount} assignments across ${ctx.repsTried} rep${ctx.repsTried === 1 ? '' : 's'}. Last owner: ${mention(ctx.lastOwnerSlackId)}.`;
+  return { text, blocks: [section(`:rotating_light: ${text}`), section(leadFacts(lead)), context('It will not be re-routed again; the last owner can still mark it CONTACTED.')] };
+}
+
+/** Ephemeral answers to a click that changes nothing. */
+export function refusalText(reason: string, detail: { leadId: string; owner?: string; stage?: string }): string {
+  switch (reason) {
+    case 'UNKNOWN_LEAD':
+      return `I can't find lead ${detail.leadId}. It may have been archived or deleted from the sheet.`;
+    case 'ALREADY_CONTACTED':
+      return `Lead ${detail.leadId} is already marked CONTACTED. Nothing changed.`;
+    case 'NOT_NEW':
+      return `Lead ${detail.leadId} is at stage ${detail.stage}; only NEW leads can be marked CONTACTED.`;
+    case 'REROUTED':
+      return `Lead ${detail.leadId} was re-routed away from you after the SLA ran out; it now belongs to ${detail.owner}.`;
+    case 'NOT_OWNER':
+      return `Lead ${detail.leadId} is not yours; it belongs to ${detail.owner}. Only the assigned rep can mark it CONTACTED.`;
+    case 'BUSY':
+      return `The lead sheet is busy right now; nothing changed. Please click again in a few seconds.`;
+    default:
+      return `Nothing changed for lead ${detail.leadId}.`;
+  }
+}

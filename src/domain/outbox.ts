@@ -1,0 +1,75 @@
+/**
+ * The Slack outbox: every message the engine owes someone is first written down
+ * (sheet `slack_outbox`), then sent outside the lock, and its outcome written back.
+ * A lead's state therefore never waits on Slack, and a message Slack could not take
+ * is tried again by a later sweep, in order.
+ */
+export type OutboxKind = 'ASSIGNMENT' | 'REROUTED_NOTICE' | 'ESCALATION' | 'TEST';
+export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+
+export interface OutboxItem {
+  id: string;
+  leadId: string;
+  kind: OutboxKind;
+  /** The lead's route_count when queued: an ASSIGNMENT is stale once the lead moved on. */
+  route: number;
+  method: 'chat.postMessage' | 'chat.update';
+  /** The Slack request body as JSON (never the token). */
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  /** Epoch ms before which it is not tried again; null = now. */
+  nextAttemptAt: number | null;
+  lastError: string;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export type OutboxChanges = Partial<Omit<OutboxItem, 'id'>>;
+
+export interface OutboxPatch {
+  id: string;
+  changes: OutboxChanges;
+}
+
+export function newOutboxItem(fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'>): OutboxItem {
+  return { ...fields, status: 'PENDING', attempts: 0, nextAttemptAt: null, lastError: '', sentAt: null };
+}
+
+/** Pending items due at `now`, oldest first. */
+export function dueItems(items: readonly OutboxItem[], now: number): OutboxItem[] {
+  return items.filter((item) => item.status === 'PENDING' && (item.nextAttemptAt === null || item.nextAttemptAt <= now));
+}
+
+/** The Slack channel an item posts to (a user id for a direct message). */
+export function targetOf(item: OutboxItem): string {
+  try {
+    const body = JSON.parse(item.body) as { channel?: unknown };
+    return typeof body.channel === 'string' ? body.channel : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What one run sends: due items in order, at most `perTarget` to any one channel or
+ * person, so a burst does not run into Slack's ~1 message per second per channel
+ * limit; the rest wait for the next run, still in order.
+ */
+export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: number, total: number): OutboxItem[] {
+  const counts = new Map<string, number>();
+  const batch: OutboxItem[] = [];
+  const blocked = new Set<string>();
+  for (const item of dueItems(items, now)) {
+    if (batch.length >= total) break;
+    const target = targetOf(item);
+    const n = counts.get(target) ?? 0;
+    if (blocked.has(target) || n >= perTarget) {
+      blocked.add(target);
+      continue;
+    }
+    counts.set(target, n + 1);
+    batch.push(item);
+  }
+  return batch;
+}

@@ -1,0 +1,94 @@
+/**
+ * Settings as the admin edits them in the `settings` sheet: their defaults, the words
+ * setup() writes beside them, and validation. A bad value stops the run with a message
+ * naming the key and what is allowed, rather than routing with a guess.
+ */
+import { RoutingError } from './errors';
+
+export interface Settings {
+  /** Minutes a rep has to mark a lead CONTACTED. */
+  slaMinutes: number;
+  /** A lead routed this many times escalates when its SLA expires again. */
+  escalationThreshold: number;
+  /** Sweep interval in minutes: 1, 5, 10, 15, 30 or 60. */
+  slaCheckEveryMinutes: number;
+  managerSlackId: string;
+  leadsChannelId: string;
+  escalationChannelId: string;
+  /** ISO 3166-1 alpha-2 country for numbers typed without a country code. */
+  defaultCountry: string;
+  formNameField: string;
+  formPhoneField: string;
+  formEmailField: string;
+}
+
+export interface SettingSpec {
+  key: string;
+  defaultValue: string | number;
+  description: string;
+}
+
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  { key: 'sla_minutes', defaultValue: 60, description: 'Minutes a rep has to mark a lead CONTACTED before it is re-routed' },
+  { key: 'escalation_threshold', defaultValue: 10, description: 'A lead routed this many times is escalated to the manager (once) when its SLA expires again' },
+  { key: 'sla_check_every_minutes', defaultValue: 5, description: 'How often the SLA sweep runs: 1, 5, 10, 15, 30 or 60 (run Set up again after changing it)' },
+  { key: 'manager_slack_id', defaultValue: '', description: 'Slack member id (U…) of the manager who receives escalations' },
+  { key: 'leads_channel_id', defaultValue: '', description: 'Slack channel id (C…) for lead messages; empty = direct message to the rep' },
+  { key: 'escalation_channel_id', defaultValue: '', description: 'Slack channel id (C…) for escalations; empty = direct message to the manager' },
+  { key: 'default_country', defaultValue: 'ID', description: 'Country for phone numbers typed without a country code (two letters, e.g. ID)' },
+  { key: 'form_name_field', defaultValue: 'Name', description: "Title of the form question with the lead's name" },
+  { key: 'form_phone_field', defaultValue: 'Phone', description: "Title of the form question with the lead's phone" },
+  { key: 'form_email_field', defaultValue: 'Email', description: "Title of the form question with the lead's email" },
+];
+
+export const SWEEP_INTERVALS = [1, 5, 10, 15, 30, 60] as const;
+
+function text(raw: ReadonlyMap<string, unknown>, key: string): string {
+  const value = raw.get(key);
+  if (value === undefined || value === null || String(value).trim() === '') {
+    const spec = SETTING_SPECS.find((s) => s.key === key);
+    return String(spec?.defaultValue ?? '');
+  }
+  return String(value).trim();
+}
+
+function wholeNumber(raw: ReadonlyMap<string, unknown>, key: string, min: number, max: number): number {
+  const value = text(raw, key);
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) {
+    throw new RoutingError('BAD_SETTING', `settings: ${key} is "${value}"; it must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function optionalId(raw: ReadonlyMap<string, unknown>, key: string, pattern: RegExp, form: string): string {
+  const value = text(raw, key);
+  if (value && !pattern.test(value)) {
+    throw new RoutingError('BAD_SETTING', `settings: ${key} is "${value}"; it must be empty or ${form}`);
+  }
+  return value;
+}
+
+/** Reads and validates every setting; empty cells take their defaults. */
+export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
+  const interval = wholeNumber(raw, 'sla_check_every_minutes', 1, 60);
+  if (!(SWEEP_INTERVALS as readonly number[]).includes(interval)) {
+    throw new RoutingError('BAD_SETTING', `settings: sla_check_every_minutes is "${interval}"; allowed values are ${SWEEP_INTERVALS.join(', ')}`);
+  }
+  const country = text(raw, 'default_country').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw new RoutingError('BAD_SETTING', `settings: default_country is "${country}"; it must be a two-letter country code such as ID`);
+  }
+  return {
+    slaMinutes: wholeNumber(raw, 'sla_minutes', 1, 60 * 24 * 30),
+    escalationThreshold: wholeNumber(raw, 'escalation_threshold', 1, 1000),
+    slaCheckEveryMinutes: interval,
+    managerSlackId: optionalId(raw, 'manager_slack_id', /^[UW][A-Z0-9]{2,}$/, 'a Slack member id such as U012ABCDEF'),
+    leadsChannelId: optionalId(raw, 'leads_channel_id', /^[CG][A-Z0-9]{2,}$/, 'a Slack channel id such as C012ABCDEF'),
+    escalationChannelId: optionalId(raw, 'escalation_channel_id', /^[CG][A-Z0-9]{2,}$/, 'a Slack channel id such as C012ABCDEF'),
+    defaultCountry: country,
+    formNameField: text(raw, 'form_name_field'),
+    formPhoneField: text(raw, 'form_phone_field'),
+    formEmailField: text(raw, 'form_email_field'),
+  };
+}
