@@ -1,0 +1,42 @@
+/** Small builders for domain tests: reps, leads and settings with readable defaults. */
+import type { Lead } from '../../src/domain/lead';
+import type { Rep } from '../../src/domain/rep';
+import { parseSettings, type Settings } from '../../src/domain/settings';
+
+export const T0 = Date.UTC(2026, 10, 26, 2, 0, 0);
+export const MINUTE = 60_000;
+
+export function reps(...ids: Array<string | [string, boolean]>): Rep[] {
+  return ids.map((entry, index) => {
+    const [slackId, active] = Array.isArray(entry) ? entry : [entry, true];
+    return { name: `Rep ${slackId}`, email: '', slackId, active, index };
+  });
+}
+
+export function lead(overrides: Partial<Lead> = {}): Lead {
+  return {
+    leadId: 'L-20261126-AAAA0001',
+    name: 'Budi',
+    phone: '6281234567890',
+    phoneRaw: '0812-3456-7890',
+    email: '',
+    stage: 'NEW',
+    assignedSales: '',
+    salesSlackId: '',
+    routeCount: 0,
+    createdAt: T0,
+    assignedAt: null,
+    lastRoutedAt: null,
+    contactedAt: null,
+    escalatedAt: null,
+    slackChannel: '',
+    slackTs: '',
+    routeHistory: [],
+    submissionKey: '',
+    ...overrides,
+  };
+}
+
+export function settings(values: Record<string, string | number> = {}): Settings {
+  return parseSettings(new Map(Object.entries(values)));
+}
