@@ -54,12 +54,12 @@ export class SheetsValues {
     }
   }
 
-  /** Appends rows after the sheet's data, RAW, inserting rows as needed; returns the first row written. */
+  /** Appends rows below the sheet's data, RAW. OVERWRITE fills the empty rows setup() formatted (INSERT_ROWS would insert fresh rows that copy the header's format); the API grows the grid when it runs out. */
   append(sheet: string, rows: readonly CellValue[][]): number {
     try {
       const response = api().Values!.append({ values: rows as CellValue[][] }, this.spreadsheetId, `'${sheet.replace(/'/g, "''")}'!A1`, {
         valueInputOption: 'RAW',
-        insertDataOption: 'INSERT_ROWS',
+        insertDataOption: 'OVERWRITE',
       });
       const updated = response.updates?.updatedRange ?? '';
       const match = /!\$?[A-Z]+\$?(\d+)/.exec(updated);

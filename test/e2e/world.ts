@@ -1,0 +1,156 @@
+/**
+ * A deployed engine on the local runtime, the way a team would have it: dist/Code.js
+ * loaded, a form linked, setup() run, Script Properties set, reps in sales_sheet and a
+ * manager in settings. Tests, the demo and the benchmark all start from here and then
+ * act as people do: submit the form, let time pass, click in Slack, edit the sheet.
+ */
+import { createRuntime, type LocalRuntime, type RuntimeOptions } from '../runtime';
+
+export const BOT_TOKEN = 'xoxb-test-not-a-real-token';
+export const VERIFICATION_TOKEN = 'verification-token-for-tests';
+export const MANAGER = 'UMANAGER1';
+export const LEADS_CHANNEL = 'CLEADS001';
+export const ESCALATION_CHANNEL = 'CESCAL001';
+/** The emulator's default bot user: it must be a member of channels it posts to. */
+export const BOT_USER = 'U0LEADBOT';
+
+export interface RepRow {
+  name: string;
+  slackId: string;
+  active?: boolean | string;
+  email?: string;
+}
+
+export const DEFAULT_REPS: RepRow[] = [
+  { name: 'Ayu', slackId: 'UAYU0001' },
+  { name: 'Bima', slackId: 'UBIMA0002' },
+  { name: 'Citra', slackId: 'UCITRA003' },
+];
+
+export interface WorldOptions extends RuntimeOptions {
+  reps?: RepRow[];
+  /** Settings values written over the defaults (key → value as typed). */
+  settings?: Record<string, string | number>;
+  /** Leave these Script Properties unset. */
+  withoutProperties?: Array<'SLACK_BOT_TOKEN' | 'SLACK_VERIFICATION_TOKEN'>;
+  /** Skip linking a form. */
+  noForm?: boolean;
+}
+
+export type Row = Record<string, unknown>;
+
+export class World {
+  readonly rt: LocalRuntime;
+
+  constructor(options: WorldOptions = {}) {
+    const reps = options.reps ?? DEFAULT_REPS;
+    const users = [...reps.filter((r) => /^[UW]/.test(r.slackId)).map((r) => ({ id: r.slackId, name: r.name.toLowerCase() })), { id: MANAGER, name: 'manager' }, { id: 'UOUTSIDER', name: 'outsider' }];
+    const uniqueUsers = users.filter((u, i) => users.findIndex((v) => v.id === u.id) === i);
+    this.rt = createRuntime({
+      botToken: BOT_TOKEN,
+      verificationToken: VERIFICATION_TOKEN,
+      users: uniqueUsers,
+      channels: [
+        { id: LEADS_CHANNEL, name: 'leads', members: [BOT_USER, ...uniqueUsers.map((u) => u.id)] },
+        { id: ESCALATION_CHANNEL, name: 'escalations', members: [BOT_USER, MANAGER] },
+      ],
+      ...options,
+    });
+    const without = new Set(options.withoutProperties ?? []);
+    if (!without.has('SLACK_BOT_TOKEN')) this.rt.properties.set('SLACK_BOT_TOKEN', BOT_TOKEN);
+    if (!without.has('SLACK_VERIFICATION_TOKEN')) this.rt.properties.set('SLACK_VERIFICATION_TOKEN', VERIFICATION_TOKEN);
+    if (!options.noForm) this.rt.book.linkForm({ questions: ['Name', 'Phone', 'Email'] });
+    this.rt.run('setup');
+    this.setReps(reps);
+    this.setSettings({ manager_slack_id: MANAGER, ...(options.settings ?? {}) });
+  }
+
+  /** Replaces sales_sheet's rows, typed as an admin would. */
+  setReps(reps: RepRow[]): void {
+    const sheet = this.rt.book.sheet('sales_sheet');
+    const header = sheet.rows()[0].map(String);
+    const old = sheet.rows().length;
+    for (let row = old; row >= 2; row--) sheet.deleteRowAt(row);
+    if (reps.length === 0) return;
+    sheet.setRows(
+      reps.map((rep) => header.map((h) => ({ name: rep.name, email: rep.email ?? '', slack_id: rep.slackId, active: rep.active ?? true })[h] ?? '') as Array<string | boolean>),
+      2,
+    );
+  }
+
+  /** Types settings values into the `value` column, by key. */
+  setSettings(values: Record<string, string | number>): void {
+    const sheet = this.rt.book.sheet('settings');
+    const rows = sheet.rows();
+    const header = rows[0].map(String);
+    const k = header.indexOf('key');
+    const v = header.indexOf('value');
+    for (const [key, value] of Object.entries(values)) {
+      const index = rows.findIndex((r) => r[k] === key);
+      if (index < 0) throw new Error(`no setting ${key}`);
+      const row = rows[index].slice();
+      row[v] = value;
+      sheet.setRows([row as Array<string | number>], index + 1);
+    }
+  }
+
+  /** Rows of a sheet as objects keyed by header (values as getValues returns them). */
+  table(sheetName: string): Row[] {
+    const [header, ...rows] = this.rt.book.sheet(sheetName).rows();
+    return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  }
+
+  leads(): Row[] {
+    return this.table('lead_sheet');
+  }
+
+  lead(leadId: string): Row {
+    const found = this.leads().find((l) => l.lead_id === leadId);
+    if (!found) throw new Error(`no lead ${leadId}`);
+    return found;
+  }
+
+  log(): Row[] {
+    return this.table('routing_log');
+  }
+
+  events(leadId?: string): string[] {
+    return this.log()
+      .filter((r) => leadId === undefined || r.lead_id === leadId)
+      .map((r) => String(r.event));
+  }
+
+  /** A form response arrives; returns the new lead id (or undefined when none was made). */
+  submit(answers: Record<string, string>, options?: { duplicate?: boolean }): string | undefined {
+    const before = new Set(this.leads().map((l) => String(l.lead_id)));
+    const records = this.rt.fireFormSubmit(answers, options);
+    const failed = records.filter((r) => !r.ok);
+    if (failed.length) throw failed[0].error;
+    return this.leads()
+      .map((l) => String(l.lead_id))
+      .find((id) => !before.has(id));
+  }
+
+  /** Lets minutes pass and runs the sweep (as its trigger would). */
+  sweepAfter(minutes: number): unknown {
+    this.rt.clock.advanceMinutes(minutes);
+    return this.rt.run('runSlaSweep');
+  }
+
+  /** Where the lead's current message is (channel + ts), from the sheet. */
+  messageRef(leadId: string): { channel: string; ts: string } {
+    const lead = this.lead(leadId);
+    return { channel: String(lead.slack_channel), ts: String(lead.slack_ts) };
+  }
+
+  /** A Slack user clicks "Mark as CONTACTED" on the lead's message. */
+  click(userId: string, leadId: string, options: { message?: { channel: string; ts: string }; token?: string; queryParams?: Record<string, string> } = {}): unknown {
+    const event = this.rt.slack.clickEvent({ userId, actionId: 'mark_contacted', value: leadId, message: options.message ?? this.messageRef(leadId), token: options.token, queryParams: options.queryParams });
+    return this.rt.run('doPost', event);
+  }
+
+  /** Every message a person sees in a channel or DM, rendered as text. */
+  seen(channelOrUser: string): string[] {
+    return this.rt.slack.messages(channelOrUser).map((m) => this.rt.slack.renderText(m));
+  }
+}

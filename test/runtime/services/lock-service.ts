@@ -1,0 +1,184 @@
+/**
+ * LockService: script, user and document locks shared by every execution, with a
+ * single-threaded model of "another execution holds the lock".
+ *
+ * Real behaviour this keeps (developers.google.com/apps-script/reference/lock/lock):
+ * - tryLock(ms) returns false after waiting `ms`; waitLock(ms) throws
+ *   "Lock timeout: another process was holding the lock for too long." instead.
+ * - hasLock() is false if tryLock/waitLock was never called on that lock, timed out,
+ *   or releaseLock() was called.
+ * - a lock still held when the execution ends is released by Apps Script; the runtime
+ *   records it in `lockLeaks` because our code must release in `finally`.
+ * - getDocumentLock() returns null "outside of the context of a containing document
+ *   (such as from a standalone script or webapp)".
+ * Waiting costs fake-clock time and counts against the execution's time limit.
+ *
+ * Ownership is per execution: any Lock handle of the execution that holds the lock may
+ * release it, and a second tryLock in the same execution succeeds at once (the lock
+ * belongs to the execution, not to the JavaScript object).
+ */
+import type { Clock } from '../clock';
+import type { Execution, Executions } from './executions';
+
+export type LockScope = 'script' | 'user' | 'document';
+
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+type Holder = { by: 'execution'; ex: Execution } | { by: 'elsewhere'; untilMs?: number };
+
+/** One lockable resource (the script lock, one user's lock, the document lock). */
+class LockSlot {
+  holder: Holder | null = null;
+
+  constructor(readonly scope: LockScope) {}
+}
+
+export interface LockLeak {
+  executionId: number;
+  entry: string;
+  scope: LockScope;
+}
+
+/** Every lock of the runtime, and the test controls for the simulated other holder. */
+export class LockTable {
+  readonly script = new LockSlot('script');
+  readonly document = new LockSlot('document');
+  private readonly users = new Map<string, LockSlot>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly executions: Executions,
+  ) {}
+
+  user(email: string): LockSlot {
+    let s = this.users.get(email);
+    if (!s) this.users.set(email, (s = new LockSlot('user')));
+    return s;
+  }
+
+  /**
+   * Makes "another execution" hold the script lock until `releaseElsewhere()` or, with
+   * `untilMs`, until the fake clock reaches that instant (epoch ms).
+   */
+  holdElsewhere(options: { untilMs?: number } = {}): void {
+    const h = this.freshHolder(this.script);
+    if (h && h.by === 'execution') throw new Error(`local runtime: execution ${h.ex.id} (${h.ex.entry}) holds the script lock`);
+    this.script.holder = { by: 'elsewhere', untilMs: options.untilMs };
+  }
+
+  /** Ends the simulated other execution's hold on the script lock. */
+  releaseElsewhere(): void {
+    if (this.script.holder?.by === 'elsewhere') this.script.holder = null;
+  }
+
+  /** For the spreadsheet fake: does the running execution hold the script lock? */
+  currentExecutionHoldsScriptLock(): boolean {
+    const ex = this.executions.current();
+    const h = this.freshHolder(this.script);
+    return !!ex && !!h && h.by === 'execution' && h.ex === ex;
+  }
+
+  /** Releases whatever `ex` still holds at its end, returning the scopes so they can be reported. */
+  releaseAllHeldBy(ex: Execution): LockScope[] {
+    const released: LockScope[] = [];
+    for (const slot of [this.script, this.document, ...this.users.values()]) {
+      const h = slot.holder;
+      if (h && h.by === 'execution' && h.ex === ex) {
+        slot.holder = null;
+        released.push(slot.scope);
+      }
+    }
+    return released;
+  }
+
+  /** The holder now; a timed hold elsewhere ends when the clock reaches its end. */
+  freshHolder(slot: LockSlot): Holder | null {
+    const h = slot.holder;
+    if (h && h.by === 'elsewhere' && h.untilMs !== undefined && h.untilMs <= this.clock.now()) slot.holder = null;
+    return slot.holder;
+  }
+
+  /**
+   * Tries to acquire `slot` for `ex`, waiting at most `timeoutMs` of fake time.
+   * A hold elsewhere that ends within the timeout is waited out (the clock jumps to
+   * its end); a hold by another execution on our stack never ends while we wait,
+   * because that execution is suspended under us.
+   */
+  acquire(slot: LockSlot, ex: Execution, timeoutMs: number): boolean {
+    this.executions.check();
+    const wait = Math.max(0, Number(timeoutMs) || 0);
+    const h = this.freshHolder(slot);
+    if (!h || (h.by === 'execution' && !this.executions.isRunning(h.ex))) {
+      slot.holder = { by: 'execution', ex };
+      return true;
+    }
+    if (h.by === 'execution' && h.ex === ex) return true;
+    if (h.by === 'elsewhere' && h.untilMs !== undefined && this.clock.now() + wait >= h.untilMs) {
+      this.clock.set(h.untilMs);
+      this.executions.check();
+      slot.holder = { by: 'execution', ex };
+      return true;
+    }
+    this.clock.advanceMs(wait);
+    this.executions.check();
+    return false;
+  }
+
+  release(slot: LockSlot, ex: Execution): void {
+    const h = slot.holder;
+    if (h && h.by === 'execution' && h.ex === ex) slot.holder = null;
+  }
+
+  holds(slot: LockSlot, ex: Execution): boolean {
+    const h = this.freshHolder(slot);
+    return !!h && h.by === 'execution' && h.ex === ex;
+  }
+}
+
+/** The `Lock` object the bundle sees, bound to the execution that asked for it. */
+export class Lock {
+  private acquired = false;
+
+  constructor(
+    private readonly table: LockTable,
+    private readonly slot: LockSlot,
+    private readonly owner: Execution,
+    private readonly executions: Executions,
+  ) {}
+
+  tryLock(timeoutInMillis: number): boolean {
+    this.acquired = this.table.acquire(this.slot, this.owner, timeoutInMillis);
+    return this.acquired;
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw this.executions.exception(LOCK_TIMEOUT_MESSAGE);
+  }
+
+  releaseLock(): void {
+    this.table.release(this.slot, this.owner);
+    this.acquired = false;
+  }
+
+  hasLock(): boolean {
+    return this.acquired && this.table.holds(this.slot, this.owner);
+  }
+}
+
+/** The LockService global. */
+export function createLockService(table: LockTable, executions: Executions) {
+  const handle = (slot: LockSlot): Lock => {
+    executions.check();
+    const ex = executions.require('LockService');
+    return new Lock(table, slot, ex, executions);
+  };
+  return {
+    getScriptLock: (): Lock => handle(table.script),
+    getUserLock: (): Lock => handle(table.user(executions.require('LockService').effectiveUserEmail)),
+    getDocumentLock: (): Lock | null => {
+      executions.check();
+      if (executions.require('LockService').kind === 'webapp') return null;
+      return handle(table.document);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * What Apps Script's doPost(e) receives when Slack calls the web app.
+ *
+ * Slack posts interactions as `application/x-www-form-urlencoded` with one field,
+ * `payload`, holding the JSON (block_actions reference); slash commands as plain form
+ * fields (token, team_id, team_domain, channel_id, channel_name, user_id, user_name,
+ * command, text, api_app_id, is_enterprise_install, response_url, trigger_id).
+ *
+ * Apps Script's event object (Web Apps guide): `queryString` (null without one),
+ * `parameter` (first value per name), `parameters` (all values), `contextPath` '',
+ * `contentLength`, and for a POST `postData` { length, type, contents, name: 'postData' }.
+ * Form-encoded body fields are merged into parameter/parameters after the query's.
+ */
+import { createHash } from 'crypto';
+import type { Clock } from '../clock';
+import { messageJson } from './chat-methods';
+import { decodeFormAllValues, decodeFormFirstValues } from './form-encoding';
+import type { ResponseUrls } from './response-urls';
+import type { SlackBlock, SlackMessage } from './types';
+import type { Conversation, Workspace } from './workspace';
+
+export interface DoPostEvent {
+  queryString: string | null;
+  parameter: Record<string, string>;
+  parameters: Record<string, string[]>;
+  contextPath: string;
+  contentLength: number;
+  postData: { length: number; type: string; contents: string; name: 'postData' };
+}
+
+export interface ClickOptions {
+  userId: string;
+  actionId: string;
+  /** The button's value; when given it must match the button the user sees. */
+  value?: string;
+  message: { channel: string; ts: string };
+  /** Query parameters of the Request URL (e.g. { k: secret }). */
+  queryParams?: Record<string, string>;
+  /** Overrides the verification token in the payload (forged or stale requests). */
+  token?: string;
+}
+
+export interface SlashCommandOptions {
+  userId: string;
+  command: string;
+  text?: string;
+  /** Where the command was typed; default the user's DM with the app. */
+  channelId?: string;
+  queryParams?: Record<string, string>;
+  token?: string;
+}
+
+export interface EventContext {
+  workspace: Workspace;
+  clock: Clock;
+  responseUrls: ResponseUrls;
+  verificationToken: string;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The doPost event for a form-encoded POST with an optional query string. */
+export function formPostEvent(body: string, queryParams: Record<string, string> = {}): DoPostEvent {
+  const queryString = new URLSearchParams(queryParams).toString();
+  const parameter = { ...decodeFormFirstValues(body), ...decodeFormFirstValues(queryString) };
+  const parameters: Record<string, string[]> = decodeFormAllValues(queryString);
+  for (const [name, values] of Object.entries(decodeFormAllValues(body))) (parameters[name] ??= []).push(...values);
+  const length = Buffer.byteLength(body, 'utf8');
+  return {
+    queryString: queryString === '' ? null : queryString,
+    parameter,
+    parameters,
+    contextPath: '',
+    contentLength: length,
+    postData: { length, type: FORM, contents: body, name: 'postData' },
+  };
+}
+
+/** A person clicks a button on a message they can see. */
+export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEvent {
+  const { workspace: ws } = ctx;
+  const user = ws.user(options.userId);
+  if (!user) throw new Error(`clickEvent: unknown user ${options.userId}`);
+  const conv = ws.conversation(options.message.channel);
+  if (!conv) throw new Error(`clickEvent: unknown conversation ${options.message.channel}`);
+  if (!canSee(conv, options.userId)) throw new Error(`clickEvent: ${options.userId} cannot see ${conv.id}`);
+  const message = ws.findMessage(conv.id, options.message.ts);
+  if (!message || message.deleted) throw new Error(`clickEvent: no message ${options.message.ts} in ${conv.id}`);
+  const found = findButton(message, options.actionId, options.value);
+  if (!found) throw new Error(`clickEvent: no button ${options.actionId} on message ${message.ts}`);
+
+  const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, message.ts);
+  const payload = {
+    type: 'block_actions',
+    user: { id: user.id, username: user.name, name: user.name, team_id: ws.teamId },
+    api_app_id: ws.apiAppId,
+    token: options.token ?? ctx.verificationToken,
+    container: { type: 'message', message_ts: message.ts, channel_id: conv.id, is_ephemeral: false },
+    trigger_id: triggerId(ctx, responseUrl),
+    team: { id: ws.teamId, domain: ws.teamDomain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
+    message: messageJson(ws, message),
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: found.button.action_id,
+        block_id: found.blockId,
+        text: found.button.text,
+        value: found.button.value,
+        ...(found.button.style ? { style: found.button.style } : {}),
+        type: 'button',
+        action_ts: actionTs(ctx.clock),
+      },
+    ],
+  };
+  return formPostEvent(`payload=${encodeURIComponent(JSON.stringify(payload))}`, options.queryParams);
+}
+
+/** A person types a slash command. */
+export function slashCommandEvent(ctx: EventContext, options: SlashCommandOptions): DoPostEvent {
+  const { workspace: ws } = ctx;
+  const user = ws.user(options.userId);
+  if (!user) throw new Error(`slashCommandEvent: unknown user ${options.userId}`);
+  const conv = options.channelId === undefined ? ws.openIm(user.id) : ws.conversation(options.channelId);
+  if (!conv) throw new Error(`slashCommandEvent: unknown conversation ${String(options.channelId)}`);
+  if (!canSee(conv, user.id)) throw new Error(`slashCommandEvent: ${user.id} is not in ${conv.id}`);
+  const responseUrl = ctx.responseUrls.create('commands', conv.id, user.id);
+  const fields = new URLSearchParams({
+    token: options.token ?? ctx.verificationToken,
+    team_id: ws.teamId,
+    team_domain: ws.teamDomain,
+    channel_id: conv.id,
+    channel_name: conv.imUser ? 'directmessage' : conv.name,
+    user_id: user.id,
+    user_name: user.name,
+    command: options.command,
+    text: options.text ?? '',
+    api_app_id: ws.apiAppId,
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: triggerId(ctx, responseUrl),
+  });
+  return formPostEvent(fields.toString(), options.queryParams);
+}
+
+function canSee(conv: Conversation, userId: string): boolean {
+  return conv.imUser !== undefined ? conv.imUser === userId : conv.members.has(userId);
+}
+
+interface ButtonJson {
+  action_id: string;
+  text: unknown;
+  value?: string;
+  style?: string;
+}
+
+/**
+ * The button in the message as shown now, or in an earlier version (a client that had
+ * not refreshed yet can still click a button an update removed).
+ */
+function findButton(message: SlackMessage, actionId: string, value: string | undefined): { button: ButtonJson; blockId: string } | undefined {
+  const versions = [message.blocks, ...message.updates.map((u) => u.previous.blocks).reverse()];
+  for (const blocks of versions) {
+    const hit = findButtonIn(blocks ?? [], actionId, value);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function findButtonIn(blocks: SlackBlock[], actionId: string, value: string | undefined): { button: ButtonJson; blockId: string } | undefined {
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] as unknown as Record<string, unknown>;
+    const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory];
+    for (const el of candidates) {
+      const e = el as Record<string, unknown> | undefined;
+      if (e?.type === 'button' && e.action_id === actionId && (value === undefined || e.value === value)) {
+        const blockId = typeof block.block_id === 'string' ? block.block_id : generatedBlockId(i);
+        return { button: e as unknown as ButtonJson, blockId };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Slack fills in a short random block_id when the app sent none. */
+function generatedBlockId(index: number): string {
+  return createHash('sha1').update(`block-${index}`).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 5);
+}
+
+function actionTs(clock: Clock): string {
+  return (clock.now() / 1000).toFixed(6);
+}
+
+function triggerId(ctx: EventContext, seed: string): string {
+  const hex = createHash('sha1').update(seed).digest('hex').slice(0, 32);
+  return `${Math.floor(ctx.clock.now() / 1000)}.${ctx.workspace.teamId.replace(/\D/g, '') || '1'}.${hex}`;
+}

@@ -1,0 +1,197 @@
+/**
+ * The stored spreadsheet: what Google keeps per cell (a value that is a string,
+ * number or boolean, or a formula; a number format; a data-validation rule) and per
+ * sheet (grid size, frozen rows, a stable sheetId). Both SpreadsheetApp and the
+ * advanced Sheets service read and write these same objects.
+ */
+
+/** A stored cell value. '' is an empty cell. Dates are numbers (serial days) plus a date format. */
+export type CellValue = string | number | boolean;
+
+/** Placeholder value of a formula cell: this fake stores formulas but never evaluates them. */
+export const FORMULA_PLACEHOLDER = '#FORMULA';
+
+/** Data-validation rule as stored on a cell (the SpreadsheetApp DataValidation wraps it). */
+export interface ValidationSpec {
+  criteriaType: string;
+  criteriaValues: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface Cell {
+  value: CellValue;
+  /** Formula text including the leading '=', or '' when the cell holds a plain value. */
+  formula: string;
+  /** Number format pattern; '' = automatic. */
+  format: string;
+  validation: ValidationSpec | null;
+}
+
+export function emptyCell(): Cell {
+  return { value: '', formula: '', format: '', validation: null };
+}
+
+/** True when the cell has content (a value or a formula); formats and rules do not count. */
+export function hasContent(cell: Cell | undefined): boolean {
+  return !!cell && (cell.value !== '' || cell.formula !== '');
+}
+
+/** A new sheet's grid, as created by insertSheet or the Sheets UI. */
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+
+export class SheetModel {
+  maxRows: number;
+  maxCols: number;
+  frozenRows = 0;
+  /** rows[r][c], 0-based; missing entries are empty cells. */
+  private rows: (Cell | undefined)[][] = [];
+
+  constructor(
+    public readonly sheetId: number,
+    public name: string,
+    maxRows = DEFAULT_ROWS,
+    maxCols = DEFAULT_COLUMNS,
+  ) {
+    this.maxRows = maxRows;
+    this.maxCols = maxCols;
+  }
+
+  /** The cell at 1-based (row, col), or undefined when never touched. */
+  peek(row: number, col: number): Cell | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+
+  /** The cell at 1-based (row, col), created when missing (for writes). */
+  cell(row: number, col: number): Cell {
+    let r = this.rows[row - 1];
+    if (!r) {
+      r = [];
+      this.rows[row - 1] = r;
+    }
+    let c = r[col - 1];
+    if (!c) {
+      c = emptyCell();
+      r[col - 1] = c;
+    }
+    return c;
+  }
+
+  /** Last row with content, 0 when the sheet has none (Sheet.getLastRow). */
+  lastRow(fromCol = 1, toCol = this.maxCols): number {
+    for (let r = Math.min(this.rows.length, this.maxRows); r >= 1; r -= 1) {
+      const row = this.rows[r - 1];
+      if (!row) continue;
+      for (let c = fromCol; c <= Math.min(toCol, row.length); c += 1) if (hasContent(row[c - 1])) return r;
+    }
+    return 0;
+  }
+
+  /** Last column with content, 0 when the sheet has none (Sheet.getLastColumn). */
+  lastColumn(): number {
+    let last = 0;
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c -= 1) if (hasContent(row[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Inserts `count` empty rows before 1-based `row` and grows the grid. Like Sheets'
+   * "insert rows", the new rows take the number formats and validation rules of the
+   * row above (of the row below when inserting at the top), not its values.
+   */
+  insertRowsBefore(row: number, count: number): void {
+    const model = row > 1 ? this.rows[row - 2] : this.rows[row - 1];
+    const blank: (Cell | undefined)[][] = Array.from({ length: count }, () =>
+      (model ?? []).map((c) => (c && (c.format || c.validation) ? { ...emptyCell(), format: c.format, validation: c.validation } : undefined)),
+    );
+    if (this.rows.length >= row - 1) this.rows.splice(row - 1, 0, ...blank);
+    else blank.forEach((b, i) => (this.rows[row - 1 + i] = b));
+    this.maxRows += count;
+  }
+
+  /** Deletes `count` rows starting at 1-based `row` and shrinks the grid. */
+  deleteRows(row: number, count: number): void {
+    this.rows.splice(row - 1, count);
+    this.maxRows -= count;
+  }
+
+  /** Inserts `count` empty columns before 1-based `col` and grows the grid. */
+  insertColumnsBefore(col: number, count: number): void {
+    for (const r of this.rows) if (r && r.length >= col - 1) r.splice(col - 1, 0, ...new Array<Cell | undefined>(count));
+    this.maxCols += count;
+  }
+
+  /** Deletes `count` columns starting at 1-based `col`. */
+  deleteColumns(col: number, count: number): void {
+    for (const r of this.rows) if (r) r.splice(col - 1, count);
+    this.maxCols -= count;
+  }
+
+  /** Drops every cell (values, formats and rules). */
+  clearAll(): void {
+    this.rows = [];
+  }
+
+  /** Reorders whole rows [from, to] (1-based) with a comparator over their cells. */
+  sortRows(from: number, to: number, compare: (a: (Cell | undefined)[], b: (Cell | undefined)[]) => number): void {
+    const slice: (Cell | undefined)[][] = [];
+    for (let r = from; r <= to; r += 1) slice.push(this.rows[r - 1] ?? []);
+    slice.sort(compare);
+    slice.forEach((row, i) => {
+      this.rows[from - 1 + i] = row;
+    });
+  }
+}
+
+/** The whole spreadsheet file. */
+export class BookModel {
+  sheets: SheetModel[] = [];
+  timeZone: string;
+  formUrl: string | null = null;
+  /** The sheet a linked form writes its responses to (Sheet.getFormUrl answers there). */
+  formSheet: SheetModel | null = null;
+  private nextSheetId = 0;
+
+  constructor(
+    public readonly id: string,
+    public name: string,
+    timeZone: string,
+  ) {
+    this.timeZone = timeZone;
+  }
+
+  /** Sheet by exact name (Sheets names are case-insensitive unique, lookup is exact). */
+  byName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  byId(sheetId: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.sheetId === sheetId);
+  }
+
+  /** Whether a new sheet may take this name (Sheets compares names case-insensitively). */
+  nameTaken(name: string): boolean {
+    return this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Adds a sheet at `index` (default: last). The first sheet gets id 0, others large stable ids. */
+  addSheet(name: string, index = this.sheets.length): SheetModel {
+    const id = this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919;
+    this.nextSheetId += 1;
+    const sheet = new SheetModel(id, name);
+    this.sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.formSheet === sheet) this.formSheet = null;
+  }
+}

@@ -1,0 +1,429 @@
+/**
+ * The advanced Sheets service (global `Sheets`), over the same stored cells as
+ * SpreadsheetApp. Each method is one counted round trip. Behaviour follows the REST
+ * API (spreadsheets.values.*):
+ * - reads omit trailing empty cells of each row and trailing empty rows, and drop
+ *   `values` altogether when nothing is there; reads past the grid are clamped;
+ * - writes reject ranges past the grid ("Range ('s'!A1001) exceeds grid limits. Max
+ *   rows: 1000, max columns: 26"), skip null cells ("Null values will be skipped. To
+ *   set a cell to an empty value, set the string value to an empty string.") and
+ *   need a valueInputOption; RAW stores strings as given, USER_ENTERED parses them;
+ * - request bodies travel as JSON, so a Date becomes its ISO string and undefined
+ *   becomes null;
+ * - append finds the table (the first run of consecutive non-empty rows in the
+ *   range's columns) and writes below it, from the table's first column, growing the
+ *   grid; INSERT_ROWS inserts fresh rows there, OVERWRITE (default) writes over them;
+ * - failures throw GoogleJsonResponseException:
+ *   "API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: x".
+ */
+import { alwaysQuoted, columnLetter, parseCells, quoteSheetName, rangeA1, resolveBox, splitSheet, type GridBox } from './a1';
+import { displayValue, storeParsed } from './cells';
+import { parseRaw, parseUserEntered } from './coerce';
+import type { Ctx } from './context';
+import { GoogleJsonResponseException } from './errors';
+import { hasContent, type Cell, type SheetModel } from './model';
+import { isDateTimeFormat } from './number-format';
+
+type ApiValue = string | number | boolean;
+type ValueRenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
+type DateTimeRenderOption = 'SERIAL_NUMBER' | 'FORMATTED_STRING';
+type MajorDimension = 'ROWS' | 'COLUMNS';
+
+export interface ValueRange {
+  range?: string;
+  majorDimension?: MajorDimension;
+  values?: ApiValue[][];
+}
+
+export interface ReadOptions {
+  valueRenderOption?: ValueRenderOption;
+  dateTimeRenderOption?: DateTimeRenderOption;
+  majorDimension?: MajorDimension;
+}
+
+export interface UpdateValuesResponse {
+  spreadsheetId: string;
+  updatedRange: string;
+  updatedRows: number;
+  updatedColumns: number;
+  updatedCells: number;
+}
+
+/** A range string resolved to a sheet and box; `single` = the reference named one cell. */
+interface Resolved {
+  sheet: SheetModel;
+  box: GridBox;
+  single: boolean;
+}
+
+const PREFIX = 'sheets.spreadsheets';
+
+export class FakeSheetsService {
+  readonly Spreadsheets: {
+    get: (spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean }) => unknown;
+    Values: {
+      get: (spreadsheetId: string, range: string, optionalArgs?: ReadOptions) => ValueRange;
+      batchGet: (spreadsheetId: string, optionalArgs?: ReadOptions & { ranges?: string | string[] }) => { spreadsheetId: string; valueRanges: ValueRange[] };
+      update: (resource: ValueRange, spreadsheetId: string, range: string, optionalArgs?: { valueInputOption?: string }) => UpdateValuesResponse;
+      batchUpdate: (resource: { valueInputOption?: string; data?: ValueRange[] }, spreadsheetId: string) => unknown;
+      append: (resource: ValueRange, spreadsheetId: string, range: string, optionalArgs?: { valueInputOption?: string; insertDataOption?: string }) => unknown;
+      clear: (resource: object, spreadsheetId: string, range: string) => { spreadsheetId: string; clearedRange: string };
+      batchClear: (resource: { ranges?: string[] }, spreadsheetId: string) => { spreadsheetId: string; clearedRanges: string[] };
+    };
+  };
+
+  constructor(private readonly ctx: Ctx) {
+    this.Spreadsheets = {
+      get: (id, opts) => this.getSpreadsheet(id, opts),
+      Values: {
+        get: (id, range, opts) => this.valuesGet(id, range, opts),
+        batchGet: (id, opts) => this.valuesBatchGet(id, opts),
+        update: (resource, id, range, opts) => this.valuesUpdate(resource, id, range, opts),
+        batchUpdate: (resource, id) => this.valuesBatchUpdate(resource, id),
+        append: (resource, id, range, opts) => this.valuesAppend(resource, id, range, opts),
+        clear: (_resource, id, range) => this.valuesClear(id, range),
+        batchClear: (resource, id) => this.valuesBatchClear(resource, id),
+      },
+    };
+  }
+
+  // ---- spreadsheets.get ----
+
+  private getSpreadsheet(id: string, _opts?: object): unknown {
+    const method = `${PREFIX}.get`;
+    return this.ctx.meter.call(() => {
+      this.checkId(method, id);
+      const m = this.ctx.model;
+      return {
+        result: {
+          spreadsheetId: m.id,
+          properties: { title: m.name, locale: 'en_US', timeZone: m.timeZone, autoRecalc: 'ON_CHANGE' },
+          sheets: m.sheets.map((s, index) => ({
+            properties: {
+              sheetId: s.sheetId,
+              title: s.name,
+              index,
+              sheetType: 'GRID',
+              // proto3 JSON omits zero values, so frozenRowCount appears only when set.
+              gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols, ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}) },
+            },
+          })),
+          spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${m.id}/edit`,
+        },
+      };
+    });
+  }
+
+  // ---- reads ----
+
+  private valuesGet(id: string, range: string, opts: ReadOptions = {}): ValueRange {
+    const method = `${PREFIX}.values.get`;
+    return this.ctx.meter.call(() => {
+      this.checkId(method, id);
+      const vr = this.readRange(method, range, opts);
+      return { result: vr, read: countCells(vr.values) };
+    });
+  }
+
+  private valuesBatchGet(id: string, opts: ReadOptions & { ranges?: string | string[] } = {}): { spreadsheetId: string; valueRanges: ValueRange[] } {
+    const method = `${PREFIX}.values.batchGet`;
+    return this.ctx.meter.call(() => {
+      this.checkId(method, id);
+      const ranges = opts.ranges === undefined ? [] : Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges];
+      const valueRanges = ranges.map((r) => this.readRange(method, r, opts));
+      const result: { spreadsheetId: string; valueRanges: ValueRange[] } = { spreadsheetId: this.ctx.model.id, valueRanges };
+      return { result, read: valueRanges.reduce((n, vr) => n + countCells(vr.values), 0) };
+    });
+  }
+
+  private readRange(method: string, range: string, opts: ReadOptions): ValueRange {
+    const { sheet, box } = this.resolve(method, range);
+    // Reads past the grid are clamped to it; a start outside the grid is an error.
+    if (box.row > sheet.maxRows || box.col > sheet.maxCols) throw this.gridError(method, sheet, box);
+    const clamped: GridBox = {
+      row: box.row,
+      col: box.col,
+      numRows: Math.min(box.numRows, sheet.maxRows - box.row + 1),
+      numCols: Math.min(box.numCols, sheet.maxCols - box.col + 1),
+    };
+    const render = opts.valueRenderOption ?? 'FORMATTED_VALUE';
+    const dateRender = opts.dateTimeRenderOption ?? 'SERIAL_NUMBER';
+    const major = opts.majorDimension ?? 'ROWS';
+    const outer = major === 'ROWS' ? clamped.numRows : clamped.numCols;
+    const inner = major === 'ROWS' ? clamped.numCols : clamped.numRows;
+    const lines: ApiValue[][] = [];
+    for (let i = 0; i < outer; i += 1) {
+      const line: ApiValue[] = [];
+      for (let j = 0; j < inner; j += 1) {
+        const [r, c] = major === 'ROWS' ? [clamped.row + i, clamped.col + j] : [clamped.row + j, clamped.col + i];
+        line.push(renderCell(sheet.peek(r, c), render, dateRender));
+      }
+      while (line.length > 0 && line[line.length - 1] === '') line.pop();
+      lines.push(line);
+    }
+    while (lines.length > 0 && lines[lines.length - 1].length === 0) lines.pop();
+    const out: ValueRange = { range: `${quoteSheetName(sheet.name)}!${rangeA1(clamped.row, clamped.col, clamped.numRows, clamped.numCols)}`, majorDimension: major };
+    if (lines.length > 0) out.values = lines;
+    return out;
+  }
+
+  // ---- writes ----
+
+  private valuesUpdate(resource: ValueRange, id: string, range: string, opts: { valueInputOption?: string } = {}): UpdateValuesResponse {
+    const method = `${PREFIX}.values.update`;
+    return this.ctx.meter.write(`Sheets.Values.update ${range}`, () => {
+      this.checkId(method, id);
+      const option = this.inputOption(method, opts.valueInputOption);
+      const plan = this.planWrite(method, range, resource);
+      const res = this.applyWrite(plan, option);
+      return { result: res, written: res.updatedCells };
+    });
+  }
+
+  private valuesBatchUpdate(resource: { valueInputOption?: string; data?: ValueRange[] }, id: string): unknown {
+    const method = `${PREFIX}.values.batchUpdate`;
+    const data = resource?.data ?? [];
+    return this.ctx.meter.write(`Sheets.Values.batchUpdate ${data.map((d) => d.range).join(',')}`, () => {
+      this.checkId(method, id);
+      const option = this.inputOption(method, resource?.valueInputOption);
+      // The API validates every range before changing anything.
+      const plans = data.map((d) => this.planWrite(method, String(d.range), d));
+      const responses = plans.map((p) => this.applyWrite(p, option));
+      const sheets = new Set(plans.map((p) => p.sheet));
+      const totals = {
+        spreadsheetId: this.ctx.model.id,
+        totalUpdatedRows: responses.reduce((n, r) => n + r.updatedRows, 0),
+        totalUpdatedColumns: responses.reduce((n, r) => n + r.updatedColumns, 0),
+        totalUpdatedCells: responses.reduce((n, r) => n + r.updatedCells, 0),
+        totalUpdatedSheets: sheets.size,
+        responses,
+      };
+      return { result: totals, written: totals.totalUpdatedCells };
+    });
+  }
+
+  private valuesAppend(resource: ValueRange, id: string, range: string, opts: { valueInputOption?: string; insertDataOption?: string } = {}): unknown {
+    const method = `${PREFIX}.values.append`;
+    return this.ctx.meter.write(`Sheets.Values.append ${range}`, () => {
+      this.checkId(method, id);
+      const option = this.inputOption(method, opts.valueInputOption);
+      const insert = opts.insertDataOption ?? 'OVERWRITE';
+      if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') throw new GoogleJsonResponseException(method, 400, `Invalid value at 'insert_data_option' (type.googleapis.com/google.apps.sheets.v4.InsertDataOption), "${insert}"`);
+      const { sheet, box, single } = this.resolve(method, range);
+      const values = this.transport(method, resource);
+      const searchCols = single ? { from: box.col, to: sheet.maxCols } : { from: box.col, to: box.col + box.numCols - 1 };
+      const searchRows = single ? { from: box.row, to: sheet.maxRows } : { from: box.row, to: Math.min(sheet.maxRows, box.row + box.numRows - 1) };
+      const table = findTable(sheet, searchRows, searchCols);
+      const startRow = table ? table.row + table.numRows : box.row;
+      const startCol = table ? table.col : box.col;
+      const height = values.length;
+      const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+      if (height > 0) {
+        if (insert === 'INSERT_ROWS') sheet.insertRowsBefore(Math.min(startRow, sheet.maxRows + 1), height);
+        const needRows = startRow + height - 1 - sheet.maxRows;
+        if (needRows > 0) sheet.insertRowsBefore(sheet.maxRows + 1, needRows);
+        const needCols = startCol + width - 1 - sheet.maxCols;
+        if (needCols > 0) sheet.insertColumnsBefore(sheet.maxCols + 1, needCols);
+      }
+      const updates = this.applyWrite({ sheet, row: startRow, col: startCol, values }, option);
+      const result: { spreadsheetId: string; tableRange?: string; updates: UpdateValuesResponse } = { spreadsheetId: this.ctx.model.id, updates };
+      if (table) result.tableRange = `${quoteSheetName(sheet.name)}!${rangeA1(table.row, table.col, table.numRows, table.numCols)}`;
+      return { result, written: updates.updatedCells };
+    });
+  }
+
+  private valuesClear(id: string, range: string): { spreadsheetId: string; clearedRange: string } {
+    const method = `${PREFIX}.values.clear`;
+    return this.ctx.meter.write(`Sheets.Values.clear ${range}`, () => {
+      this.checkId(method, id);
+      const { cleared, count } = this.clearRange(method, range);
+      return { result: { spreadsheetId: this.ctx.model.id, clearedRange: cleared }, written: count };
+    });
+  }
+
+  private valuesBatchClear(resource: { ranges?: string[] }, id: string): { spreadsheetId: string; clearedRanges: string[] } {
+    const method = `${PREFIX}.values.batchClear`;
+    const ranges = resource?.ranges ?? [];
+    return this.ctx.meter.write(`Sheets.Values.batchClear ${ranges.join(',')}`, () => {
+      this.checkId(method, id);
+      ranges.forEach((r) => this.resolve(method, r));
+      const done = ranges.map((r) => this.clearRange(method, r));
+      return { result: { spreadsheetId: this.ctx.model.id, clearedRanges: done.map((d) => d.cleared) }, written: done.reduce((n, d) => n + d.count, 0) };
+    });
+  }
+
+  // ---- helpers ----
+
+  private checkId(method: string, id: string): void {
+    if (id !== this.ctx.model.id) throw new GoogleJsonResponseException(method, 404, 'Requested entity was not found.');
+  }
+
+  private inputOption(method: string, option: string | undefined): 'RAW' | 'USER_ENTERED' {
+    if (option === 'RAW' || option === 'USER_ENTERED') return option;
+    if (option === undefined || option === 'INPUT_VALUE_OPTION_UNSPECIFIED') throw new GoogleJsonResponseException(method, 400, 'Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
+    throw new GoogleJsonResponseException(method, 400, `Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), "${option}"`);
+  }
+
+  /** Resolves 'sheet!A1:B2', "'my sheet'!A:Z", 'settings' (a whole sheet) or 'A1:B2' (first sheet). */
+  private resolve(method: string, range: string): Resolved {
+    const model = this.ctx.model;
+    const fail = (): never => {
+      throw new GoogleJsonResponseException(method, 400, `Unable to parse range: ${range}`);
+    };
+    if (typeof range !== 'string' || range.trim() === '') return fail();
+    const split = splitSheet(range);
+    if (!split) return fail();
+    let sheet: SheetModel | undefined;
+    let rest = split.rest;
+    if (split.sheetName !== undefined) {
+      sheet = model.byName(split.sheetName);
+      if (!sheet) return fail();
+    } else if (model.byName(split.rest)) {
+      sheet = model.byName(split.rest);
+      rest = '';
+    } else sheet = model.sheets[0];
+    if (!sheet) return fail();
+    if (rest === '') return { sheet, box: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols }, single: false };
+    const cells = parseCells(rest);
+    if (!cells) return fail();
+    const single = !rest.includes(':');
+    return { sheet, box: resolveBox(cells, sheet.maxRows, sheet.maxCols), single };
+  }
+
+  private gridError(method: string, sheet: SheetModel, box: GridBox): GoogleJsonResponseException {
+    return new GoogleJsonResponseException(
+      method,
+      400,
+      `Range (${alwaysQuoted(sheet.name)}!${rangeA1(box.row, box.col, box.numRows, box.numCols)}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`,
+    );
+  }
+
+  /** The JSON round trip every advanced-service request takes; rejects non-scalar cells. */
+  private transport(method: string, resource: ValueRange | undefined): (ApiValue | null)[][] {
+    const raw = resource?.values;
+    if (raw === undefined || raw === null) return [];
+    const values = JSON.parse(JSON.stringify(raw)) as unknown;
+    if (!Array.isArray(values)) throw new GoogleJsonResponseException(method, 400, `Invalid JSON payload received. Unknown name "values": Proto field is not repeating, cannot start list.`);
+    return values.map((row: unknown, i: number) => {
+      if (!Array.isArray(row)) throw new GoogleJsonResponseException(method, 400, `Invalid values[${i}]: ${JSON.stringify(row)}`);
+      return row.map((v: unknown, j: number) => {
+        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+        throw new GoogleJsonResponseException(method, 400, `Invalid values[${i}][${j}]: ${Array.isArray(v) ? 'list_value' : 'struct_value'} ${JSON.stringify(v)}`);
+      });
+    });
+  }
+
+  /** Checks a write against its range and the grid; returns where it lands. */
+  private planWrite(method: string, range: string, resource: ValueRange): { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] } {
+    const { sheet, box, single } = this.resolve(method, range);
+    const values = this.transport(method, resource);
+    const height = values.length;
+    const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+    if (!single) {
+      const label = `${quoteSheetName(sheet.name)}!${rangeA1(box.row, box.col, box.numRows, box.numCols)}`;
+      if (height > box.numRows) throw new GoogleJsonResponseException(method, 400, `Requested writing within range [${label}], but tried writing to row [${box.row + box.numRows}]`);
+      if (width > box.numCols) throw new GoogleJsonResponseException(method, 400, `Requested writing within range [${label}], but tried writing to column [${columnLetter(box.col + box.numCols)}]`);
+    }
+    const extent: GridBox = { row: box.row, col: box.col, numRows: Math.max(1, height), numCols: Math.max(1, width) };
+    if (extent.row + extent.numRows - 1 > sheet.maxRows || extent.col + extent.numCols - 1 > sheet.maxCols) throw this.gridError(method, sheet, extent);
+    return { sheet, row: box.row, col: box.col, values };
+  }
+
+  private applyWrite(plan: { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] }, option: 'RAW' | 'USER_ENTERED'): UpdateValuesResponse {
+    const { sheet, row, col, values } = plan;
+    const tz = this.ctx.model.timeZone;
+    let cells = 0;
+    let rows = 0;
+    let maxCol = 0;
+    values.forEach((line, i) => {
+      let any = false;
+      line.forEach((v, j) => {
+        if (v === null) return;
+        const r = row + i;
+        const c = col + j;
+        storeParsed(sheet, r, c, option === 'RAW' ? parseRaw(v) : parseUserEntered(v, sheet.peek(r, c)?.format ?? '', tz));
+        cells += 1;
+        any = true;
+        maxCol = Math.max(maxCol, j + 1);
+      });
+      if (any) rows += 1;
+    });
+    const height = Math.max(1, values.length);
+    const width = Math.max(1, values.reduce((w, r) => Math.max(w, r.length), 0));
+    const out: UpdateValuesResponse = {
+      spreadsheetId: this.ctx.model.id,
+      updatedRange: `${quoteSheetName(sheet.name)}!${rangeA1(row, col, height, width)}`,
+      updatedRows: rows,
+      updatedColumns: maxCol,
+      updatedCells: cells,
+    };
+    return out;
+  }
+
+  private clearRange(method: string, range: string): { cleared: string; count: number } {
+    const { sheet, box } = this.resolve(method, range);
+    const rows = Math.min(box.numRows, sheet.maxRows - box.row + 1);
+    const cols = Math.min(box.numCols, sheet.maxCols - box.col + 1);
+    let count = 0;
+    for (let r = box.row; r < box.row + rows; r += 1)
+      for (let c = box.col; c < box.col + cols; c += 1) {
+        const cell = sheet.peek(r, c);
+        if (hasContent(cell)) {
+          cell!.value = '';
+          cell!.formula = '';
+          count += 1;
+        }
+      }
+    return { cleared: `${quoteSheetName(sheet.name)}!${rangeA1(box.row, box.col, rows, cols)}`, count };
+  }
+}
+
+/** One cell rendered for a values read. */
+function renderCell(cell: Cell | undefined, render: ValueRenderOption, dateRender: DateTimeRenderOption): ApiValue {
+  if (!cell || !hasContent(cell)) return '';
+  if (render === 'FORMATTED_VALUE') return displayValue(cell);
+  if (cell.formula) return render === 'FORMULA' ? cell.formula : displayValue(cell);
+  if (typeof cell.value === 'number' && isDateTimeFormat(cell.format) && dateRender === 'FORMATTED_STRING') return displayValue(cell);
+  return cell.value;
+}
+
+function countCells(values: ApiValue[][] | undefined): number {
+  return values ? values.reduce((n, r) => n + r.length, 0) : 0;
+}
+
+/**
+ * The table values.append writes below: the first run of consecutive rows that have
+ * content within the searched columns, spanning the columns that hold that content.
+ */
+function findTable(sheet: SheetModel, rows: { from: number; to: number }, cols: { from: number; to: number }): GridBox | null {
+  const rowSpan = (r: number): { first: number; last: number } | null => {
+    let first = 0;
+    let last = 0;
+    for (let c = cols.from; c <= cols.to; c += 1) {
+      if (hasContent(sheet.peek(r, c))) {
+        if (!first) first = c;
+        last = c;
+      }
+    }
+    return first ? { first, last } : null;
+  };
+  let start = 0;
+  for (let r = rows.from; r <= rows.to; r += 1) {
+    if (rowSpan(r)) {
+      start = r;
+      break;
+    }
+  }
+  if (!start) return null;
+  let end = start;
+  let left = Infinity;
+  let right = 0;
+  for (let r = start; r <= rows.to; r += 1) {
+    const span = rowSpan(r);
+    if (!span) break;
+    end = r;
+    left = Math.min(left, span.first);
+    right = Math.max(right, span.last);
+  }
+  return { row: start, col: left, numRows: end - start + 1, numCols: right - left + 1 };
+}
