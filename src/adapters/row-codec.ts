@@ -73,6 +73,17 @@ export class RowCodec {
     return String(value);
   }
 
+  /**
+   * A value for a USER_ENTERED write: a Date as local date-time text, which Sheets turns
+   * into a real date-time; text that Sheets would read as a formula gets an apostrophe.
+   */
+  typed(value: unknown): CellValue {
+    if (value instanceof Date) return this.zone.dateTime(value.getTime());
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    const text = String(value ?? '');
+    return /^[=+\-@']/.test(text) ? `'${text}` : text;
+  }
+
   rep(table: HeaderTable, row: TableRow, index: number): Rep {
     return {
       name: table.text(row, 'name'),

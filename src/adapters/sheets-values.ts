@@ -54,11 +54,11 @@ export class SheetsValues {
     }
   }
 
-  /** Appends rows below the sheet's data, RAW. OVERWRITE fills the empty rows setup() formatted (INSERT_ROWS would insert fresh rows that copy the header's format); the API grows the grid when it runs out. */
-  append(sheet: string, rows: readonly CellValue[][]): number {
+  /** Appends rows below the sheet's data, RAW unless told otherwise. OVERWRITE fills the empty rows setup() formatted (INSERT_ROWS would insert fresh rows that copy the header's format); the API grows the grid when it runs out. */
+  append(sheet: string, rows: readonly CellValue[][], input: 'RAW' | 'USER_ENTERED' = 'RAW'): number {
     try {
       const response = api().Values!.append({ values: rows as CellValue[][] }, this.spreadsheetId, `'${sheet.replace(/'/g, "''")}'!A1`, {
-        valueInputOption: 'RAW',
+        valueInputOption: input,
         insertDataOption: 'OVERWRITE',
       });
       const updated = response.updates?.updatedRange ?? '';

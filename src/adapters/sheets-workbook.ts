@@ -100,14 +100,14 @@ export class SheetsWorkbook implements Workbook {
       const rows = indexByKey(table, 'key');
       for (const [key, value] of stateEntries) {
         if (key.startsWith(ESCALATED_PREFIX) && skipped.has(key.slice(ESCALATED_PREFIX.length))) continue;
-        const cell = this.codec.cell(value, false);
         const row = rows.get(key);
-        if (row) writes.push(...segments(table, row.row, new Map([['value', cell]])));
-        else newState.push(new Map<string, CellValue>([['key', key], ['value', cell]]));
+        if (row) writes.push(...segments(table, row.row, new Map([['value', this.codec.cell(value, false)]])));
+        else newState.push(new Map<string, CellValue>([['key', this.codec.typed(key)], ['value', this.codec.typed(value)]]));
       }
     }
     this.values.batchUpdate(writes);
-    if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState);
+    // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
+    if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState, 'USER_ENTERED');
     // Log rows and messages about a change that was not applied are dropped with it.
     const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
     if (log.length) this.appendRows(tables.get(SHEETS.log)!, log.map((entry) => this.logCells(entry)));
@@ -139,7 +139,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /** Appends rows laid out by the sheet's current header order. */
-  private appendRows(table: HeaderTable, rows: readonly RowWrite[]): void {
+  private appendRows(table: HeaderTable, rows: readonly RowWrite[], input: 'RAW' | 'USER_ENTERED' = 'RAW'): void {
     const required = HEADERS[table.sheet as SheetName] ?? [];
     table.requireAll(required);
     const width = table.width;
@@ -148,7 +148,7 @@ export class SheetsWorkbook implements Workbook {
       for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
       return out;
     });
-    this.values.append(table.sheet, laidOut);
+    this.values.append(table.sheet, laidOut, input);
   }
 }
 

@@ -39,6 +39,11 @@ export class ZoneTime implements LocalTime {
     return Utilities.formatDate(new Date(epochMs), this.timeZone, 'yyyyMMdd');
   }
 
+  /** "2026-11-26 09:00:00", which Sheets reads as a date-time when typed (USER_ENTERED). */
+  dateTime(epochMs: number): string {
+    return Utilities.formatDate(new Date(epochMs), this.timeZone, 'yyyy-MM-dd HH:mm:ss');
+  }
+
   dayAndTime(epochMs: number): string {
     return Utilities.formatDate(new Date(epochMs), this.timeZone, 'EEE HH:mm');
   }

@@ -94,6 +94,17 @@ export class World {
     }
   }
 
+  /** An admin types a value into one cell of a lead's row. */
+  editLead(leadId: string, header: string, value: string | number | boolean): void {
+    const sheet = this.rt.book.sheet('lead_sheet');
+    const rows = sheet.rows();
+    const column = rows[0].map(String).indexOf(header);
+    const index = rows.findIndex((r) => r[rows[0].map(String).indexOf('lead_id')] === leadId);
+    if (column < 0 || index < 1) throw new Error(`no ${header} / ${leadId}`);
+    const letters = String.fromCharCode(65 + column);
+    this.rt.book.sheet('lead_sheet').setCell(`${letters}${index + 1}`, value);
+  }
+
   /** Rows of a sheet as objects keyed by header (values as getValues returns them). */
   table(sheetName: string): Row[] {
     const [header, ...rows] = this.rt.book.sheet(sheetName).rows();

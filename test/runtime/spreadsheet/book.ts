@@ -66,6 +66,14 @@ export class FakeSheetHandle {
     return this.writeRows(rows, startRow, (v, cell) => parseUserEntered(v, cell?.format ?? '', this.ctx.model.timeZone));
   }
 
+  /** Types one value into one cell (A1), as a person editing it would. */
+  setCell(a1: string, value: Scalar): this {
+    const [row, col] = this.cellAt(a1);
+    const line: Scalar[] = new Array<Scalar>(col).fill(null);
+    line[col - 1] = value;
+    return this.setRows([line], row);
+  }
+
   /**
    * Stores values as given: strings stay strings ('0812', '=x'), a Date becomes a
    * date-time serial with a date format, null/undefined leave the cell alone.
