@@ -5,9 +5,11 @@
  */
 import { checkHealth } from './app/health';
 import { takeLead } from './app/intake';
+import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { runSetup } from './app/setup';
 import { handleSlackRequest } from './app/slack-action';
 import { runSweep, type SweepReport } from './app/sweep';
+import { readFormResponses } from './adapters/form-responses';
 import { AppsScriptLock } from './adapters/script-lock';
 import { PROPERTY } from './adapters/script-properties';
 import { createServices, forgetSpreadsheetCache } from './adapters/services';
@@ -31,7 +33,12 @@ function tellUser(title: string, lines: string[]): void {
 /** Simple trigger: adds the "Lead Routing" menu. */
 export function onOpen(): void {
   try {
-    SpreadsheetApp.getUi().createMenu('Lead Routing').addItem('Set up', 'setup').addItem('Run SLA check now', 'runSlaSweep').addToUi();
+    SpreadsheetApp.getUi()
+      .createMenu('Lead Routing')
+      .addItem('Set up', 'setup')
+      .addItem('Run SLA check now', 'runSlaSweep')
+      .addItem('Reprocess form responses', 'reprocessFormResponses')
+      .addToUi();
   } catch (err) {
     consoleLog.warn(`onOpen: ${describe(err)}`);
   }
@@ -82,6 +89,24 @@ export function runSlaSweep(): SweepReport {
   } catch (err) {
     consoleLog.error(`runSlaSweep failed: ${describe(err)}`);
     tellUser('Lead Routing: SLA check failed', [describe(err)]);
+    throw err;
+  }
+}
+
+/** Menu: takes in form responses that never became leads; safe to run any time. */
+export function reprocessFormResponses(): ReprocessReport {
+  try {
+    const report = reprocessResponses(createServices(), readFormResponses());
+    const lines = [
+      `${report.responses} response(s) in the form's sheet; ${report.alreadyLeads} were already leads.`,
+      report.created.length ? `Taken in now: ${report.created.join(', ')}` : 'Nothing was missing.',
+    ];
+    consoleLog.info(`reprocessFormResponses: ${lines.join(' ')}`);
+    tellUser('Lead Routing: reprocess form responses', lines);
+    return report;
+  } catch (err) {
+    consoleLog.error(`reprocessFormResponses failed: ${describe(err)}`);
+    tellUser('Lead Routing: reprocess failed', [describe(err)]);
     throw err;
   }
 }

@@ -106,13 +106,15 @@ export class SheetsWorkbook implements Workbook {
       }
     }
     this.values.batchUpdate(writes);
+    // Messages next: a run that dies after this point has routed and queued; the log
+    // rows come last. (A run that dies before it is healed by the next sweep.)
+    const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
+    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox.map((item) => this.codec.outboxCells(item)));
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
     if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState, 'USER_ENTERED');
     // Log rows and messages about a change that was not applied are dropped with it.
     const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
     if (log.length) this.appendRows(tables.get(SHEETS.log)!, log.map((entry) => this.logCells(entry)));
-    const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
-    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox.map((item) => this.codec.outboxCells(item)));
     return report;
   }
 

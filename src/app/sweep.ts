@@ -9,10 +9,10 @@ import { describeRosterProblem, rosterProblems } from '../domain/rep';
 import { planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { noticesFor } from './notifications';
+import { assignmentNotice, noticesFor } from './notifications';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, pointerFrom, pointerState } from './state-keys';
-import type { OutboxItem } from '../domain/outbox';
+import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
 
 export interface SweepReport {
   assigned: number;
@@ -23,9 +23,15 @@ export interface SweepReport {
 }
 
 const LOCK_MS = 30_000;
+/**
+ * Elapsed time (ms) after which a sweep leaves Slack delivery to the next run: Apps
+ * Script ends an execution at 6 minutes, and a run must never stop halfway.
+ */
+export const DELIVERY_BUDGET_MS = 4 * 60_000;
 
 export function runSweep(services: Services): SweepReport {
   let batch: OutboxItem[] = [];
+  const started = services.clock.now();
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
@@ -33,6 +39,12 @@ export function runSweep(services: Services): SweepReport {
     const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, pointer: pointerFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state) });
     const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, now);
     const log: LogEntry[] = [...notices.log];
+    const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
+    for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
+      if (decided.has(lead.leadId)) continue;
+      notices.newOutbox.push(assignmentNotice(services, lead, settings, now));
+      log.push(logEntry(now, 'NOTIFY_RETRY', { leadId: lead.leadId, toSlackId: lead.salesSlackId, detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now` }));
+    }
     const state: Record<string, string | number | Date> = {};
     const leadPatches: GuardedLeadPatch[] = plan.decisions.map((d) => ({
       ...d.patch,
@@ -50,7 +62,9 @@ export function runSweep(services: Services): SweepReport {
     }
     const cancelled = new Set(notices.outboxPatches.map((p) => p.id));
     const pending = [...snapshot.outbox.filter((item) => !cancelled.has(item.id)), ...notices.newOutbox];
-    const leased = leaseBatch(pending, now);
+    const inBudget = services.clock.now() - started < DELIVERY_BUDGET_MS;
+    const leased = inBudget ? leaseBatch(pending, now) : { batch: [], leases: [] };
+    if (!inBudget) services.log.warn('sweep: Slack delivery left to the next run (time budget)');
     const leases = new Map(leased.leases.map((l) => [l.id, l.changes]));
     for (const item of notices.newOutbox) Object.assign(item, leases.get(item.id) ?? {});
     const changes: WorkbookChanges = {

@@ -37,11 +37,13 @@ export function draftFromAnswers(named: Readonly<Record<string, readonly string[
 }
 
 /**
- * Fingerprint of one response: the timestamp and every answer, as the trigger and the
- * response sheet both show them. Two firings of one response give the same key.
+ * Fingerprint of one response: the timestamp and every answer. Two firings of one
+ * response give the same key, and so does the response's row in the form's response
+ * sheet, where Sheets has read "0812…" as a number and dropped the zero: each value is
+ * reduced to its letters and digits, without leading zeros, before hashing.
  */
-export function submissionKey(values: readonly string[]): string {
-  const text = values.map((v) => String(v).trim()).join('\u241f');
+export function submissionKey(values: readonly unknown[]): string {
+  const text = values.map((v) => String(v ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/^0+/, '')).join('\u241f');
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {

@@ -73,3 +73,16 @@ export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: 
   }
   return batch;
 }
+
+/**
+ * NEW, assigned leads whose owner has no message for the current assignment: not
+ * delivered (no slack_ts) and none queued, sent or given up. Only a run that stopped
+ * halfway leaves such a lead; the sweep queues the message again.
+ */
+export function leadsWithoutMessage<L extends { leadId: string; stage: string; salesSlackId: string; slackTs: string; routeCount: number }>(
+  leads: readonly L[],
+  items: readonly OutboxItem[],
+): L[] {
+  const owed = new Set(items.filter((i) => i.kind === 'ASSIGNMENT' && i.status !== 'CANCELLED').map((i) => `${i.leadId}#${i.route}`));
+  return leads.filter((lead) => lead.stage.trim().toUpperCase() === 'NEW' && lead.salesSlackId && !lead.slackTs && !owed.has(`${lead.leadId}#${lead.routeCount}`));
+}

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { CONTRACT_ENTRY_POINTS, ENTRY_POINTS } from './entry-points';
+import { CONTRACT_ENTRY_POINTS, ENTRY_POINTS, MENU_ACTIONS } from './entry-points';
 
 const BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -65,8 +65,9 @@ describe('dist/Code.js', () => {
     expect(touched).toEqual([]);
   });
 
-  test('lists only entry points the contract names', () => {
-    for (const name of ENTRY_POINTS) expect(CONTRACT_ENTRY_POINTS).toContain(name);
+  test('declares every entry point the contract names, and otherwise only menu actions', () => {
+    for (const name of CONTRACT_ENTRY_POINTS) expect(ENTRY_POINTS).toContain(name);
+    for (const name of ENTRY_POINTS) expect([...CONTRACT_ENTRY_POINTS, ...MENU_ACTIONS]).toContain(name);
   });
 
   test.each(ENTRY_POINTS.map((n) => [n]))('%s is a top-level function declaration', (name) => {

@@ -20,7 +20,7 @@ import { Clock, makeClockDate } from './clock';
 import { newCounters, type Counters } from './counters';
 import type { RoundTrip, RuntimeDeps } from './deps';
 import { createUrlFetchApp, SlackEmulator } from './slack';
-import { createSpreadsheetServices } from './spreadsheet';
+import { createSpreadsheetServices, type FakeSheetsService } from './spreadsheet';
 import { requireAuthorization } from './services/authorization';
 import { loadBundle } from './services/bundle-context';
 import { createCacheService, newCacheStores, type CacheStore } from './services/cache-service';
@@ -109,6 +109,11 @@ export interface LocalRuntime {
   /** Test-facing, uncounted handle to the bound spreadsheet. */
   readonly book: ReturnType<typeof createSpreadsheetServices>['book'];
   readonly slack: SlackEmulator;
+  /**
+   * The advanced Sheets service object the bundle calls (not a copy): a test may wrap
+   * one of its methods to make a call fail, as a run dying halfway would.
+   */
+  readonly sheetsApi: FakeSheetsService;
   /** Script Properties, uncounted (seed tokens, read state). */
   readonly properties: PropertyStore;
   /** The script cache, uncounted. */
@@ -339,6 +344,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     deps,
     book,
     slack,
+    sheetsApi: Sheets,
     properties: propertyStores.script,
     cache: cacheStores.script,
     get triggers() {
