@@ -65,6 +65,6 @@ describe('Reprocess form responses', () => {
   test('is in the Lead Routing menu', () => {
     const w = new World();
     w.rt.openSpreadsheet();
-    expect(w.rt.book.menus[0].items.map((i) => i.functionName)).toContain('reprocessFormResponses');
+    expect(w.rt.book.menus[0].items).toContainEqual({ caption: 'Reprocess form responses', functionName: 'reprocessFormResponses' });
   });
 });

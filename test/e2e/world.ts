@@ -165,3 +165,95 @@ export class World {
     return this.rt.slack.messages(channelOrUser).map((m) => this.rt.slack.renderText(m));
   }
 }
+
+// ---- helpers for the reliability and security guarantees (issue 4) ----
+
+/** A raw request to the web app, as Apps Script hands it to doPost. */
+export interface RawPost {
+  parameter?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+/** Every sheet's rows, as JSON text by sheet name (a before/after snapshot). */
+export function snapshotBook(w: World): Record<string, string> {
+  return Object.fromEntries(w.rt.book.sheetNames().map((name) => [name, JSON.stringify(w.rt.book.sheet(name).rows())]));
+}
+
+/** Names of the sheets that differ between two snapshots. */
+export function changedSheets(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
+/**
+ * Runs `hook` once, on the `nth` (1-based) request that reaches Slack (only requests
+ * to `method` count when given), before the emulator handles it or, with
+ * `after: true`, once it has. Everything the hook does (a nested execution, an
+ * admin's edit) happens while the outer execution is waiting on UrlFetchApp.
+ */
+export function onSlackRequest(w: World, hook: (method: string) => void, options: { nth?: number; method?: string; after?: boolean } = {}): { fired(): boolean } {
+  const slack = w.rt.slack;
+  const original = slack.receive.bind(slack);
+  let seen = 0;
+  let fired = false;
+  slack.receive = (request) => {
+    const url = new URL(request.url);
+    const method = url.hostname === 'hooks.slack.com' ? 'response_url' : url.pathname.replace(/^\/api\//, '');
+    const matches = !fired && (options.method === undefined || options.method === method) && ++seen === (options.nth ?? 1);
+    if (matches && !options.after) {
+      fired = true;
+      hook(method);
+    }
+    const delivery = original(request);
+    if (matches && options.after) {
+      fired = true;
+      hook(method);
+    }
+    return delivery;
+  };
+  return { fired: () => fired };
+}
+
+/**
+ * Runs `hook` once, right after the next spreadsheet round trip that reads cells (the
+ * one batchGet a use case starts with), so an admin's edit lands between the engine's
+ * read and its write.
+ */
+export function afterNextSheetRead(w: World, hook: () => void): { fired(): boolean } {
+  const deps = w.rt.deps;
+  const original = deps.charge.bind(deps);
+  let fired = false;
+  deps.charge = (trip) => {
+    original(trip);
+    if (!fired && trip.kind === 'spreadsheet' && (trip.cellsRead ?? 0) > 0) {
+      fired = true;
+      hook();
+    }
+  };
+  return { fired: () => fired };
+}
+
+/** Rows of slack_outbox as objects. */
+export function outbox(w: World): Row[] {
+  return w.table('slack_outbox');
+}
+
+/** A1 column letters of a 1-based column number. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** 1-based sheet row of a lead (undefined when it is not in lead_sheet). */
+export function leadRow(w: World, leadId: string): number | undefined {
+  const rows = w.rt.book.sheet('lead_sheet').rows();
+  const k = rows[0].map(String).findIndex((h) => h.trim().toLowerCase() === 'lead_id');
+  const index = rows.findIndex((r, i) => i > 0 && r[k] === leadId);
+  return index < 1 ? undefined : index + 1;
+}
