@@ -60,6 +60,7 @@ export function createServices(): RealServices {
     secrets,
     log: consoleLog,
     ids: uuidIds,
+    pause: (ms) => Utilities.sleep(ms),
     zone,
     spreadsheetId: id,
   };

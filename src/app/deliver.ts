@@ -3,16 +3,25 @@
  * Items are leased (their next attempt pushed out) in the same commit that picks them,
  * so two executions never send one message twice; a run that dies mid-send leaves the
  * lease to expire and a later sweep sends it (at least once, never lost).
+ *
+ * Pacing follows Slack's chat.postMessage limit (about one message per second per
+ * channel, short bursts allowed): a first wave of up to BURST per channel, then one
+ * per channel per wave, a second apart, all channels in parallel through fetchAll.
+ * A channel that answers 429 gets nothing more this run; its rest waits Retry-After.
  */
-import { judgeDelivery } from '../domain/delivery';
+import { judgeDelivery, type SlackOutcome } from '../domain/delivery';
 import { logEntry, type LogEntry } from '../domain/lead';
-import { pickBatch, type OutboxItem, type OutboxPatch } from '../domain/outbox';
+import { pickBatch, targetOf, type OutboxItem, type OutboxPatch } from '../domain/outbox';
 import type { GuardedLeadPatch, Services } from './ports';
 
-/** Messages to one channel or person per run: Slack allows about one per second per channel, with short bursts. */
-export const PER_TARGET_PER_RUN = 3;
-/** Messages per run in all (one UrlFetchApp.fetchAll batch). */
-export const MAX_PER_RUN = 50;
+/** Messages a channel takes at once before the one-per-second pace applies. */
+export const BURST_PER_TARGET = 3;
+/** Paced waves per run after the burst (≈ seconds spent sending). */
+export const MAX_WAVES = 30;
+/** Messages per run in all. */
+export const MAX_PER_RUN = 200;
+/** Pause between waves, ms (a little over Slack's one second). */
+export const WAVE_GAP_MS = 1_100;
 /** Minutes a picked item is reserved for the run sending it. */
 export const LEASE_MINUTES = 10;
 /** How long delivery waits for the lock to write outcomes back. */
@@ -20,7 +29,7 @@ const LOCK_MS = 30_000;
 
 /** Picks what this run sends and leases it; the patches go into the caller's commit. */
 export function leaseBatch(outbox: readonly OutboxItem[], now: number): { batch: OutboxItem[]; leases: OutboxPatch[] } {
-  const batch = pickBatch(outbox, now, PER_TARGET_PER_RUN, MAX_PER_RUN);
+  const batch = pickBatch(outbox, now, BURST_PER_TARGET + MAX_WAVES, MAX_PER_RUN);
   const until = now + LEASE_MINUTES * 60_000;
   return { batch, leases: batch.map((item) => ({ id: item.id, changes: { nextAttemptAt: until } })) };
 }
@@ -31,18 +40,64 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Sends a leased batch and records the outcomes. */
+/** Messages share a pace when they use the same method on the same channel. */
+function queueKey(item: OutboxItem): string {
+  return `${item.method}|${targetOf(item)}`;
+}
+
+/** chat.update is a Tier 3 method (about 50 a minute), not held to one per second per channel. */
+export const UPDATES_PER_WAVE = 10;
+
+/**
+ * Splits a batch into waves, order kept within each channel: new messages BURST first,
+ * then one per channel per wave; updates of existing messages up to UPDATES_PER_WAVE.
+ */
+export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
+  const queues = new Map<string, OutboxItem[]>();
+  for (const item of batch) {
+    const key = queueKey(item);
+    queues.set(key, [...(queues.get(key) ?? []), item]);
+  }
+  const out: OutboxItem[][] = [];
+  for (let wave = 0; [...queues.values()].some((q) => q.length); wave++) {
+    out.push([...queues.values()].flatMap((q) => q.splice(0, q[0]?.method === 'chat.update' ? UPDATES_PER_WAVE : wave === 0 ? BURST_PER_TARGET : 1)));
+  }
+  return out;
+}
+
+/** Sends a leased batch, paced, and records the outcomes. */
 export function deliver(services: Services, batch: readonly OutboxItem[]): DeliveryReport {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (batch.length === 0) return report;
-  const outcomes = services.slack.sendAll(batch.map((item) => ({ method: item.method, body: JSON.parse(item.body) as Record<string, unknown> })));
+  const outcomes = new Map<string, SlackOutcome>();
+  const deferredUntil = new Map<string, number>();
+  const planned = waves(batch);
+  planned.forEach((wave, index) => {
+    const now = services.clock.now();
+    const sendable = wave.filter((item) => !deferredUntil.has(queueKey(item)));
+    for (const item of wave) if (deferredUntil.has(queueKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(queueKey(item))! });
+    const results = services.slack.sendAll(sendable.map((item) => ({ method: item.method, body: JSON.parse(item.body) as Record<string, unknown> })));
+    sendable.forEach((item, i) => {
+      const outcome = results[i];
+      outcomes.set(item.id, outcome);
+      if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(queueKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
+    });
+    if (index < planned.length - 1) services.pause(WAVE_GAP_MS);
+  });
+
   const now = services.clock.now();
   const outboxPatches: OutboxPatch[] = [];
   const leadPatches: GuardedLeadPatch[] = [];
   const log: LogEntry[] = [];
-  batch.forEach((item, i) => {
+  for (const item of batch) {
+    const outcome = outcomes.get(item.id)!;
+    if (outcome.kind === 'deferred') {
+      report.retrying++;
+      outboxPatches.push({ id: item.id, changes: { nextAttemptAt: outcome.untilMs, lastError: 'waiting for Slack rate limit on this channel' } });
+      continue;
+    }
     const attempts = item.attempts + 1;
-    const verdict = judgeDelivery(outcomes[i], attempts, now);
+    const verdict = judgeDelivery(outcome, attempts, now);
     if (verdict.kind === 'SENT') {
       report.sent++;
       outboxPatches.push({ id: item.id, changes: { status: 'SENT', attempts, sentAt: now, nextAttemptAt: null, lastError: '' } });
@@ -59,7 +114,7 @@ export function deliver(services: Services, batch: readonly OutboxItem[]): Deliv
       log.push(logEntry(now, 'NOTIFY_FAILED', { leadId: item.leadId, detail: `${item.kind}: ${verdict.reason}` }));
       services.log.error(`Slack ${item.method} for ${item.leadId} (${item.kind}) failed for good: ${verdict.reason}`);
     }
-  });
+  }
   services.lock.withLock(LOCK_MS, () => services.workbook.commit({ outboxPatches, leadPatches, log }));
   return report;
 }

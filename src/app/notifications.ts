@@ -51,7 +51,8 @@ export function noticesFor(services: Services, decisions: readonly RoutingDecisi
       notices.log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: decision.to.slackId, detail: `route ${after.routeCount}; was waiting for an eligible rep` }));
     } else if (decision.kind === 'REROUTED') {
       notices.newOutbox.push(assignmentNotice(services, after, settings, now, decision.from));
-      if (lead.slackChannel && lead.slackTs) {
+      const same = decision.from === decision.to.slackId;
+      if (lead.slackChannel && lead.slackTs && !same) {
         const message = reroutedAwayMessage(lead, decision.from, decision.to.slackId);
         const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
         notices.newOutbox.push(
@@ -63,7 +64,6 @@ export function noticesFor(services: Services, decisions: readonly RoutingDecisi
           notices.outboxPatches.push({ id: item.id, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
         }
       }
-      const same = decision.from === decision.to.slackId;
       notices.log.push(
         logEntry(now, 'REROUTED', {
           leadId: lead.leadId,

@@ -101,6 +101,8 @@ export interface Services {
   secrets: Secrets;
   log: Log;
   ids: Ids;
+  /** Waits, counting against the execution's time (Utilities.sleep). */
+  pause(ms: number): void;
 }
 
 export type { LeadChanges };

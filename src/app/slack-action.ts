@@ -38,7 +38,8 @@ export function handleSlackRequest(services: Services, request: WebRequest | und
         });
         if (commit.skippedLeads.length === 0) {
           const minutes = lead.assignedAt === null ? 0 : (now - lead.assignedAt) / 60_000;
-          const message = contactedMessage(lead, userId, minutes);
+          const waited = lead.createdAt === null ? minutes : (now - lead.createdAt) / 60_000;
+          const message = contactedMessage(lead, userId, minutes, waited);
           return { answer: { replace_original: true, text: message.text, blocks: message.blocks }, result: { kind: 'CONTACTED', leadId } as ClickResult };
         }
         return { answer: ephemeral(refusalText('CHANGED', { leadId })), result: { kind: 'REFUSED', leadId, reason: 'CHANGED' } as ClickResult };

@@ -18,7 +18,9 @@ export type SlackOutcome =
   | { kind: 'ok'; channel: string; ts: string }
   | { kind: 'http'; status: number; retryAfterSeconds?: number }
   | { kind: 'slack_error'; error: string }
-  | { kind: 'thrown'; message: string };
+  | { kind: 'thrown'; message: string }
+  /** Not sent: its channel was rate limited earlier in the same run. */
+  | { kind: 'deferred'; untilMs: number };
 
 export type DeliveryVerdict =
   | { kind: 'SENT'; channel: string; ts: string }
@@ -66,6 +68,8 @@ export function judgeDelivery(outcome: SlackOutcome, attempt: number, now: numbe
     case 'thrown':
       if (/too many times/i.test(outcome.message)) return retry(CONFIG_RETRY_MINUTES, `UrlFetch quota exhausted: ${outcome.message}`);
       return retry(backoffMinutes(attempt), `request failed: ${outcome.message}`);
+    case 'deferred':
+      return { kind: 'RETRY', at: outcome.untilMs, reason: 'waiting for Slack rate limit on this channel' };
     case 'slack_error':
       if (CONFIG_ERRORS.has(outcome.error)) return retry(CONFIG_RETRY_MINUTES, `Slack error ${outcome.error}`, MAX_CONFIG_ATTEMPTS);
       if (TRANSIENT_ERRORS.has(outcome.error)) return retry(backoffMinutes(attempt), `Slack error ${outcome.error}`);

@@ -42,9 +42,11 @@ export interface AssignmentContext {
 
 /** The new owner's message, with the "Mark as CONTACTED" button. */
 export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMessage {
-  const headline = ctx.reroutedFromSlackId
-    ? `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`
-    : `${mention(ctx.ownerSlackId)}, you have a new lead`;
+  const headline = !ctx.reroutedFromSlackId
+    ? `${mention(ctx.ownerSlackId)}, you have a new lead`
+    : ctx.reroutedFromSlackId === ctx.ownerSlackId
+      ? `${mention(ctx.ownerSlackId)}, reminder: this lead is still waiting and nobody else is available, so it stays with you`
+      : `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`;
   const sla = `Please contact within ${durationInWords(ctx.slaMinutes)} (by ${ctx.deadlineText}) and then press the button.`;
   const button: Button = {
     type: 'button',
@@ -67,9 +69,14 @@ export function reroutedAwayMessage(lead: Lead, previousOwnerSlackId: string, ne
   return { text, blocks: [section(`:arrow_right: ${text}`), section(leadFacts(lead)), context(`Previously assigned to ${mention(previousOwnerSlackId)}.`)] };
 }
 
-/** Replaces the owner's message once contacted: who, and how long it took. */
-export function contactedMessage(lead: Lead, ownerSlackId: string, minutesTaken: number): SlackMessage {
-  const text = `:white_check_mark: ${mention(ownerSlackId)} contacted lead ${lead.leadId} after ${durationInWords(minutesTaken)}.`;
+/**
+ * Replaces the owner's message once contacted: who, and how long it took.
+ * @param minutesTaken since this owner got the lead
+ * @param minutesWaited since the lead came in (shown when it differs)
+ */
+export function contactedMessage(lead: Lead, ownerSlackId: string, minutesTaken: number, minutesWaited = minutesTaken): SlackMessage {
+  const total = Math.round(minutesWaited) > Math.round(minutesTaken) ? ` (${durationInWords(minutesWaited)} since the lead came in)` : '';
+  const text = `:white_check_mark: ${mention(ownerSlackId)} contacted lead ${lead.leadId} after ${durationInWords(minutesTaken)}${total}.`;
   return { text, blocks: [section(text), section(leadFacts(lead))] };
 }
 

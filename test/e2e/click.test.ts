@@ -105,3 +105,12 @@ describe('clicking Mark as CONTACTED', () => {
     expect(w.lead(id).stage).toBe('CONTACTED');
   });
 });
+
+test('after a re-route the contacted message says both how long the owner took and how long the lead waited', () => {
+  const w = new World();
+  const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+  w.sweepAfter(60);
+  w.rt.clock.advanceMinutes(5);
+  w.click('UBIMA0002', id);
+  expect(w.seen('UBIMA0002')[0]).toContain('after 5 minutes (65 minutes since the lead came in)');
+});

@@ -2,7 +2,7 @@
  * The SLA sweep through dist/Code.js: re-routing overdue NEW leads, escalating once at
  * the threshold, leaving every other stage alone, updating the old rep's message.
  */
-import { ESCALATION_CHANNEL, MANAGER, World } from './world';
+import { ESCALATION_CHANNEL, LEADS_CHANNEL, MANAGER, World } from './world';
 
 describe('the SLA sweep', () => {
   test('a lead not contacted within sla_minutes moves to the next rep, who is notified, and the old message loses its button', () => {
@@ -104,5 +104,39 @@ describe('the SLA sweep', () => {
     }
     expect(w.rt.failures).toEqual([]);
     expect(w.lead(id).sales_slack_id).toBe('UBIMA0002');
+  });
+});
+
+describe('when nobody else is available', () => {
+  test('the only active rep gets a reminder worded as such, and the original message keeps its button', () => {
+    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001' }], settings: { sla_minutes: 30 } });
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    w.sweepAfter(30);
+    const seen = w.seen('UAYU0001');
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toContain('[Mark as CONTACTED]');
+    expect(seen[1]).toContain('reminder: this lead is still waiting and nobody else is available');
+    expect(w.lead(id)).toMatchObject({ sales_slack_id: 'UAYU0001', route_count: 2 });
+  });
+});
+
+describe('Slack pacing', () => {
+  test('a burst of re-routes into one channel is sent at Slack’s pace: no 429, every message delivered in order by one sweep', () => {
+    const w = new World({ settings: { leads_channel_id: LEADS_CHANNEL, sla_minutes: 30 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push(w.submit({ Name: `Lead ${i}`, Phone: `0812-3456-78${10 + i}` })!);
+      w.rt.clock.advanceMs(1_500);
+    }
+    const before = w.rt.slack.requests.length;
+    const calls = w.rt.counters.fetchCalls;
+    w.sweepAfter(30);
+    const sent = w.rt.slack.requests.slice(before);
+    expect(sent.filter((r) => r.status === 429)).toEqual([]);
+    const posts = sent.filter((r) => r.method === 'chat.postMessage');
+    expect(posts).toHaveLength(10);
+    expect(posts.map((r) => String(r.body.text).match(/L-\S+/)?.[0])).toEqual(ids.map((id) => id));
+    expect(w.rt.counters.fetchCalls - calls).toBeLessThan(posts.length);
+    expect(w.table('slack_outbox').filter((r) => r.status === 'PENDING')).toEqual([]);
   });
 });
