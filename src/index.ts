@@ -3,7 +3,9 @@
  * event, builds the real adapters once, runs one use case and catches at the top.
  * Rollup strips the `export`s: in dist/Code.js these are plain top-level functions.
  */
+import { runArchive as archiveClosedLeads } from './app/archive';
 import { checkHealth } from './app/health';
+import type { ArchiveReport } from './app/ports';
 import { takeLead } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { runSetup } from './app/setup';
@@ -89,6 +91,18 @@ export function runSlaSweep(): SweepReport {
   } catch (err) {
     consoleLog.error(`runSlaSweep failed: ${describe(err)}`);
     tellUser('Lead Routing: SLA check failed', [describe(err)]);
+    throw err;
+  }
+}
+
+/** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */
+export function runArchive(): ArchiveReport {
+  try {
+    const report = archiveClosedLeads(createServices());
+    consoleLog.info(`runArchive: ${JSON.stringify(report)}`);
+    return report;
+  } catch (err) {
+    consoleLog.error(`runArchive failed: ${describe(err)}`);
     throw err;
   }
 }

@@ -26,8 +26,50 @@ function explain(err: unknown, what: string): never {
   throw new RoutingError('SHEETS_API', `${what} failed: ${message}`);
 }
 
+const SHEET_IDS_CACHE_KEY = 'lead-routing:sheet-ids';
+/** Seconds sheet ids stay cached; a stale id fails loudly and is forgotten. */
+const SHEET_IDS_CACHE_SECONDS = 21_600;
+
 export class SheetsValues {
   constructor(private readonly spreadsheetId: string) {}
+
+  /** Sheet ids by title (needed for structural requests), cached in the script cache. */
+  sheetIds(): Map<string, number> {
+    const cache = CacheService.getScriptCache();
+    const cached = cache.get(SHEET_IDS_CACHE_KEY);
+    if (cached) return new Map(Object.entries(JSON.parse(cached) as Record<string, number>));
+    try {
+      const response = api().get(this.spreadsheetId, { fields: 'sheets.properties(sheetId,title)' });
+      const ids: Record<string, number> = {};
+      for (const sheet of response.sheets ?? []) ids[sheet.properties?.title ?? ''] = sheet.properties?.sheetId ?? 0;
+      cache.put(SHEET_IDS_CACHE_KEY, JSON.stringify(ids), SHEET_IDS_CACHE_SECONDS);
+      return new Map(Object.entries(ids));
+    } catch (err) {
+      return explain(err, 'Reading the sheet list');
+    }
+  }
+
+  /**
+   * Deletes row runs in one call. `runs` are 1-based sheet rows, inclusive; they are
+   * applied bottom-up per sheet so earlier deletions do not shift later ones.
+   */
+  deleteRows(runs: ReadonlyArray<{ sheet: string; first: number; last: number }>): void {
+    if (runs.length === 0) return;
+    const ids = this.sheetIds();
+    const requests = [...runs]
+      .sort((a, b) => (a.sheet === b.sheet ? b.first - a.first : a.sheet.localeCompare(b.sheet)))
+      .map((run) => {
+        const sheetId = ids.get(run.sheet);
+        if (sheetId === undefined) throw new RoutingError('MISSING_SHEET', `Sheet "${run.sheet}" is missing. Run Lead Routing → Set up to create it.`);
+        return { deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.first - 1, endIndex: run.last } } };
+      });
+    try {
+      api().batchUpdate({ requests }, this.spreadsheetId);
+    } catch (err) {
+      CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
+      explain(err, 'Deleting archived rows');
+    }
+  }
 
   /** Reads ranges as unformatted values with dates as serial numbers. */
   batchGet(ranges: readonly string[]): CellValue[][][] {

@@ -5,13 +5,13 @@
  * one lead's data on another's row, checks each guarded lead still looks as the use
  * case saw it, writes only the changed cells (one batchUpdate) and appends new rows.
  */
-import type { CommitReport, GuardedLeadPatch, Workbook, WorkbookChanges, WorkbookSnapshot } from '../app/ports';
+import type { ArchiveReport, CommitReport, GuardedLeadPatch, Workbook, WorkbookChanges, WorkbookSnapshot } from '../app/ports';
 import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../app/schema';
 import { ESCALATED_PREFIX } from '../app/state-keys';
 import type { Lead, LogEntry } from '../domain/lead';
-import { parseStage } from '../domain/stage';
+import { isClosedStage, parseStage } from '../domain/stage';
 import { quoteSheet, rowSegment } from './a1';
-import { HeaderTable, type CellValue } from './header-table';
+import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
 import type { SheetsValues, ValueRange } from './sheets-values';
 
@@ -118,6 +118,56 @@ export class SheetsWorkbook implements Workbook {
     return report;
   }
 
+  archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
+    const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
+    if (leadIds.length === 0 && outboxIds.length === 0) return report;
+    const [leadValues, archiveHeader, outboxValues] = this.values.batchGet([quoteSheet(SHEETS.leads), `${quoteSheet(SHEETS.archive)}!1:1`, quoteSheet(SHEETS.outbox)]);
+    const leads = new HeaderTable(SHEETS.leads, leadValues);
+    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
+    const leadRows = indexByKey(leads, 'lead_id');
+    const moving = leadIds.map((id) => leadRows.get(id)).filter((row): row is IndexedRow => row !== undefined && isClosedStage(parseStage(leads.text(row, 'stage'))));
+    const outboxRows = indexByKey(outbox, 'id');
+    const dropping = outboxIds.map((id) => outboxRows.get(id)).filter((row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING');
+
+    if (moving.length) {
+      // The archive gets every column lead_sheet has, the admin's own included.
+      const header = (archiveHeader[0] ?? []).map((h) => String(h));
+      const leadHeader = (leadValues[0] ?? []).map((h) => String(h).trim()).filter((h) => h !== '');
+      const wanted = [...leadHeader, 'archived_at'];
+      const missing = wanted.filter((h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)));
+      if (missing.length) {
+        this.values.batchUpdate([{ range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length), values: [missing] }]);
+        header.push(...missing);
+      }
+      const archive = new HeaderTable(SHEETS.archive, [header]);
+      const archivedAt = this.codec.cell(at, true);
+      this.values.append(
+        SHEETS.archive,
+        moving.map((row) => {
+          const out: CellValue[] = new Array<CellValue>(header.length).fill('');
+          leadHeader.forEach((h) => (out[archive.column(h)] = leads.get(row, h)));
+          out[archive.column('archived_at')] = archivedAt;
+          return out;
+        }),
+      );
+    }
+    this.values.deleteRows([...runsOf(SHEETS.leads, moving.map((r) => r.row)), ...runsOf(SHEETS.outbox, dropping.map((r) => r.row))]);
+    report.archived = moving.length;
+    report.outboxDropped = dropping.length;
+
+    if (moving.length) {
+      // Rows were deleted by position: check by key that only the archived leads left.
+      const after = indexByKey(new HeaderTable(SHEETS.leads, this.values.batchGet([quoteSheet(SHEETS.leads)])[0]), 'lead_id');
+      const moved = new Set(moving.map((row) => leads.text(row, 'lead_id')));
+      const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
+      if (lost.length) {
+        this.values.append(SHEETS.leads, lost.map(([, row]) => [...row.cells]));
+        report.restored = lost.map(([id]) => id);
+      }
+    }
+    return report;
+  }
+
   private stillMatches(table: HeaderTable, row: { cells: readonly CellValue[] }, patch: GuardedLeadPatch): boolean {
     const expect = patch.expect;
     if (!expect) return true;
@@ -154,8 +204,22 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
-function indexByKey(table: HeaderTable, keyHeader: string): Map<string, { row: number; cells: readonly CellValue[] }> {
-  const rows = new Map<string, { row: number; cells: readonly CellValue[] }>();
+type IndexedRow = { row: number; cells: readonly CellValue[] };
+
+/** 1-based rows grouped into contiguous runs. */
+function runsOf(sheet: string, rows: readonly number[]): Array<{ sheet: string; first: number; last: number }> {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: Array<{ sheet: string; first: number; last: number }> = [];
+  for (const row of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && row === last.last + 1) last.last = row;
+    else runs.push({ sheet, first: row, last: row });
+  }
+  return runs;
+}
+
+function indexByKey(table: HeaderTable, keyHeader: string): Map<string, IndexedRow> {
+  const rows = new Map<string, IndexedRow>();
   const column = table.column(keyHeader);
   for (const row of table.rows) {
     const key = String(row.cells[column] ?? '').trim();

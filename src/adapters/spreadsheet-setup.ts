@@ -14,6 +14,9 @@ export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const SWEEP_PROPERTY = 'SWEEP_EVERY_MINUTES';
 export const SWEEP_HANDLER = 'runSlaSweep';
 export const FORM_HANDLER = 'onFormSubmit';
+export const ARCHIVE_HANDLER = 'runArchive';
+/** Hour of the day (spreadsheet time zone) the nightly archive runs. */
+const ARCHIVE_HOUR = 2;
 
 export class SpreadsheetSetup {
   private readonly spreadsheet = SpreadsheetApp.getActive();
@@ -109,6 +112,7 @@ export class SpreadsheetSetup {
     const triggers = ScriptApp.getProjectTriggers();
     let haveForm = false;
     let haveSweep = false;
+    let haveArchive = false;
     for (const trigger of triggers) {
       const handler = trigger.getHandlerFunction();
       if (handler === FORM_HANDLER) {
@@ -116,6 +120,11 @@ export class SpreadsheetSetup {
           ScriptApp.deleteTrigger(trigger);
           done.push('removed a duplicate form-submit trigger');
         } else haveForm = true;
+      } else if (handler === ARCHIVE_HANDLER) {
+        if (haveArchive || trigger.getEventType() !== ScriptApp.EventType.CLOCK) {
+          ScriptApp.deleteTrigger(trigger);
+          done.push('removed a duplicate archive trigger');
+        } else haveArchive = true;
       } else if (handler === SWEEP_HANDLER) {
         if (haveSweep || trigger.getEventType() !== ScriptApp.EventType.CLOCK || installedEvery !== String(sweepMinutes)) {
           ScriptApp.deleteTrigger(trigger);
@@ -133,6 +142,10 @@ export class SpreadsheetSetup {
       else builder.everyMinutes(sweepMinutes).create();
       props.setProperty(SWEEP_PROPERTY, String(sweepMinutes));
       done.push(`installed the SLA sweep trigger (every ${sweepMinutes} min)`);
+    }
+    if (!haveArchive) {
+      ScriptApp.newTrigger(ARCHIVE_HANDLER).timeBased().everyDays(1).atHour(ARCHIVE_HOUR).create();
+      done.push(`installed the nightly archive trigger (around ${ARCHIVE_HOUR}:00)`);
     }
     return done;
   }

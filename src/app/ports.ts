@@ -39,10 +39,21 @@ export interface CommitReport {
   skippedLeads: Array<{ leadId: string; why: 'MISSING' | 'CHANGED' }>;
 }
 
+export interface ArchiveReport {
+  /** Leads moved to lead_archive. */
+  archived: number;
+  /** Finished outbox rows dropped. */
+  outboxDropped: number;
+  /** Leads found missing after the move and written back (an admin edit raced the delete). */
+  restored: string[];
+}
+
 /** The spreadsheet, read and written by key (never by remembered row numbers). */
 export interface Workbook {
   load(): WorkbookSnapshot;
   commit(changes: WorkbookChanges): CommitReport;
+  /** Moves closed leads to lead_archive and drops finished outbox rows, checking every row by key. */
+  archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport;
 }
 
 export interface SlackRequest {

@@ -11,6 +11,7 @@ export const SHEETS = {
   settings: 'settings',
   log: 'routing_log',
   outbox: 'slack_outbox',
+  archive: 'lead_archive',
 } as const;
 
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
@@ -43,7 +44,11 @@ export const SETTINGS_HEADERS = ['key', 'value', 'description'] as const;
 export const LOG_HEADERS = ['at', 'lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'] as const;
 export const OUTBOX_HEADERS = ['id', 'lead_id', 'kind', 'route', 'method', 'body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at'] as const;
 
+/** lead_archive: every lead_sheet column (admins' own too, added as met), then when it moved. */
+export const ARCHIVE_HEADERS = [...LEAD_HEADERS, 'archived_at'] as const;
+
 export const HEADERS: Record<SheetName, readonly string[]> = {
+  [SHEETS.archive]: ARCHIVE_HEADERS,
   [SHEETS.sales]: SALES_HEADERS,
   [SHEETS.leads]: LEAD_HEADERS,
   [SHEETS.state]: STATE_HEADERS,
@@ -54,6 +59,7 @@ export const HEADERS: Record<SheetName, readonly string[]> = {
 
 /** Columns shown as date-times in the spreadsheet's time zone. */
 export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.archive]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'archived_at'],
   [SHEETS.sales]: [],
   [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at'],
   [SHEETS.state]: [],
@@ -64,6 +70,7 @@ export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
 
 /** Columns that must stay text whatever is typed in them (`@` format). */
 export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.archive]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
   [SHEETS.sales]: ['name', 'email', 'slack_id'],
   [SHEETS.leads]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
   [SHEETS.state]: ['key'],

@@ -54,6 +54,7 @@ export type LogEvent =
   | 'NOTIFY_RETRY'
   | 'NOTIFY_FAILED'
   | 'ROSTER_PROBLEM'
+  | 'ARCHIVED'
   | 'ERROR';
 
 /** One row of `routing_log`. */

@@ -20,6 +20,8 @@ export interface Settings {
   formNameField: string;
   formPhoneField: string;
   formEmailField: string;
+  /** Closed leads older than this many days move to lead_archive. */
+  archiveAfterDays: number;
 }
 
 export interface SettingSpec {
@@ -39,6 +41,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'form_name_field', defaultValue: 'Name', description: "Title of the form question with the lead's name" },
   { key: 'form_phone_field', defaultValue: 'Phone', description: "Title of the form question with the lead's phone" },
   { key: 'form_email_field', defaultValue: 'Email', description: "Title of the form question with the lead's email" },
+  { key: 'archive_after_days', defaultValue: 30, description: 'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small' },
 ];
 
 export const SWEEP_INTERVALS = [1, 5, 10, 15, 30, 60] as const;
@@ -90,5 +93,6 @@ export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
     formNameField: text(raw, 'form_name_field'),
     formPhoneField: text(raw, 'form_phone_field'),
     formEmailField: text(raw, 'form_email_field'),
+    archiveAfterDays: wholeNumber(raw, 'archive_after_days', 1, 3650),
   };
 }

@@ -8,8 +8,8 @@
 /** Every entry point the contract names, in the contract's order. */
 export const CONTRACT_ENTRY_POINTS = ['onOpen', 'setup', 'onFormSubmit', 'runSlaSweep', 'doPost', 'doGet'] as const;
 
-/** Menu items that are not contract entry points. */
-export const MENU_ACTIONS = ['reprocessFormResponses'] as const;
+/** Menu items and trigger handlers that are not contract entry points. */
+export const MENU_ACTIONS = ['reprocessFormResponses', 'runArchive'] as const;
 
 export type EntryPoint = (typeof CONTRACT_ENTRY_POINTS)[number] | (typeof MENU_ACTIONS)[number];
 

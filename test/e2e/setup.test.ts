@@ -30,7 +30,7 @@ describe('setup()', () => {
     w.rt.run('setup');
     w.rt.run('setup');
     const handlers = w.rt.triggers.map((t) => t.handler).sort();
-    expect(handlers).toEqual(['onFormSubmit', 'runSlaSweep']);
+    expect(handlers).toEqual(['onFormSubmit', 'runArchive', 'runSlaSweep']);
     const settings = w.table('settings');
     expect(settings.filter((r) => r.key === 'sla_minutes')).toEqual([expect.objectContaining({ value: 45 })]);
   });

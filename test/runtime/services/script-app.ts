@@ -172,6 +172,17 @@ export function createScriptApp(o: ScriptAppOptions) {
       return this;
     }
 
+    /** Daily and weekly triggers only; hour 0-23 in the script's time zone (fires within that hour). */
+    atHour(hour: number): ClockTriggerBuilder {
+      executions.check();
+      const h = Number(hour);
+      if (!Number.isInteger(h) || h < 0 || h > 23) throw executions.exception(`Invalid argument: atHour(${String(hour)}); hour must be 0 to 23`);
+      if (this.intervalMs === undefined || this.intervalMs < 86_400_000) {
+        throw executions.exception('atHour() applies only to daily or weekly triggers: call everyDays() or everyWeeks() first');
+      }
+      return this;
+    }
+
     everyWeeks(n: number): ClockTriggerBuilder {
       executions.check();
       this.intervalMs = positiveInt(n, 'everyWeeks') * 7 * 86_400_000;

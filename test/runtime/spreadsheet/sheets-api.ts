@@ -61,6 +61,7 @@ const PREFIX = 'sheets.spreadsheets';
 export class FakeSheetsService {
   readonly Spreadsheets: {
     get: (spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean }) => unknown;
+    batchUpdate: (resource: { requests?: object[] }, spreadsheetId: string) => { spreadsheetId: string; replies: object[] };
     Values: {
       get: (spreadsheetId: string, range: string, optionalArgs?: ReadOptions) => ValueRange;
       batchGet: (spreadsheetId: string, optionalArgs?: ReadOptions & { ranges?: string | string[] }) => { spreadsheetId: string; valueRanges: ValueRange[] };
@@ -75,6 +76,7 @@ export class FakeSheetsService {
   constructor(private readonly ctx: Ctx) {
     this.Spreadsheets = {
       get: (id, opts) => this.getSpreadsheet(id, opts),
+      batchUpdate: (resource, id) => this.spreadsheetBatchUpdate(resource, id),
       Values: {
         get: (id, range, opts) => this.valuesGet(id, range, opts),
         batchGet: (id, opts) => this.valuesBatchGet(id, opts),
@@ -111,6 +113,53 @@ export class FakeSheetsService {
           spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${m.id}/edit`,
         },
       };
+    });
+  }
+
+  // ---- spreadsheets.batchUpdate (structural requests) ----
+
+  /**
+   * Only deleteDimension is modelled. Requests apply in order, each against the sheet as
+   * the previous ones left it (0-based, end exclusive), atomically: any invalid request
+   * fails the whole call and changes nothing, as the API documents.
+   */
+  private spreadsheetBatchUpdate(resource: { requests?: object[] }, id: string): { spreadsheetId: string; replies: object[] } {
+    const method = `${PREFIX}.batchUpdate`;
+    const requests = resource?.requests ?? [];
+    return this.ctx.meter.write(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
+      this.checkId(method, id);
+      type Delete = { range?: { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number } };
+      const plan = requests.map((request, i) => {
+        const del = (request as { deleteDimension?: Delete }).deleteDimension;
+        if (!del) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: this local runtime models only deleteDimension`);
+        const range = del.range ?? {};
+        const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (range.sheetId ?? 0));
+        if (!sheet) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: No grid with id: ${range.sheetId}`);
+        const start = range.startIndex ?? 0;
+        const end = range.endIndex ?? (range.dimension === 'COLUMNS' ? sheet.maxCols : sheet.maxRows);
+        if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS') throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: dimension must be ROWS or COLUMNS`);
+        if (start < 0 || end <= start) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange`);
+        return { sheet, rows: range.dimension === 'ROWS', start, end };
+      });
+      // Validate against the shrinking grid before touching anything (all or nothing).
+      const sizes = new Map(this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]));
+      plan.forEach((p, i) => {
+        const size = sizes.get(p.sheet)!;
+        const limit = p.rows ? size.rows : size.cols;
+        if (p.end > limit) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange, end index ${p.end} exceeds grid size ${limit}`);
+        if (p.rows && p.end - p.start >= size.rows - p.sheet.frozenRows && p.start <= p.sheet.frozenRows) {
+          throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: Sorry, it is not possible to delete all non-frozen rows.`);
+        }
+        if (p.rows) size.rows -= p.end - p.start;
+        else size.cols -= p.end - p.start;
+      });
+      let written = 0;
+      for (const p of plan) {
+        if (p.rows) p.sheet.deleteRows(p.start + 1, p.end - p.start);
+        else p.sheet.deleteColumns(p.start + 1, p.end - p.start);
+        written += (p.end - p.start) * (p.rows ? p.sheet.maxCols : p.sheet.maxRows);
+      }
+      return { result: { spreadsheetId: this.ctx.model.id, replies: plan.map(() => ({})) }, written };
     });
   }
 
