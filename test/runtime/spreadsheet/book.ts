@@ -161,6 +161,20 @@ export class FakeSheetHandle {
     return this;
   }
 
+  /** Stored values of one column (1-based) from row 1 to the last row, '' for empty: a cheap read for big sheets. */
+  columnValues(column: number): Array<string | number | boolean> {
+    const out: Array<string | number | boolean> = [];
+    for (let r = 1; r <= this.sheet.lastRow(); r += 1) out.push(this.sheet.peek(r, column)?.value ?? '');
+    return out;
+  }
+
+  /** Stored values of one row (1-based) up to the last column, '' for empty. */
+  rowValues(row: number): Array<string | number | boolean> {
+    const out: Array<string | number | boolean> = [];
+    for (let c = 1; c <= this.sheet.lastColumn(); c += 1) out.push(this.sheet.peek(row, c)?.value ?? '');
+    return out;
+  }
+
   private grid<T>(fn: (cell: Cell | undefined) => T): T[][] {
     const rows = this.sheet.lastRow();
     const cols = this.sheet.lastColumn();

@@ -30,8 +30,27 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** UTC offsets (wall − instant, ms) by zone and 15-minute bucket. */
+const offsetCache = new Map<string, Map<number, number>>();
+/** Every zone transition falls on a quarter hour of UTC, so offsets are constant within one. */
+const QUARTER_HOUR_MS = 900_000;
+
 /** Wall-clock time of an instant in `tz`, encoded as UTC epoch ms (ms preserved). */
 export function instantToWallMs(instantMs: number, tz: string): number {
+  const bucket = Math.floor(instantMs / QUARTER_HOUR_MS);
+  let zone = offsetCache.get(tz);
+  if (!zone) offsetCache.set(tz, (zone = new Map()));
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR_MS;
+    offset = exactInstantToWallMs(start, tz) - start;
+    zone.set(bucket, offset);
+  }
+  return instantMs + offset;
+}
+
+/** The uncached conversion through Intl (one formatToParts per call). */
+function exactInstantToWallMs(instantMs: number, tz: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(whole))) parts[p.type] = p.value;
