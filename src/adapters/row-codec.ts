@@ -50,6 +50,12 @@ export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
 const LEAD_TIME_FIELDS = new Set<keyof Lead>(['createdAt', 'assignedAt', 'lastRoutedAt', 'contactedAt', 'escalatedAt']);
 const OUTBOX_TIME_FIELDS = new Set<keyof OutboxItem>(['nextAttemptAt', 'createdAt', 'sentAt']);
 
+/** A number ≥ 0 from a cell, or the fallback when it is not one. */
+function nonNegative<T extends number | null>(value: CellValue, fallback: T): number | T {
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
 export class RowCodec {
   constructor(private readonly zone: ZoneTime) {}
 
@@ -84,13 +90,20 @@ export class RowCodec {
     return /^[=+\-@']/.test(text) ? `'${text}` : text;
   }
 
+  /** A sales_sheet row; `weight`, `max_open_leads` and `away_until` are optional columns. */
   rep(table: HeaderTable, row: TableRow, index: number): Rep {
+    const optional = (header: string): CellValue => (table.has(header) ? table.get(row, header) : '');
+    const weight = optional('weight');
+    const cap = optional('max_open_leads');
     return {
       name: table.text(row, 'name'),
       email: table.text(row, 'email'),
       slackId: table.text(row, 'slack_id'),
       active: parseActive(table.get(row, 'active')),
       index,
+      weight: String(weight).trim() === '' ? 1 : nonNegative(weight, 1),
+      maxOpenLeads: String(cap).trim() === '' ? null : nonNegative(cap, null),
+      awayUntil: this.time(optional('away_until')),
     };
   }
 

@@ -5,6 +5,7 @@
  * spreadsheet call on either.
  */
 import type { Services } from '../app/ports';
+import { DashboardSheet } from './dashboard-sheet';
 import { AppsScriptLock } from './script-lock';
 import { PROPERTY, ScriptPropertiesSecrets } from './script-properties';
 import { RowCodec } from './row-codec';
@@ -22,6 +23,7 @@ export interface RealServices extends Services {
   secrets: ScriptPropertiesSecrets;
   zone: ZoneTime;
   spreadsheetId: string;
+  dashboard: DashboardSheet;
 }
 
 function spreadsheetIdentity(secrets: ScriptPropertiesSecrets): { id: string; timeZone: string } {
@@ -51,8 +53,9 @@ export function createServices(): RealServices {
   const secrets = new ScriptPropertiesSecrets();
   const { id, timeZone } = spreadsheetIdentity(secrets);
   const zone = new ZoneTime(timeZone);
+  const values = new SheetsValues(id);
   return {
-    workbook: new SheetsWorkbook(new SheetsValues(id), new RowCodec(zone)),
+    workbook: new SheetsWorkbook(values, new RowCodec(zone)),
     slack: new UrlFetchSlackClient(secrets.botToken()),
     lock: new AppsScriptLock(),
     clock: systemClock,
@@ -63,5 +66,6 @@ export function createServices(): RealServices {
     pause: (ms) => Utilities.sleep(ms),
     zone,
     spreadsheetId: id,
+    dashboard: new DashboardSheet(values, zone, id),
   };
 }

@@ -6,12 +6,13 @@
  */
 import { draftFromAnswers, submissionKey } from '../domain/intake';
 import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
-import { assignNewLead } from '../domain/routing';
+import { assignNewLead, openLeadCounts } from '../domain/routing';
 import { parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { assignmentNotice, patched } from './notifications';
+import { assignmentNotice, availableAgain, nobodyAvailableNotice, patched } from './notifications';
+import { parseStage } from '../domain/stage';
 import type { Services, WorkbookChanges } from './ports';
-import { pointerFrom, pointerState } from './state-keys';
+import { rotationFrom, rotationState } from './state-keys';
 import type { OutboxItem } from '../domain/outbox';
 import { RoutingError } from '../domain/errors';
 
@@ -80,11 +81,21 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       submissionKey: key,
     };
     log.push(logEntry(now, 'RECEIVED', { leadId: lead.leadId, actor: 'form', detail: draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw` }));
-    const assigned = settingsOk ? assignNewLead(lead, snapshot.reps, pointerFrom(snapshot.state), now) : null;
+    const assigned = settingsOk ? assignNewLead(lead, snapshot.reps, rotationFrom(snapshot.state), now, openLeadCounts(snapshot.leads)) : null;
     const changes: WorkbookChanges = { log };
     if (!assigned) {
-      if (settingsOk) log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: 'no eligible rep in sales_sheet; the sweep assigns it once one is active' }));
       changes.newLeads = [lead];
+      if (settingsOk) {
+        log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: 'no rep can take it now (inactive, away or at max_open_leads); the sweep assigns it once one can' }));
+        const waiting = snapshot.leads.filter((l) => !l.salesSlackId && parseStage(l.stage) === 'NEW').length + 1;
+        const notice = nobodyAvailableNotice(services, settings, snapshot.state, waiting, now, lead.leadId);
+        const { batch, leases } = leaseBatch(notice.newOutbox, now);
+        for (const item of notice.newOutbox) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+        log.push(...notice.log);
+        changes.newOutbox = notice.newOutbox;
+        changes.state = notice.state;
+        toSend = batch;
+      }
       services.workbook.commit(changes);
       return { kind: 'CREATED', leadId: lead.leadId, assignedTo: '', delivery: { sent: 0, retrying: 0, failed: 0 } };
     }
@@ -93,7 +104,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     const { batch, leases } = leaseBatch([notice], now);
     for (const lease of leases) Object.assign(notice, lease.changes);
     changes.newLeads = [after];
-    changes.state = pointerState(assigned.pointer);
+    changes.state = { ...rotationState(assigned.rotation), ...availableAgain(snapshot.state) };
     log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1` }));
     changes.newOutbox = [notice];
     services.workbook.commit(changes);

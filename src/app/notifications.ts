@@ -3,7 +3,7 @@
  * the previous owner's message rewritten without it, and the manager's escalation.
  * When the previous owner's message was never delivered, it is cancelled instead.
  */
-import { escalationMessage, assignmentMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
+import { escalationMessage, assignmentMessage, nobodyAvailableMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
 import type { Lead, LogEntry } from '../domain/lead';
 import { logEntry } from '../domain/lead';
 import { newOutboxItem, type OutboxItem, type OutboxKind, type OutboxPatch } from '../domain/outbox';
@@ -11,6 +11,7 @@ import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
 import { slaDeadline } from '../domain/sla';
 import type { Services } from './ports';
+import { NOBODY_AVAILABLE_SINCE } from './state-keys';
 
 export interface Notices {
   newOutbox: OutboxItem[];
@@ -18,9 +19,9 @@ export interface Notices {
   log: LogEntry[];
 }
 
-function post(services: Services, lead: Lead, kind: OutboxKind, route: number, channel: string, message: SlackMessage, now: number): OutboxItem {
+function post(services: Services, leadId: string, kind: OutboxKind, route: number, channel: string, message: SlackMessage, now: number): OutboxItem {
   const body = { channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false };
-  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind, route, method: 'chat.postMessage', body: JSON.stringify(body), createdAt: now });
+  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId, kind, route, method: 'chat.postMessage', body: JSON.stringify(body), createdAt: now });
 }
 
 /** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
@@ -32,7 +33,7 @@ export function assignmentNotice(services: Services, lead: Lead, settings: Setti
     deadlineText: services.localTime.dayAndTime(deadline),
     reroutedFromSlackId: reroutedFrom,
   });
-  return post(services, lead, 'ASSIGNMENT', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, message, now);
+  return post(services, lead.leadId, 'ASSIGNMENT', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, message, now);
 }
 
 /** Applies a lead patch in memory (the sheet write happens in the commit). */
@@ -76,7 +77,7 @@ export function noticesFor(services: Services, decisions: readonly RoutingDecisi
       const repsTried = new Set(lead.routeHistory).size;
       const message = escalationMessage(lead, { managerSlackId: settings.managerSlackId, repsTried, lastOwnerSlackId: lead.salesSlackId, routeCount: lead.routeCount });
       const channel = settings.escalationChannelId || settings.managerSlackId;
-      const item = post(services, lead, 'ESCALATION', lead.routeCount, channel, message, now);
+      const item = post(services, lead.leadId, 'ESCALATION', lead.routeCount, channel, message, now);
       if (!channel) {
         item.status = 'FAILED';
         item.lastError = 'manager_slack_id is not set in settings';
@@ -89,4 +90,31 @@ export function noticesFor(services: Services, decisions: readonly RoutingDecisi
     }
   }
   return notices;
+}
+
+/**
+ * The manager's one message for a stretch in which nobody can take a lead: queued only
+ * when the stretch starts (state key empty). Returns what to add to the commit.
+ */
+export function nobodyAvailableNotice(
+  services: Services,
+  settings: Settings,
+  state: ReadonlyMap<string, string>,
+  waiting: number,
+  now: number,
+  leadId = '',
+): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
+  if ((state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '') return { newOutbox: [], log: [], state: {} };
+  const channel = settings.escalationChannelId || settings.managerSlackId;
+  const detail = `no rep can take new leads; ${waiting} waiting${channel ? '; the manager is told' : '; manager_slack_id is not set, nobody is told'}`;
+  const log = [logEntry(now, 'UNASSIGNED', { leadId, toSlackId: settings.managerSlackId, detail })];
+  const newOutbox = channel
+    ? [post(services, leadId, 'NOBODY_AVAILABLE', 0, channel, nobodyAvailableMessage(settings.managerSlackId, waiting), now)]
+    : [];
+  return { newOutbox, log, state: { [NOBODY_AVAILABLE_SINCE]: new Date(now) } };
+}
+
+/** Clears the stretch once someone took a lead again. */
+export function availableAgain(state: ReadonlyMap<string, string>): Record<string, string> {
+  return (state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '' ? { [NOBODY_AVAILABLE_SINCE]: '' } : {};
 }

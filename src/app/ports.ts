@@ -6,6 +6,7 @@ import type { Lead, LeadChanges, LeadPatch, LogEntry } from '../domain/lead';
 import type { OutboxItem, OutboxPatch } from '../domain/outbox';
 import type { Rep } from '../domain/rep';
 import type { SlackOutcome } from '../domain/delivery';
+import type { DashboardWriter } from './dashboard';
 
 /** Everything the engine reads, from one round trip. */
 export interface WorkbookSnapshot {
@@ -114,6 +115,8 @@ export interface Services {
   ids: Ids;
   /** Waits, counting against the execution's time (Utilities.sleep). */
   pause(ms: number): void;
+  /** The `dashboard` sheet the sweep refreshes; absent = no dashboard (in-memory tests). */
+  dashboard?: DashboardWriter;
 }
 
 export type { LeadChanges };

@@ -9,9 +9,9 @@ import { describeRosterProblem, rosterProblems } from '../domain/rep';
 import { planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { assignmentNotice, noticesFor } from './notifications';
+import { assignmentNotice, availableAgain, nobodyAvailableNotice, noticesFor } from './notifications';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
-import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, pointerFrom, pointerState } from './state-keys';
+import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, rotationFrom, rotationState } from './state-keys';
 import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
 
 export interface SweepReport {
@@ -36,7 +36,7 @@ export function runSweep(services: Services): SweepReport {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
-    const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, pointer: pointerFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state) });
+    const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, rotation: rotationFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state) });
     const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, now);
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
@@ -50,8 +50,14 @@ export function runSweep(services: Services): SweepReport {
       ...d.patch,
       expect: { stage: d.lead.stage, salesSlackId: d.lead.salesSlackId, routeCount: d.lead.routeCount },
     }));
-    if (plan.decisions.some((d) => d.kind === 'ASSIGNED')) Object.assign(state, pointerState(plan.pointer));
+    if (plan.decisions.some((d) => d.kind === 'ASSIGNED')) Object.assign(state, rotationState(plan.rotation));
     for (const d of plan.decisions) if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
+    if (plan.waiting > 0) {
+      const notice = nobodyAvailableNotice(services, settings, snapshot.state, plan.waiting, now);
+      notices.newOutbox.push(...notice.newOutbox);
+      log.push(...notice.log);
+      Object.assign(state, notice.state);
+    } else Object.assign(state, availableAgain(snapshot.state));
     const problems = rosterProblems(snapshot.reps).map(describeRosterProblem).join('; ');
     if (problems !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
       state[ROSTER_PROBLEMS] = problems;

@@ -95,6 +95,13 @@ export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMess
   return { text, blocks: [section(`:rotating_light: ${text}`), section(leadFacts(lead)), context('It will not be re-routed again; the last owner can still mark it CONTACTED.')] };
 }
 
+/** To the manager, once per stretch in which no rep can take a lead. */
+export function nobodyAvailableMessage(managerSlackId: string, waiting: number): SlackMessage {
+  const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
+  const text = `${to}no rep can take new leads right now (everyone is inactive, away or at their max_open_leads). ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`;
+  return { text, blocks: [section(`:warning: ${text}`), context('You get this once until someone is available again.')] };
+}
+
 /** Ephemeral answers to a click that changes nothing. */
 export function refusalText(reason: string, detail: { leadId: string; owner?: string; stage?: string }): string {
   switch (reason) {

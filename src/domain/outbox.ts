@@ -4,7 +4,7 @@
  * A lead's state therefore never waits on Slack, and a message Slack could not take
  * is tried again by a later sweep, in order.
  */
-export type OutboxKind = 'ASSIGNMENT' | 'REROUTED_NOTICE' | 'ESCALATION' | 'TEST';
+export type OutboxKind = 'ASSIGNMENT' | 'REROUTED_NOTICE' | 'ESCALATION' | 'NOBODY_AVAILABLE' | 'DUPLICATE_NOTICE' | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
 export interface OutboxItem {

@@ -11,6 +11,28 @@ export interface Rep {
   active: boolean;
   /** Position in the sheet's order, 0-based among data rows (the rotation's order). */
   index: number;
+  /** Share of new leads relative to others (optional `weight` column; 1 when empty, 0 = none). */
+  weight: number;
+  /** Most NEW leads the rep may hold at once (optional `max_open_leads`); null = no cap. */
+  maxOpenLeads: number | null;
+  /** Epoch ms until which the rep gets no leads (optional `away_until`); null = here. */
+  awayUntil: number | null;
+}
+
+/** Why an eligible rep gets no lead right now. */
+export type Unavailable = 'AWAY' | 'AT_CAP' | 'NO_WEIGHT';
+
+/** Whether an eligible rep can take a lead at `now`, given how many NEW leads each holds. */
+export function unavailability(rep: Rep, now: number, openLeads: ReadonlyMap<string, number>): Unavailable | null {
+  if (rep.weight <= 0) return 'NO_WEIGHT';
+  if (rep.awayUntil !== null && rep.awayUntil > now) return 'AWAY';
+  if (rep.maxOpenLeads !== null && (openLeads.get(rep.slackId) ?? 0) >= rep.maxOpenLeads) return 'AT_CAP';
+  return null;
+}
+
+/** Eligible reps who can take a lead now: not away, below their cap, weight above 0. */
+export function availableReps(reps: readonly Rep[], now: number, openLeads: ReadonlyMap<string, number>): Rep[] {
+  return eligibleReps(reps).filter((rep) => unavailability(rep, now, openLeads) === null);
 }
 
 export interface RosterProblem {

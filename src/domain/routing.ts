@@ -5,8 +5,8 @@
  * writes anything or talks to Slack.
  */
 import { type Lead, type LeadPatch } from './lead';
-import { advancePointer, nextRepForNewLead, nextRepForReroute, type RotationPointer } from './round-robin';
-import type { Rep } from './rep';
+import { nextRepForNewLead, nextRepForReroute, type Rotation } from './round-robin';
+import { availableReps, type Rep } from './rep';
 import type { Settings } from './settings';
 import { isSlaExpired } from './sla';
 import { parseStage } from './stage';
@@ -33,22 +33,30 @@ export function assignmentPatch(lead: Lead, rep: Rep, now: number): LeadPatch {
   };
 }
 
-/** First assignment of a new or waiting lead; advances the rotation pointer. */
+/** NEW leads held per rep (for `max_open_leads`). */
+export function openLeadCounts(leads: readonly Lead[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const lead of leads) if (lead.salesSlackId && parseStage(lead.stage) === 'NEW') counts.set(lead.salesSlackId, (counts.get(lead.salesSlackId) ?? 0) + 1);
+  return counts;
+}
+
+/** First assignment of a new or waiting lead; advances the rotation. */
 export function assignNewLead(
   lead: Lead,
   reps: readonly Rep[],
-  pointer: RotationPointer,
+  rotation: Rotation,
   now: number,
-): { decision: RoutingDecision; pointer: RotationPointer } | null {
-  const rep = nextRepForNewLead(reps, pointer);
-  if (!rep) return null;
-  return { decision: { kind: 'ASSIGNED', lead, patch: assignmentPatch(lead, rep, now), to: rep }, pointer: advancePointer(rep) };
+  openLeads: ReadonlyMap<string, number>,
+): { decision: RoutingDecision; rotation: Rotation } | null {
+  const next = nextRepForNewLead(reps, rotation, now, openLeads);
+  if (!next) return null;
+  return { decision: { kind: 'ASSIGNED', lead, patch: assignmentPatch(lead, next.rep, now), to: next.rep }, rotation: next.rotation };
 }
 
 export interface SweepInput {
   leads: readonly Lead[];
   reps: readonly Rep[];
-  pointer: RotationPointer;
+  rotation: Rotation;
   settings: Settings;
   now: number;
   /** Lead ids with an `escalated_<lead_id>` key in routing_state_sheet. */
@@ -57,7 +65,7 @@ export interface SweepInput {
 
 export interface SweepPlan {
   decisions: RoutingDecision[];
-  pointer: RotationPointer;
+  rotation: Rotation;
   /** NEW leads left unassigned because nobody is eligible. */
   waiting: number;
 }
@@ -65,19 +73,25 @@ export interface SweepPlan {
 /** What one sweep does, lead by lead, in sheet order. */
 export function planSweep(input: SweepInput): SweepPlan {
   const { reps, settings, now } = input;
-  let pointer = input.pointer;
+  let rotation = input.rotation;
   let waiting = 0;
   const decisions: RoutingDecision[] = [];
+  const open = openLeadCounts(input.leads);
+  const take = (from: string, to: string): void => {
+    if (from) open.set(from, Math.max(0, (open.get(from) ?? 0) - 1));
+    open.set(to, (open.get(to) ?? 0) + 1);
+  };
   for (const lead of input.leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) {
-      const assigned = assignNewLead(lead, reps, pointer, now);
+      const assigned = assignNewLead(lead, reps, rotation, now, open);
       if (!assigned) {
         waiting++;
         continue;
       }
       decisions.push(assigned.decision);
-      pointer = assigned.pointer;
+      rotation = assigned.rotation;
+      take('', assigned.rotation.lastSlackId);
       continue;
     }
     if (!isSlaExpired(lead, settings.slaMinutes, now)) continue;
@@ -86,9 +100,12 @@ export function planSweep(input: SweepInput): SweepPlan {
       decisions.push({ kind: 'ESCALATED', lead, patch: { leadId: lead.leadId, changes: { escalatedAt: now } } });
       continue;
     }
-    const to = nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory) ?? reps.find((r) => r.slackId === lead.salesSlackId && r.active);
+    const to =
+      nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory, now, open) ??
+      availableReps(reps, now, new Map()).find((r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now));
     if (!to) continue;
     decisions.push({ kind: 'REROUTED', lead, patch: assignmentPatch(lead, to, now), from: lead.salesSlackId, to });
+    take(lead.salesSlackId, to.slackId);
   }
-  return { decisions, pointer, waiting };
+  return { decisions, rotation, waiting };
 }

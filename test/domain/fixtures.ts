@@ -9,8 +9,12 @@ export const MINUTE = 60_000;
 export function reps(...ids: Array<string | [string, boolean]>): Rep[] {
   return ids.map((entry, index) => {
     const [slackId, active] = Array.isArray(entry) ? entry : [entry, true];
-    return { name: `Rep ${slackId}`, email: '', slackId, active, index };
+    return rep({ slackId, active, index });
   });
+}
+
+export function rep(fields: Partial<Rep> & { slackId: string }): Rep {
+  return { name: `Rep ${fields.slackId}`, email: '', active: true, index: 0, weight: 1, maxOpenLeads: null, awayUntil: null, ...fields };
 }
 
 export function lead(overrides: Partial<Lead> = {}): Lead {

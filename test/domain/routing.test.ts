@@ -1,8 +1,9 @@
 import { planSweep } from '../../src/domain/routing';
+import { NEW_ROTATION } from '../../src/domain/round-robin';
 import { lead, MINUTE, reps, settings, T0 } from './fixtures';
 
 const roster = reps('UA1', 'UA2', 'UA3');
-const base = { reps: roster, pointer: { lastIndex: -1, lastSlackId: '' }, settings: settings(), escalated: new Set<string>() };
+const base = { reps: roster, rotation: NEW_ROTATION, settings: settings(), escalated: new Set<string>() };
 const held = (over = {}) => lead({ salesSlackId: 'UA1', assignedSales: 'Rep UA1', routeCount: 1, assignedAt: T0, lastRoutedAt: T0, routeHistory: ['UA1'], ...over });
 
 describe('the SLA sweep plan', () => {
@@ -35,7 +36,7 @@ describe('the SLA sweep plan', () => {
   test('an unassigned NEW lead is assigned round-robin and moves the pointer', () => {
     const plan = planSweep({ ...base, leads: [lead(), lead({ leadId: 'L-2' })], now: T0 });
     expect(plan.decisions.map((d) => d.kind === 'ASSIGNED' && d.to.slackId)).toEqual(['UA1', 'UA2']);
-    expect(plan.pointer).toEqual({ lastIndex: 1, lastSlackId: 'UA2' });
+    expect(plan.rotation).toMatchObject({ lastIndex: 1, lastSlackId: 'UA2' });
   });
 
   test('with nobody eligible, unassigned leads wait and are counted', () => {

@@ -19,6 +19,10 @@ export interface RepRow {
   slackId: string;
   active?: boolean | string;
   email?: string;
+  /** Optional columns an admin adds to sales_sheet. */
+  weight?: number | string;
+  maxOpenLeads?: number | string;
+  awayUntil?: Date | string;
 }
 
 export const DEFAULT_REPS: RepRow[] = [
@@ -68,12 +72,23 @@ export class World {
   /** Replaces sales_sheet's rows, typed as an admin would. */
   setReps(reps: RepRow[]): void {
     const sheet = this.rt.book.sheet('sales_sheet');
+    const optional: Array<[keyof RepRow, string]> = [['weight', 'weight'], ['maxOpenLeads', 'max_open_leads'], ['awayUntil', 'away_until']];
+    for (const [field, column] of optional) {
+      const header = sheet.rows()[0].map(String);
+      if (reps.some((r) => r[field] !== undefined) && !header.includes(column)) sheet.setCell(`${String.fromCharCode(65 + header.length)}1`, column);
+    }
     const header = sheet.rows()[0].map(String);
     const old = sheet.rows().length;
     for (let row = old; row >= 2; row--) sheet.deleteRowAt(row);
     if (reps.length === 0) return;
     sheet.setRows(
-      reps.map((rep) => header.map((h) => ({ name: rep.name, email: rep.email ?? '', slack_id: rep.slackId, active: rep.active ?? true })[h] ?? '') as Array<string | boolean>),
+      reps.map(
+        (rep) =>
+          header.map(
+            (h) =>
+              ({ name: rep.name, email: rep.email ?? '', slack_id: rep.slackId, active: rep.active ?? true, weight: rep.weight ?? '', max_open_leads: rep.maxOpenLeads ?? '', away_until: rep.awayUntil ?? '' })[h] ?? '',
+          ) as Array<string | number | boolean | Date>,
+      ),
       2,
     );
   }
@@ -214,12 +229,6 @@ export class World {
 }
 
 // ---- helpers for the reliability and security guarantees (issue 4) ----
-
-/** A raw request to the web app, as Apps Script hands it to doPost. */
-export interface RawPost {
-  parameter?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
 
 /** The stored grid behind a test-facing sheet handle (the fake's model; read only). */
 interface StoredGrid {

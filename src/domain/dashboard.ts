@@ -1,0 +1,383 @@
+/**
+ * The `dashboard` sheet's numbers, pure: computed by the SLA sweep from the leads it
+ * has already read (no formulas, no extra reads), and laid out as one fixed grid so
+ * the charts setup() builds can point at fixed ranges.
+ *
+ * Days are the spreadsheet's local calendar days, given as `dayOf(epochMs)` →
+ * 'yyyy-mm-dd' (the adapter builds it from Utilities.formatDate). "Today" is
+ * dayOf(now); "last 7 days" is today and the 6 days before it; "last 30 days" is
+ * today and the 29 before; the daily series is today and the 13 before, oldest first.
+ *
+ * Definitions, over the leads in lead_sheet (archived leads are no longer counted):
+ * - Contacted lead: stage CONTACTED, QUALIFIED or CLOSED_LOST with a contacted_at.
+ * - Assignment: one entry of route_history (a lead typed in with a sales_slack_id but
+ *   no history counts as one assignment to that rep). Only the last entry has a
+ *   recorded time: assigned_at (else last_routed_at, else created_at). An earlier
+ *   entry i (0-based) is placed at its earliest possible time, created_at + i ×
+ *   sla_minutes (a re-route needs a full SLA), never later than the last assignment.
+ *   Entry 0 is therefore created_at: intake assigns at once.
+ * Per rep (every rep of sales_sheet in sheet order, then anyone else who has held a
+ * lead, by Slack id; at most MAX_REPS rows):
+ * - Assigned today / 7 d / 30 d: assignments to the rep placed in that window.
+ * - Contacted (30 d): contacted leads whose sales_slack_id is the rep, contacted_at
+ *   in the last 30 days.
+ * - Median minutes to contact: median of contacted_at − assigned_at over those leads
+ *   (leads without assigned_at, or contacted before it, are left out); '' when none.
+ * - SLA breaches (30 d): times the rep appears in route_history before the last entry
+ *   (the lead was re-routed away from them), counted when that re-route (the next
+ *   entry's time) falls in the last 30 days.
+ * - Open now: stage NEW and sales_slack_id = the rep.
+ * Overall:
+ * - Leads today: created_at today.
+ * - Contacted within SLA (30 d): of the contacted leads with contacted_at in the last
+ *   30 days and a created_at, the share with contacted_at − created_at ≤ sla_minutes
+ *   (a fraction 0..1; '' when there are none). "Leads contacted (30 d)" is that
+ *   denominator.
+ * - Escalations (30 d): escalated_at in the last 30 days.
+ * - Unassigned now: stage NEW and no sales_slack_id.
+ * Daily series: per day, leads created (created_at that day) and the share answered
+ * within the SLA, defined as above over the leads contacted that day ('' when none).
+ */
+import type { Lead } from './lead';
+import type { Rep } from './rep';
+import { parseStage } from './stage';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** Rows of the per-rep table; more reps than this are left out (and said so). */
+export const MAX_REPS = 50;
+/** Days in the daily series. */
+export const SERIES_DAYS = 14;
+
+/** The sheet's name and where everything sits in it (1-based rows and columns). */
+export const DASHBOARD_SHEET = 'dashboard';
+export const DASHBOARD_LAYOUT = {
+  /** The whole grid written by each refresh: A1:M61. */
+  rows: 61,
+  columns: 13,
+  range: 'A1:M61',
+  /** A1 title, A2 "updated at …". */
+  titleCell: 'A1',
+  /** The overall block: label in A, value in B, rows 4 (heading) to 9. */
+  overallRange: 'A4:B9',
+  overallHeadingCell: 'A4',
+  /** Share contacted within the SLA (a fraction; shown as a percentage). */
+  shareCell: 'B6',
+  /** Per-rep table: header row 11, reps in rows 12..61, columns A..I. */
+  repHeaderRow: 11,
+  repHeaderRange: 'A11:I11',
+  repRange: 'A12:I61',
+  /** Chart 1 data: rep names and assigned in the last 30 days, header included. */
+  repNameColumnRange: 'A11:A61',
+  repAssigned30dRange: 'E11:E61',
+  /** Median minutes to contact (one decimal). */
+  medianRange: 'G12:G61',
+  /** Daily series: header K11:M11, 14 days in K12:M25 (date, created, share). */
+  seriesHeaderRange: 'K11:M11',
+  seriesRange: 'K11:M25',
+  seriesShareRange: 'M12:M25',
+} as const;
+
+const OVERALL_FIRST_ROW = 4;
+const REP_FIRST_COLUMN = 1;
+const SERIES_FIRST_COLUMN = 11;
+
+export const REP_HEADERS = [
+  'Rep',
+  'Slack id',
+  'Assigned today',
+  'Assigned 7 d',
+  'Assigned 30 d',
+  'Contacted 30 d',
+  'Median min to contact',
+  'SLA breaches 30 d',
+  'Open now',
+] as const;
+export const SERIES_HEADERS = ['Date', 'Leads created', 'Answered within SLA'] as const;
+export const DASHBOARD_TITLE = 'Lead routing dashboard';
+
+export interface RepStats {
+  name: string;
+  slackId: string;
+  assignedToday: number;
+  assigned7d: number;
+  assigned30d: number;
+  contacted30d: number;
+  /** Minutes, one decimal; null when the rep has no timed contact. */
+  medianMinutesToContact: number | null;
+  slaBreaches30d: number;
+  openNow: number;
+}
+
+export interface OverallStats {
+  leadsToday: number;
+  /** Contacted leads with contacted_at in the last 30 days and a created_at. */
+  contacted30d: number;
+  contactedWithinSla30d: number;
+  /** contactedWithinSla30d / contacted30d (0..1, four decimals); null when none. */
+  shareWithinSla30d: number | null;
+  escalations30d: number;
+  unassignedNow: number;
+}
+
+export interface DailyPoint {
+  /** 'yyyy-mm-dd', local. */
+  day: string;
+  leadsCreated: number;
+  /** Contacted that day (with a created_at): the share's denominator. */
+  contacted: number;
+  /** 0..1, four decimals; null when nobody was contacted that day. */
+  shareWithinSla: number | null;
+}
+
+export interface DashboardStats {
+  /** 'yyyy-mm-dd', local. */
+  today: string;
+  /** At most MAX_REPS, in display order. */
+  reps: RepStats[];
+  /** Reps there were before the MAX_REPS cut. */
+  repsTotal: number;
+  overall: OverallStats;
+  /** SERIES_DAYS points, oldest first, ending today. */
+  daily: DailyPoint[];
+}
+
+export interface DashboardInput {
+  leads: readonly Lead[];
+  reps: readonly Rep[];
+  /** settings.sla_minutes. */
+  slaMinutes: number;
+  /** Epoch ms. */
+  now: number;
+  /** Local calendar day of an instant: 'yyyy-mm-dd' in the spreadsheet's time zone. */
+  dayOf: (epochMs: number) => string;
+}
+
+export type DashboardCell = string | number;
+
+/** Days since 1970-01-01 → 'yyyy-mm-dd' (proleptic Gregorian; H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 'yyyy-mm-dd' → days since 1970-01-01 (H. Hinnant's days_from_civil). */
+function daysFromCivil(day: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new Error(`not a yyyy-mm-dd day: "${day}"`);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  const y = Number(match[1]) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The calendar day `n` days after `day` (n may be negative): '2026-03-01', -1 → '2026-02-28'. */
+export function addDays(day: string, n: number): string {
+  return civilFromDays(daysFromCivil(day) + n);
+}
+
+/** 'yyyy-mm-dd' of an instant read as UTC wall time; with a zone's offset added first it is that zone's day. */
+export function utcDay(epochMs: number): string {
+  return civilFromDays(Math.floor(epochMs / DAY_MS));
+}
+
+function isContacted(lead: Lead): boolean {
+  const stage = parseStage(lead.stage);
+  return lead.contactedAt !== null && (stage === 'CONTACTED' || stage === 'QUALIFIED' || stage === 'CLOSED_LOST');
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/** Slack ids of everyone who held the lead, oldest first (see "Assignment" above). */
+function holders(lead: Lead): readonly string[] {
+  if (lead.routeHistory.length) return lead.routeHistory;
+  return lead.salesSlackId ? [lead.salesSlackId] : [];
+}
+
+/** Epoch ms of assignment `i` of `count` (see "Assignment" above); null when unknown. */
+function assignmentTime(lead: Lead, i: number, count: number, slaMs: number): number | null {
+  const last = lead.assignedAt ?? lead.lastRoutedAt ?? lead.createdAt;
+  if (i === count - 1) return last;
+  const first = lead.createdAt ?? last;
+  if (first === null) return null;
+  const earliest = first + i * slaMs;
+  return last === null ? earliest : Math.min(earliest, last);
+}
+
+function emptyRep(name: string, slackId: string): RepStats {
+  return { name, slackId, assignedToday: 0, assigned7d: 0, assigned30d: 0, contacted30d: 0, medianMinutesToContact: null, slaBreaches30d: 0, openNow: 0 };
+}
+
+/** Every number the dashboard shows, from the leads and reps as they are at `now`. */
+export function dashboardStats(input: DashboardInput): DashboardStats {
+  const { leads, now } = input;
+  const slaMs = input.slaMinutes * MINUTE_MS;
+  const today = input.dayOf(now);
+  const start7 = addDays(today, -6);
+  const start30 = addDays(today, -29);
+  const seriesStart = addDays(today, -(SERIES_DAYS - 1));
+  // Instants this far back cannot fall on any day of the windows, whatever the zone.
+  const tooOld = now - 32 * DAY_MS;
+  const dayOf = (t: number | null): string | null => (t === null || t < tooOld ? null : input.dayOf(t));
+  const within = (day: string | null, from: string): day is string => day !== null && day >= from && day <= today;
+
+  // Rows: sales_sheet order (one row per Slack id), then other holders by Slack id.
+  const rows: RepStats[] = [];
+  const byId = new Map<string, RepStats>();
+  for (const rep of input.reps) {
+    if (!rep.name && !rep.slackId) continue;
+    if (rep.slackId && byId.has(rep.slackId)) continue;
+    const row = emptyRep(rep.name || rep.slackId, rep.slackId);
+    rows.push(row);
+    if (rep.slackId) byId.set(rep.slackId, row);
+  }
+  const others = new Map<string, RepStats>();
+  const rowFor = (slackId: string, name: string): RepStats => {
+    let row = byId.get(slackId);
+    if (!row) {
+      row = emptyRep(name || slackId, slackId);
+      byId.set(slackId, row);
+      others.set(slackId, row);
+    } else if (name && others.has(slackId) && row.name === slackId) row.name = name;
+    return row;
+  };
+
+  const minutes = new Map<RepStats, number[]>();
+  const overall: OverallStats = { leadsToday: 0, contacted30d: 0, contactedWithinSla30d: 0, shareWithinSla30d: null, escalations30d: 0, unassignedNow: 0 };
+  const created = new Map<string, number>();
+  const contactedOn = new Map<string, { contacted: number; inSla: number }>();
+
+  for (const lead of leads) {
+    const stage = parseStage(lead.stage);
+    if (stage === 'NEW') {
+      if (lead.salesSlackId) rowFor(lead.salesSlackId, lead.assignedSales).openNow += 1;
+      else overall.unassignedNow += 1;
+    }
+    const createdDay = dayOf(lead.createdAt);
+    if (createdDay === today) overall.leadsToday += 1;
+    if (within(createdDay, seriesStart)) created.set(createdDay, (created.get(createdDay) ?? 0) + 1);
+    if (within(dayOf(lead.escalatedAt), start30)) overall.escalations30d += 1;
+
+    const history = holders(lead);
+    const times = history.map((_, i) => assignmentTime(lead, i, history.length, slaMs));
+    const days = times.map((t) => dayOf(t));
+    history.forEach((slackId, i) => {
+      const isCurrent = i === history.length - 1 && slackId === lead.salesSlackId;
+      const row = rowFor(slackId, isCurrent ? lead.assignedSales : '');
+      const day = days[i];
+      if (within(day, start30)) {
+        row.assigned30d += 1;
+        if (day >= start7) row.assigned7d += 1;
+        if (day === today) row.assignedToday += 1;
+      }
+      if (i < history.length - 1 && within(days[i + 1], start30)) row.slaBreaches30d += 1;
+    });
+
+    if (isContacted(lead)) {
+      const contactedAt = lead.contactedAt as number;
+      const day = dayOf(contactedAt);
+      if (within(day, start30)) {
+        if (lead.salesSlackId) {
+          const row = rowFor(lead.salesSlackId, lead.assignedSales);
+          row.contacted30d += 1;
+          if (lead.assignedAt !== null && contactedAt >= lead.assignedAt) {
+            const list = minutes.get(row) ?? [];
+            list.push((contactedAt - lead.assignedAt) / MINUTE_MS);
+            minutes.set(row, list);
+          }
+        }
+        if (lead.createdAt !== null) {
+          const inSla = contactedAt - lead.createdAt <= slaMs;
+          overall.contacted30d += 1;
+          if (inSla) overall.contactedWithinSla30d += 1;
+          if (day >= seriesStart) {
+            const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
+            point.contacted += 1;
+            if (inSla) point.inSla += 1;
+            contactedOn.set(day, point);
+          }
+        }
+      }
+    }
+  }
+
+  for (const [row, list] of minutes) row.medianMinutesToContact = median(list);
+  overall.shareWithinSla30d = share(overall.contactedWithinSla30d, overall.contacted30d);
+  const all = [...rows, ...[...others.values()].sort((a, b) => (a.slackId < b.slackId ? -1 : a.slackId > b.slackId ? 1 : 0))];
+  const daily: DailyPoint[] = [];
+  for (let i = 0; i < SERIES_DAYS; i++) {
+    const day = addDays(seriesStart, i);
+    const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
+    daily.push({ day, leadsCreated: created.get(day) ?? 0, contacted: point.contacted, shareWithinSla: share(point.inSla, point.contacted) });
+  }
+  return { today, reps: all.slice(0, MAX_REPS), repsTotal: all.length, overall, daily };
+}
+
+/** Stats for a dashboard with nothing in it yet (setup() writes it before the first sweep). */
+export function emptyDashboardStats(): DashboardStats {
+  return {
+    today: '',
+    reps: [],
+    repsTotal: 0,
+    overall: { leadsToday: 0, contacted30d: 0, contactedWithinSla30d: 0, shareWithinSla30d: null, escalations30d: 0, unassignedNow: 0 },
+    daily: [],
+  };
+}
+
+const orBlank = (n: number | null): DashboardCell => (n === null ? '' : n);
+
+/**
+ * The exact cells of the dashboard, DASHBOARD_LAYOUT.rows × columns, '' where empty,
+ * so one write also blanks rows a rep no longer fills.
+ * @param generatedAtText when the numbers were computed, as people read it ("2026-11-26 09:05:00");
+ *   unused for emptyDashboardStats(), whose grid says the next SLA check fills it in
+ */
+export function dashboardGrid(stats: DashboardStats, generatedAtText: string): DashboardCell[][] {
+  const grid: DashboardCell[][] = Array.from({ length: DASHBOARD_LAYOUT.rows }, () => new Array<DashboardCell>(DASHBOARD_LAYOUT.columns).fill(''));
+  const put = (row: number, column: number, values: readonly DashboardCell[]): void => {
+    values.forEach((v, j) => (grid[row - 1][column - 1 + j] = v));
+  };
+  const cut = stats.repsTotal > stats.reps.length ? ` Showing the first ${stats.reps.length} of ${stats.repsTotal} reps.` : '';
+  put(1, 1, [DASHBOARD_TITLE]);
+  put(2, 1, [stats.today ? `Updated ${generatedAtText} by the SLA check (today is ${stats.today}). Values, not formulas: edits here are overwritten.${cut}` : 'Filled in by the next SLA check.']);
+  const o = stats.overall;
+  const overall: Array<[string, DashboardCell]> = [
+    ['Overall', ''],
+    ['Leads today', o.leadsToday],
+    ['Contacted within SLA (30 d)', orBlank(o.shareWithinSla30d)],
+    ['Leads contacted (30 d)', o.contacted30d],
+    ['Escalations (30 d)', o.escalations30d],
+    ['Unassigned now', o.unassignedNow],
+  ];
+  overall.forEach((pair, i) => put(OVERALL_FIRST_ROW + i, 1, pair));
+  put(DASHBOARD_LAYOUT.repHeaderRow, REP_FIRST_COLUMN, REP_HEADERS);
+  stats.reps.slice(0, MAX_REPS).forEach((r, i) =>
+    put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, REP_FIRST_COLUMN, [r.name, r.slackId, r.assignedToday, r.assigned7d, r.assigned30d, r.contacted30d, orBlank(r.medianMinutesToContact), r.slaBreaches30d, r.openNow]),
+  );
+  put(DASHBOARD_LAYOUT.repHeaderRow, SERIES_FIRST_COLUMN, SERIES_HEADERS);
+  stats.daily.slice(0, SERIES_DAYS).forEach((p, i) => put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, SERIES_FIRST_COLUMN, [p.day, p.leadsCreated, orBlank(p.shareWithinSla)]));
+  return grid;
+}
