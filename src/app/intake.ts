@@ -86,9 +86,11 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     if (!assigned) {
       changes.newLeads = [lead];
       if (settingsOk) {
-        log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: 'no rep can take it now (inactive, away or at max_open_leads); the sweep assigns it once one can' }));
         const waiting = snapshot.leads.filter((l) => !l.salesSlackId && parseStage(l.stage) === 'NEW').length + 1;
         const notice = nobodyAvailableNotice(services, settings, snapshot.state, waiting, now, lead.leadId);
+        if (notice.log.length === 0) {
+          log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: `no rep can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can` }));
+        }
         const { batch, leases } = leaseBatch(notice.newOutbox, now);
         for (const item of notice.newOutbox) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
         log.push(...notice.log);

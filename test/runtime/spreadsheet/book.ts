@@ -7,6 +7,7 @@
 import { parseCells, resolveBox, splitSheet } from './a1';
 import { displayValue, storeParsed, valueForScript } from './cells';
 import { dateToSerial, parseUserEntered } from './coerce';
+import { recordChart, type RecordedChart } from './charts';
 import type { Ctx, RecordedAlert, RecordedMenu, RecordedToast } from './context';
 import { linkForm, submitForm, type FormSubmitEvent, type LinkFormOptions } from './form';
 import type { Cell, SheetModel, ValidationSpec } from './model';
@@ -159,6 +160,11 @@ export class FakeSheetHandle {
   setFrozenRows(n: number): this {
     this.sheet.frozenRows = n;
     return this;
+  }
+
+  /** The embedded charts on this sheet, in insertion order: type, A1 ranges, title, options, position. */
+  charts(): RecordedChart[] {
+    return this.sheet.charts.map(recordChart);
   }
 
   /** Stored values of one column (1-based) from row 1 to the last row, '' for empty: a cheap read for big sheets. */

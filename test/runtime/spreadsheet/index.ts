@@ -14,6 +14,8 @@ import { FakeSheetsService } from './sheets-api';
 
 export { FakeBook, FakeSheetHandle } from './book';
 export type { RecordedAlert, RecordedMenu, RecordedToast } from './context';
+export type { RecordedChart } from './charts';
+export { ChartsEnums } from './charts';
 export type { FormSubmitEvent, LinkFormOptions } from './form';
 export type { Cell, CellValue, ValidationSpec } from './model';
 export { FORMULA_PLACEHOLDER } from './model';

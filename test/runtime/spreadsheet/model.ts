@@ -41,10 +41,49 @@ export function hasContent(cell: Cell | undefined): boolean {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 
+/** A rectangle some chart reads, by stored sheet (so renames follow), 1-based. */
+export interface ChartRangeRef {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+/**
+ * An embedded chart as Google keeps it. Ranges are not moved when rows or columns are
+ * inserted or deleted (Sheets would adjust them; nothing here needs it yet).
+ */
+export interface ChartSpec {
+  /** Unique in the spreadsheet once inserted; null for a built chart not inserted yet. */
+  chartId: number | null;
+  /** Charts.ChartType name ('COLUMN', 'COMBO', ...); '' until set. */
+  type: string;
+  ranges: ChartRangeRef[];
+  /** setOption(key, value) as given (values JSON-copied). */
+  options: Record<string, unknown>;
+  anchorRow: number;
+  anchorColumn: number;
+  /** Pixels. */
+  offsetX: number;
+  offsetY: number;
+  /** Rows or columns of the ranges read as headers; -1 = Sheets guesses. */
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: string;
+  hiddenDimensionStrategy: string;
+}
+
+export function copyChartSpec(spec: ChartSpec): ChartSpec {
+  return { ...spec, ranges: spec.ranges.map((r) => ({ ...r })), options: JSON.parse(JSON.stringify(spec.options)) as Record<string, unknown> };
+}
+
 export class SheetModel {
   maxRows: number;
   maxCols: number;
   frozenRows = 0;
+  /** Embedded charts, in insertion order. */
+  charts: ChartSpec[] = [];
   /** rows[r][c], 0-based; missing entries are empty cells. */
   private rows: (Cell | undefined)[][] = [];
 
@@ -158,6 +197,7 @@ export class BookModel {
   /** The sheet a linked form writes its responses to (Sheet.getFormUrl answers there). */
   formSheet: SheetModel | null = null;
   private nextSheetId = 0;
+  private chartsMade = 0;
 
   constructor(
     public readonly id: string,
@@ -188,6 +228,12 @@ export class BookModel {
     const sheet = new SheetModel(id, name);
     this.sheets.splice(index, 0, sheet);
     return sheet;
+  }
+
+  /** A new chart id, unique in the spreadsheet (Sheets' ids are large integers too). */
+  nextChartId(): number {
+    this.chartsMade += 1;
+    return 1_000_000_000 + this.chartsMade * 104_729;
   }
 
   removeSheet(sheet: SheetModel): void {

@@ -32,6 +32,21 @@ export function checkCoordinates(sheet: SheetModel, row: number, col: number, nu
   if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) throw appsScriptException(MESSAGES.outsideGrid);
 }
 
+/** Where a bundle-facing Range points, for fakes that take a Range argument (charts). */
+export interface RangeGeometry {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+const geometries = new WeakMap<object, RangeGeometry>();
+
+/** The rectangle behind a FakeRange; undefined for anything else (a wrong argument). */
+export function rangeGeometryOf(range: unknown): RangeGeometry | undefined {
+  return typeof range === 'object' && range !== null ? geometries.get(range) : undefined;
+}
+
 function is2d(values: unknown): values is unknown[][] {
   return Array.isArray(values) && values.every((r) => Array.isArray(r));
 }
@@ -44,7 +59,9 @@ export class FakeRange {
     private readonly col: number,
     private readonly numRows: number,
     private readonly numCols: number,
-  ) {}
+  ) {
+    geometries.set(this, { sheet, row, col, numRows, numCols });
+  }
 
   // ---- geometry (counted, no cells) ----
 

@@ -5,10 +5,11 @@
  */
 import { columnLetter, parseCells, rangeA1, resolveBox, splitSheet } from './a1';
 import { storeParsed } from './cells';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, insertChart, removeChart, updateChart } from './charts';
 import { parseUserEntered } from './coerce';
 import type { Ctx } from './context';
 import { appsScriptException, MESSAGES } from './errors';
-import type { SheetModel } from './model';
+import { copyChartSpec, type SheetModel } from './model';
 import { checkCoordinates, FakeRange, registerSheetFactory } from './range';
 import { compareCellValues } from './sort';
 import { FakeTextFinder } from './text-finder';
@@ -236,6 +237,34 @@ export class FakeSheet {
     });
   }
 
+  /** A builder for a chart on this sheet; nothing changes until insertChart(builder.build()). */
+  newChart(): FakeEmbeddedChartBuilder {
+    return this.call(() => {
+      this.checkAlive();
+      return new FakeEmbeddedChartBuilder(this.ctx, this.sheet);
+    });
+  }
+
+  /** Every chart on this sheet, as snapshots (change one with modify() and updateChart). */
+  getCharts(): FakeEmbeddedChart[] {
+    return this.call(() => {
+      this.checkAlive();
+      return this.sheet.charts.map((spec) => new FakeEmbeddedChart(this.ctx, this.sheet, copyChartSpec(spec)));
+    });
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.chartWrite('insertChart', () => insertChart(this.ctx, this.sheet, chart));
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.chartWrite('updateChart', () => updateChart(this.sheet, chart));
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.chartWrite('removeChart', () => removeChart(this.sheet, chart));
+  }
+
   createTextFinder(findText: string): FakeTextFinder {
     return this.call(() => new FakeTextFinder(this.ctx, this.sheet, String(findText)));
   }
@@ -283,6 +312,15 @@ export class FakeSheet {
       this.checkAlive();
       fn();
       return { result: this, written };
+    });
+  }
+
+  /** A counted, lock-checked chart change that returns nothing (as Apps Script's do). */
+  private chartWrite(method: string, fn: () => void): void {
+    this.ctx.meter.write(`${method} ${this.sheet.name}`, () => {
+      this.checkAlive();
+      fn();
+      return { result: undefined };
     });
   }
 
