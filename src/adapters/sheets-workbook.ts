@@ -15,7 +15,7 @@ import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
 import type { SheetsValues, ValueRange } from './sheets-values';
 
-const READ_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.outbox];
+const READ_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.outbox, SHEETS.holidays];
 
 /** Cells to write in one row: header → value. */
 type RowWrite = Map<string, CellValue>;
@@ -27,18 +27,20 @@ export class SheetsWorkbook implements Workbook {
   ) {}
 
   load(): WorkbookSnapshot {
-    const [settings, sales, leads, state, outbox] = this.values.batchGet(READ_SHEETS.map(quoteSheet)).map((v, i) => new HeaderTable(READ_SHEETS[i], v));
+    const [settings, sales, leads, state, outbox, holidays] = this.values.batchGet(READ_SHEETS.map(quoteSheet)).map((v, i) => new HeaderTable(READ_SHEETS[i], v));
     settings.requireAll(['key', 'value']);
     sales.requireAll(HEADERS[SHEETS.sales]);
     leads.requireAll(LEAD_HEADERS);
     state.requireAll(['key', 'value']);
     outbox.requireAll(OUTBOX_HEADERS);
+    holidays.requireAll(['date']);
     return {
       settings: new Map(settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')])),
       reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
       leads: leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
       state: new Map(state.rows.map((r) => [state.text(r, 'key'), String(state.get(r, 'value'))])),
       outbox: outbox.rows.map((r) => this.codec.outbox(outbox, r)).filter((item) => item.id !== ''),
+      holidays: new Set(holidays.rows.map((r) => localDate(holidays.get(r, 'date'))).filter((d): d is string => d !== null)),
     };
   }
 
@@ -202,6 +204,13 @@ export class SheetsWorkbook implements Workbook {
     });
     this.values.append(table.sheet, laidOut, input);
   }
+}
+
+/** A holiday cell as a local date 'yyyy-mm-dd': a date serial (already local) or typed text. */
+function localDate(value: CellValue): string | null {
+  if (typeof value === 'number' && value > 0) return new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(String(value).trim());
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : null;
 }
 
 type IndexedRow = { row: number; cells: readonly CellValue[] };

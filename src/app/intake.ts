@@ -9,7 +9,7 @@ import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
 import { assignNewLead, openLeadCounts } from '../domain/routing';
 import { parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { assignmentNotice, availableAgain, nobodyAvailableNotice, patched } from './notifications';
+import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched } from './notifications';
 import { parseStage } from '../domain/stage';
 import type { Services, WorkbookChanges } from './ports';
 import { rotationFrom, rotationState } from './state-keys';
@@ -102,7 +102,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       return { kind: 'CREATED', leadId: lead.leadId, assignedTo: '', delivery: { sent: 0, retrying: 0, failed: 0 } };
     }
     const after = patched(lead, assigned.decision.patch.changes);
-    const notice = assignmentNotice(services, after, settings, now);
+    const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now);
     const { batch, leases } = leaseBatch([notice], now);
     for (const lease of leases) Object.assign(notice, lease.changes);
     changes.newLeads = [after];

@@ -9,7 +9,7 @@ import { logEntry } from '../domain/lead';
 import { newOutboxItem, type OutboxItem, type OutboxKind, type OutboxPatch } from '../domain/outbox';
 import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
-import { slaDeadline } from '../domain/sla';
+import { slaClock, slaDeadline, type SlaClock } from '../domain/sla';
 import type { Services } from './ports';
 import { NOBODY_AVAILABLE_SINCE } from './state-keys';
 
@@ -25,8 +25,8 @@ function post(services: Services, leadId: string, kind: OutboxKind, route: numbe
 }
 
 /** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
-export function assignmentNotice(services: Services, lead: Lead, settings: Settings, now: number, reroutedFrom?: string): OutboxItem {
-  const deadline = slaDeadline(lead, settings.slaMinutes) ?? now;
+export function assignmentNotice(services: Services, lead: Lead, settings: Settings, clock: SlaClock, now: number, reroutedFrom?: string): OutboxItem {
+  const deadline = slaDeadline(lead, clock) ?? now;
   const message = assignmentMessage(lead, {
     ownerSlackId: lead.salesSlackId,
     slaMinutes: settings.slaMinutes,
@@ -42,16 +42,16 @@ export function patched(lead: Lead, changes: Partial<Lead>): Lead {
 }
 
 /** Outbox work and log rows for a sweep's decisions. */
-export function noticesFor(services: Services, decisions: readonly RoutingDecision[], outbox: readonly OutboxItem[], settings: Settings, now: number): Notices {
+export function noticesFor(services: Services, decisions: readonly RoutingDecision[], outbox: readonly OutboxItem[], settings: Settings, clock: SlaClock, now: number): Notices {
   const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
   for (const decision of decisions) {
     const lead = decision.lead;
     const after = patched(lead, decision.patch.changes);
     if (decision.kind === 'ASSIGNED') {
-      notices.newOutbox.push(assignmentNotice(services, after, settings, now));
+      notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now));
       notices.log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: decision.to.slackId, detail: `route ${after.routeCount}; was waiting for an eligible rep` }));
     } else if (decision.kind === 'REROUTED') {
-      notices.newOutbox.push(assignmentNotice(services, after, settings, now, decision.from));
+      notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now, decision.from));
       const same = decision.from === decision.to.slackId;
       if (lead.slackChannel && lead.slackTs && !same) {
         const message = reroutedAwayMessage(lead, decision.from, decision.to.slackId);
@@ -117,4 +117,9 @@ export function nobodyAvailableNotice(
 /** Clears the stretch once someone took a lead again. */
 export function availableAgain(state: ReadonlyMap<string, string>): Record<string, string> {
   return (state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '' ? { [NOBODY_AVAILABLE_SINCE]: '' } : {};
+}
+
+/** The SLA clock for this run: sla_minutes of open time in the spreadsheet's zone. */
+export function clockFor(services: Services, settings: Settings, holidays: ReadonlySet<string>): SlaClock {
+  return slaClock(settings.slaMinutes, settings.businessHours, holidays, services.localTime);
 }

@@ -17,6 +17,8 @@ export interface WorkbookSnapshot {
   /** `routing_state_sheet` values by key, as text. */
   state: Map<string, string>;
   outbox: OutboxItem[];
+  /** Local dates 'yyyy-mm-dd' from the `holidays` sheet (closed all day). */
+  holidays: Set<string>;
 }
 
 /** A lead change that applies only if the lead still looks as the use case saw it. */
@@ -81,6 +83,8 @@ export interface Clock {
 
 /** Formats instants in the spreadsheet's time zone. */
 export interface LocalTime {
+  /** Local time minus UTC, in minutes, at an instant. */
+  offsetMinutes(epochMs: number): number;
   /** "20261126" */
   compactDate(epochMs: number): string;
   /** "Thu 15:30" */

@@ -12,6 +12,7 @@ export const SHEETS = {
   log: 'routing_log',
   outbox: 'slack_outbox',
   archive: 'lead_archive',
+  holidays: 'holidays',
 } as const;
 
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
@@ -47,7 +48,10 @@ export const OUTBOX_HEADERS = ['id', 'lead_id', 'kind', 'route', 'method', 'body
 /** lead_archive: every lead_sheet column (admins' own too, added as met), then when it moved. */
 export const ARCHIVE_HEADERS = [...LEAD_HEADERS, 'archived_at'] as const;
 
+export const HOLIDAY_HEADERS = ['date', 'name'] as const;
+
 export const HEADERS: Record<SheetName, readonly string[]> = {
+  [SHEETS.holidays]: HOLIDAY_HEADERS,
   [SHEETS.archive]: ARCHIVE_HEADERS,
   [SHEETS.sales]: SALES_HEADERS,
   [SHEETS.leads]: LEAD_HEADERS,
@@ -59,6 +63,7 @@ export const HEADERS: Record<SheetName, readonly string[]> = {
 
 /** Columns shown as date-times in the spreadsheet's time zone. */
 export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.holidays]: [],
   [SHEETS.archive]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'archived_at'],
   [SHEETS.sales]: [],
   [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at'],
@@ -70,6 +75,7 @@ export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
 
 /** Columns that must stay text whatever is typed in them (`@` format). */
 export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.holidays]: ['name'],
   [SHEETS.archive]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
   [SHEETS.sales]: ['name', 'email', 'slack_id'],
   [SHEETS.leads]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],

@@ -31,7 +31,7 @@ export interface SetupReport {
   missing: string[];
 }
 
-const ORDER: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.log, SHEETS.outbox, SHEETS.archive];
+const ORDER: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.log, SHEETS.outbox, SHEETS.archive, SHEETS.holidays];
 
 export function runSetup(ctx: SetupContext): SetupReport {
   return ctx.lock.withLock(30_000, () => {

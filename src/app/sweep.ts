@@ -9,7 +9,7 @@ import { describeRosterProblem, rosterProblems } from '../domain/rep';
 import { planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { assignmentNotice, availableAgain, nobodyAvailableNotice, noticesFor } from './notifications';
+import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, noticesFor } from './notifications';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, rotationFrom, rotationState } from './state-keys';
 import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
@@ -36,13 +36,14 @@ export function runSweep(services: Services): SweepReport {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
-    const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, rotation: rotationFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state) });
-    const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, now);
+    const clock = clockFor(services, settings, snapshot.holidays);
+    const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, rotation: rotationFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state), clock });
+    const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, clock, now);
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
     for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
       if (decided.has(lead.leadId)) continue;
-      notices.newOutbox.push(assignmentNotice(services, lead, settings, now));
+      notices.newOutbox.push(assignmentNotice(services, lead, settings, clock, now));
       log.push(logEntry(now, 'NOTIFY_RETRY', { leadId: lead.leadId, toSlackId: lead.salesSlackId, detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now` }));
     }
     const state: Record<string, string | number | Date> = {};

@@ -8,7 +8,7 @@ import { type Lead, type LeadPatch } from './lead';
 import { nextRepForNewLead, nextRepForReroute, type Rotation } from './round-robin';
 import { availableReps, type Rep } from './rep';
 import type { Settings } from './settings';
-import { isSlaExpired } from './sla';
+import { isSlaExpired, type SlaClock } from './sla';
 import { parseStage } from './stage';
 
 export type RoutingDecision =
@@ -61,6 +61,7 @@ export interface SweepInput {
   now: number;
   /** Lead ids with an `escalated_<lead_id>` key in routing_state_sheet. */
   escalated: ReadonlySet<string>;
+  clock: SlaClock;
 }
 
 export interface SweepPlan {
@@ -72,19 +73,20 @@ export interface SweepPlan {
 
 /** What one sweep does, lead by lead, in sheet order. */
 export function planSweep(input: SweepInput): SweepPlan {
-  const { reps, settings, now } = input;
+  const { reps, settings, now, clock } = input;
+  const open = clock.isOpen(now);
   let rotation = input.rotation;
   let waiting = 0;
   const decisions: RoutingDecision[] = [];
-  const open = openLeadCounts(input.leads);
+  const held = openLeadCounts(input.leads);
   const take = (from: string, to: string): void => {
-    if (from) open.set(from, Math.max(0, (open.get(from) ?? 0) - 1));
-    open.set(to, (open.get(to) ?? 0) + 1);
+    if (from) held.set(from, Math.max(0, (held.get(from) ?? 0) - 1));
+    held.set(to, (held.get(to) ?? 0) + 1);
   };
   for (const lead of input.leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) {
-      const assigned = assignNewLead(lead, reps, rotation, now, open);
+      const assigned = assignNewLead(lead, reps, rotation, now, held);
       if (!assigned) {
         waiting++;
         continue;
@@ -94,14 +96,15 @@ export function planSweep(input: SweepInput): SweepPlan {
       take('', assigned.rotation.lastSlackId);
       continue;
     }
-    if (!isSlaExpired(lead, settings.slaMinutes, now)) continue;
+    // Outside business hours nothing is re-routed or escalated; waiting leads are still assigned.
+    if (!open || !isSlaExpired(lead, clock, now)) continue;
     if (lead.escalatedAt !== null || input.escalated.has(lead.leadId)) continue;
     if (lead.routeCount >= settings.escalationThreshold) {
       decisions.push({ kind: 'ESCALATED', lead, patch: { leadId: lead.leadId, changes: { escalatedAt: now } } });
       continue;
     }
     const to =
-      nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory, now, open) ??
+      nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory, now, held) ??
       availableReps(reps, now, new Map()).find((r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now));
     if (!to) continue;
     decisions.push({ kind: 'REROUTED', lead, patch: assignmentPatch(lead, to, now), from: lead.salesSlackId, to });

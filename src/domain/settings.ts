@@ -3,6 +3,7 @@
  * setup() writes beside them, and validation. A bad value stops the run with a message
  * naming the key and what is allowed, rather than routing with a guess.
  */
+import { parseBusinessHours, type BusinessHours } from './business-hours';
 import { RoutingError } from './errors';
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   formEmailField: string;
   /** Closed leads older than this many days move to lead_archive. */
   archiveAfterDays: number;
+  /** When the SLA clock runs; null = always. */
+  businessHours: BusinessHours;
 }
 
 export interface SettingSpec {
@@ -41,6 +44,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'form_name_field', defaultValue: 'Name', description: "Title of the form question with the lead's name" },
   { key: 'form_phone_field', defaultValue: 'Phone', description: "Title of the form question with the lead's phone" },
   { key: 'form_email_field', defaultValue: 'Email', description: "Title of the form question with the lead's email" },
+  { key: 'business_hours', defaultValue: '', description: 'When the SLA clock runs, e.g. "Mon-Fri 09:00-17:00" or "Mon-Fri 09:00-12:00,13:00-17:00; Sat 09:00-13:00"; empty = always. Dates in the holidays sheet are closed.' },
   { key: 'archive_after_days', defaultValue: 30, description: 'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small' },
 ];
 
@@ -94,5 +98,6 @@ export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
     formPhoneField: text(raw, 'form_phone_field'),
     formEmailField: text(raw, 'form_email_field'),
     archiveAfterDays: wholeNumber(raw, 'archive_after_days', 1, 3650),
+    businessHours: parseBusinessHours(text(raw, 'business_hours')),
   };
 }

@@ -1,15 +1,33 @@
 /**
- * The SLA clock: a lead is due when its owner has held it for the SLA without
- * marking it CONTACTED. Wall-clock minutes (business hours are a later rule).
+ * The SLA clock: a lead is due when its owner has held it for `sla_minutes` of open
+ * time without marking it CONTACTED. Open time is every minute when `business_hours`
+ * is empty (the seed's behaviour), else only the hours it names, minus holidays, in
+ * the spreadsheet's time zone.
  */
+import { addOpenMinutes, isOpen, type BusinessHours, type ZoneOffsets } from './business-hours';
 import type { Lead } from './lead';
 
-/** Instant (epoch ms) at which the current owner's SLA runs out; null if unassigned. */
-export function slaDeadline(lead: Lead, slaMinutes: number): number | null {
-  return lead.assignedAt === null || !lead.salesSlackId ? null : lead.assignedAt + slaMinutes * 60_000;
+export interface SlaClock {
+  /** Instant (epoch ms) by which a lead assigned at `assignedAt` must be contacted. */
+  deadline(assignedAt: number): number;
+  /** Whether the team is at work at `atMs` (re-routing happens only then). */
+  isOpen(atMs: number): boolean;
 }
 
-export function isSlaExpired(lead: Lead, slaMinutes: number, now: number): boolean {
-  const deadline = slaDeadline(lead, slaMinutes);
+/** @param holidays local dates 'yyyy-mm-dd' */
+export function slaClock(slaMinutes: number, hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets): SlaClock {
+  return {
+    deadline: (assignedAt) => addOpenMinutes(hours, holidays, zone, assignedAt, slaMinutes),
+    isOpen: (atMs) => isOpen(hours, holidays, zone, atMs),
+  };
+}
+
+/** Instant at which the current owner's SLA runs out; null if unassigned. */
+export function slaDeadline(lead: Lead, clock: SlaClock): number | null {
+  return lead.assignedAt === null || !lead.salesSlackId ? null : clock.deadline(lead.assignedAt);
+}
+
+export function isSlaExpired(lead: Lead, clock: SlaClock, now: number): boolean {
+  const deadline = slaDeadline(lead, clock);
   return deadline !== null && now >= deadline;
 }

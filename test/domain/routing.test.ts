@@ -1,9 +1,10 @@
 import { planSweep } from '../../src/domain/routing';
 import { NEW_ROTATION } from '../../src/domain/round-robin';
+import { slaClock } from '../../src/domain/sla';
 import { lead, MINUTE, reps, settings, T0 } from './fixtures';
 
 const roster = reps('UA1', 'UA2', 'UA3');
-const base = { reps: roster, rotation: NEW_ROTATION, settings: settings(), escalated: new Set<string>() };
+const base = { reps: roster, rotation: NEW_ROTATION, settings: settings(), escalated: new Set<string>(), clock: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }) };
 const held = (over = {}) => lead({ salesSlackId: 'UA1', assignedSales: 'Rep UA1', routeCount: 1, assignedAt: T0, lastRoutedAt: T0, routeHistory: ['UA1'], ...over });
 
 describe('the SLA sweep plan', () => {

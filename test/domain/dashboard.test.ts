@@ -1,0 +1,320 @@
+/**
+ * The dashboard's numbers, each checked on hand-built leads. The spreadsheet's zone is
+ * UTC+7 (Asia/Jakarta): T0 = 2026-11-26 02:00 UTC = 09:00 local, so local midnight is
+ * 17:00 UTC the day before.
+ */
+import {
+  addDays,
+  DASHBOARD_LAYOUT,
+  dashboardGrid,
+  dashboardStats,
+  emptyDashboardStats,
+  MAX_REPS,
+  REP_HEADERS,
+  SERIES_HEADERS,
+  utcDay,
+  type DashboardInput,
+} from '../../src/domain/dashboard';
+import type { Lead } from '../../src/domain/lead';
+import { lead, MINUTE, rep, T0 } from './fixtures';
+
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const dayOf = (ms: number): string => utcDay(ms + 7 * HOUR);
+/** 00:00 local today. */
+const MIDNIGHT = T0 - 9 * HOUR;
+
+const roster = [rep({ slackId: 'UAYU', name: 'Ayu' }), rep({ slackId: 'UBIMA', name: 'Bima', index: 1 }), rep({ slackId: 'UCITRA', name: 'Citra', index: 2 })];
+
+let seq = 0;
+function held(owner: string, at: number, over: Partial<Lead> = {}): Lead {
+  seq += 1;
+  return lead({ leadId: `L-${seq}`, salesSlackId: owner, assignedSales: owner, routeCount: 1, createdAt: at, assignedAt: at, lastRoutedAt: at, routeHistory: [owner], ...over });
+}
+
+function stats(leads: Lead[], over: Partial<DashboardInput> = {}) {
+  return dashboardStats({ leads, reps: roster, slaMinutes: 60, now: T0, dayOf, ...over });
+}
+
+const row = (s: ReturnType<typeof stats>, slackId: string) => {
+  const found = s.reps.find((r) => r.slackId === slackId);
+  if (!found) throw new Error(`no row for ${slackId}`);
+  return found;
+};
+
+describe('calendar days', () => {
+  test('utcDay reads an instant as a UTC calendar day, before 1970 too', () => {
+    expect(utcDay(0)).toBe('1970-01-01');
+    expect(utcDay(-1)).toBe('1969-12-31');
+    expect(utcDay(T0)).toBe('2026-11-26');
+    expect(dayOf(MIDNIGHT - 1)).toBe('2026-11-25');
+    expect(dayOf(MIDNIGHT)).toBe('2026-11-26');
+  });
+
+  test('addDays crosses months, years and leap days', () => {
+    expect(addDays('2026-11-26', -6)).toBe('2026-11-20');
+    expect(addDays('2026-11-26', -29)).toBe('2026-10-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(() => addDays('26/11/2026', 1)).toThrow(/yyyy-mm-dd/);
+  });
+});
+
+describe('who gets a row', () => {
+  test('every rep of sales_sheet in sheet order, then other holders by Slack id, named by the lead when they hold it now', () => {
+    const s = stats([held('UZED', T0, { assignedSales: 'Zed' }), lead({ leadId: 'L-x', routeHistory: ['UOLD', 'UAYU'], salesSlackId: 'UAYU', assignedSales: 'Ayu', assignedAt: T0 })]);
+    expect(s.reps.map((r) => [r.name, r.slackId])).toEqual([
+      ['Ayu', 'UAYU'],
+      ['Bima', 'UBIMA'],
+      ['Citra', 'UCITRA'],
+      ['UOLD', 'UOLD'],
+      ['Zed', 'UZED'],
+    ]);
+    expect(s.repsTotal).toBe(5);
+  });
+
+  test('a Slack id on two rows is one row (the first); blank rows are skipped; a rep without a Slack id has a row of zeros and never gets the unassigned', () => {
+    const reps = [rep({ slackId: 'UAYU', name: 'Ayu' }), rep({ slackId: 'UAYU', name: 'Ayu again' }), rep({ slackId: '', name: '' }), rep({ slackId: '', name: 'Dewi' })];
+    const s = stats([lead({ leadId: 'L-u' })], { reps });
+    expect(s.reps.map((r) => r.name)).toEqual(['Ayu', 'Dewi']);
+    expect(s.reps[1]).toMatchObject({ slackId: '', openNow: 0, assigned30d: 0 });
+    expect(s.overall.unassignedNow).toBe(1);
+  });
+
+  test(`at most ${MAX_REPS} rows; the total says how many there were`, () => {
+    const reps = Array.from({ length: 60 }, (_, i) => rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }));
+    const s = stats([], { reps });
+    expect(s.reps).toHaveLength(MAX_REPS);
+    expect(s.repsTotal).toBe(60);
+    expect(s.reps[49].name).toBe('Rep 49');
+  });
+});
+
+describe('assignments per rep: today, 7 days, 30 days', () => {
+  test('the last assignment is placed at assigned_at, in the local calendar', () => {
+    const s = stats([
+      held('UAYU', MIDNIGHT + 5 * MINUTE), // 00:05 today
+      held('UAYU', MIDNIGHT - 5 * MINUTE), // 23:55 yesterday
+      held('UAYU', MIDNIGHT - 6 * DAY), // first day of the 7
+      held('UAYU', MIDNIGHT - 6 * DAY - MINUTE), // just before it
+      held('UAYU', MIDNIGHT - 29 * DAY), // first day of the 30
+      held('UAYU', MIDNIGHT - 29 * DAY - MINUTE), // just before it
+      held('UAYU', T0 - 400 * DAY),
+    ]);
+    expect(row(s, 'UAYU')).toMatchObject({ assignedToday: 1, assigned7d: 3, assigned30d: 5 });
+  });
+
+  test('without assigned_at, last_routed_at and then created_at stand in', () => {
+    const s = stats([held('UAYU', T0, { assignedAt: null, lastRoutedAt: T0 - 2 * DAY, createdAt: T0 - 40 * DAY }), held('UBIMA', T0, { assignedAt: null, lastRoutedAt: null, createdAt: T0 - 2 * DAY })]);
+    expect(row(s, 'UAYU')).toMatchObject({ assignedToday: 0, assigned7d: 1, assigned30d: 1 });
+    expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 0, assigned7d: 1, assigned30d: 1 });
+  });
+
+  test('earlier entries of route_history sit at created_at + i × sla_minutes, never after the last assignment', () => {
+    // Created 23:30 yesterday; Ayu then, Bima at 00:30 today, Citra (assigned_at) at 01:40.
+    const created = MIDNIGHT - 30 * MINUTE;
+    const l = lead({ routeHistory: ['UAYU', 'UBIMA', 'UCITRA'], salesSlackId: 'UCITRA', assignedSales: 'Citra', routeCount: 3, createdAt: created, assignedAt: MIDNIGHT + 100 * MINUTE, lastRoutedAt: MIDNIGHT + 100 * MINUTE });
+    const s = stats([l]);
+    expect(row(s, 'UAYU')).toMatchObject({ assignedToday: 0, assigned7d: 1 });
+    expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 1, assigned7d: 1 });
+    expect(row(s, 'UCITRA')).toMatchObject({ assignedToday: 1, assigned7d: 1 });
+    // With a 4-hour SLA Bima's estimate (03:30) would pass Citra's 01:40: it is capped there, still today.
+    // With created_at 40 days ago and a 24 h SLA, Bima's estimate is 39 days ago: outside the 30.
+    const old = { ...l, createdAt: T0 - 40 * DAY };
+    const wide = stats([old], { slaMinutes: 24 * 60 });
+    expect(row(wide, 'UAYU').assigned30d).toBe(0);
+    expect(row(wide, 'UBIMA').assigned30d).toBe(0);
+    expect(row(wide, 'UCITRA').assigned30d).toBe(1);
+  });
+
+  test('a lead typed in with an owner and no route_history counts as one assignment to that owner; an unassigned lead as none', () => {
+    const s = stats([held('UBIMA', T0, { routeHistory: [] }), lead({ leadId: 'L-u', createdAt: T0 })]);
+    expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 1, openNow: 1 });
+    expect(s.reps.reduce((n, r) => n + r.assigned30d, 0)).toBe(1);
+  });
+
+  test('every entry counts, the same rep twice included', () => {
+    const s = stats([lead({ routeHistory: ['UAYU', 'UBIMA', 'UAYU'], salesSlackId: 'UAYU', createdAt: T0 - 3 * HOUR, assignedAt: T0 })]);
+    expect(row(s, 'UAYU').assignedToday).toBe(2);
+    expect(row(s, 'UBIMA').assignedToday).toBe(1);
+  });
+});
+
+describe('contacted and minutes to contact', () => {
+  const contacted = (owner: string, assignedAt: number | null, minutes: number, over: Partial<Lead> = {}) =>
+    held(owner, T0 - 5 * HOUR, { stage: 'CONTACTED', assignedAt, contactedAt: (assignedAt ?? T0 - 5 * HOUR) + minutes * MINUTE, ...over });
+
+  test('CONTACTED, QUALIFIED and CLOSED_LOST (however typed) with contacted_at count for the owner; the median of contacted_at − assigned_at in minutes', () => {
+    const a = T0 - 4 * HOUR;
+    const s = stats([
+      contacted('UAYU', a, 10),
+      contacted('UAYU', a, 45, { stage: 'QUALIFIED' }),
+      contacted('UAYU', a, 20, { stage: 'closed lost' }),
+      contacted('UAYU', a, 5, { stage: 'NEW' }), // an admin set it back: not contacted
+      contacted('UAYU', a, 5, { stage: 'CONTACTED', contactedAt: null }),
+      contacted('UBIMA', a, 10),
+      contacted('UBIMA', a, 21),
+    ]);
+    expect(row(s, 'UAYU')).toMatchObject({ contacted30d: 3, medianMinutesToContact: 20 });
+    expect(row(s, 'UBIMA')).toMatchObject({ contacted30d: 2, medianMinutesToContact: 15.5 });
+    expect(row(s, 'UCITRA')).toMatchObject({ contacted30d: 0, medianMinutesToContact: null });
+  });
+
+  test('one decimal; without assigned_at (or contacted before it) a lead counts as contacted but not in the median; older than 30 days it does not count', () => {
+    const a = T0 - 4 * HOUR;
+    const s = stats([
+      held('UAYU', a, { stage: 'CONTACTED', contactedAt: a + 10.25 * MINUTE }),
+      held('UAYU', a, { stage: 'CONTACTED', assignedAt: null, contactedAt: a + MINUTE }),
+      held('UAYU', a, { stage: 'CONTACTED', contactedAt: a - MINUTE }),
+      held('UAYU', T0 - 40 * DAY, { stage: 'CONTACTED', contactedAt: MIDNIGHT - 29 * DAY - MINUTE }),
+    ]);
+    expect(row(s, 'UAYU')).toMatchObject({ contacted30d: 3, medianMinutesToContact: 10.3 });
+  });
+});
+
+describe('SLA breaches and open leads', () => {
+  test('each time a rep appears in route_history before the last entry is a breach, when the re-route away was in the last 30 days', () => {
+    const s = stats([
+      lead({ leadId: 'L-1', routeHistory: ['UAYU', 'UBIMA', 'UAYU', 'UCITRA'], salesSlackId: 'UCITRA', createdAt: T0 - 4 * HOUR, assignedAt: T0 - HOUR }),
+      lead({ leadId: 'L-2', routeHistory: ['UBIMA', 'UAYU'], salesSlackId: 'UAYU', createdAt: T0 - 60 * DAY, assignedAt: T0 - 59 * DAY }),
+      lead({ leadId: 'L-3', routeHistory: ['UCITRA'], salesSlackId: 'UCITRA', createdAt: T0, assignedAt: T0 }),
+    ]);
+    expect([row(s, 'UAYU').slaBreaches30d, row(s, 'UBIMA').slaBreaches30d, row(s, 'UCITRA').slaBreaches30d]).toEqual([2, 1, 0]);
+  });
+
+  test('open now: NEW leads the rep holds; unassigned now: NEW leads nobody holds', () => {
+    const s = stats([
+      held('UAYU', T0),
+      held('UAYU', T0 - 50 * DAY, { stage: ' new ' }),
+      held('UAYU', T0, { stage: 'CONTACTED', contactedAt: T0 }),
+      held('UBIMA', T0, { stage: 'something else' }),
+      lead({ leadId: 'L-u1' }),
+      lead({ leadId: 'L-u2', stage: 'QUALIFIED' }),
+    ]);
+    expect(row(s, 'UAYU').openNow).toBe(2);
+    expect(row(s, 'UBIMA').openNow).toBe(0);
+    expect(s.overall.unassignedNow).toBe(1);
+  });
+});
+
+describe('overall', () => {
+  test('leads today by created_at, local day', () => {
+    const s = stats([lead({ createdAt: MIDNIGHT }), lead({ createdAt: T0 }), lead({ createdAt: MIDNIGHT - 1 }), lead({ createdAt: null })]);
+    expect(s.today).toBe('2026-11-26');
+    expect(s.overall.leadsToday).toBe(2);
+  });
+
+  test('share contacted within the SLA: contacted_at − created_at ≤ sla_minutes, over leads contacted in the last 30 days that have a created_at', () => {
+    const c = (created: number | null, contactedAt: number) => held('UAYU', created ?? T0, { createdAt: created, stage: 'CONTACTED', contactedAt });
+    const s = stats([
+      c(T0 - 2 * HOUR, T0 - HOUR), // 60 min: within
+      c(T0 - 3 * HOUR, T0 - 2 * HOUR - 59 * MINUTE), // 1 min: within
+      c(T0 - 3 * HOUR, T0 - 3 * HOUR + 61 * MINUTE), // 61 min: late
+      c(null, T0), // no created_at: left out
+      c(T0 - 50 * DAY, MIDNIGHT - 30 * DAY), // contacted before the 30 days: left out
+    ]);
+    expect(s.overall).toMatchObject({ contacted30d: 3, contactedWithinSla30d: 2, shareWithinSla30d: 0.6667 });
+    expect(stats([]).overall.shareWithinSla30d).toBeNull();
+    expect(stats([c(T0 - 2 * HOUR, T0 - HOUR)], { slaMinutes: 59 }).overall.shareWithinSla30d).toBe(0);
+  });
+
+  test('escalations: escalated_at in the last 30 days', () => {
+    const s = stats([held('UAYU', T0, { escalatedAt: T0 }), held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY }), held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY - 1 }), held('UAYU', T0)]);
+    expect(s.overall.escalations30d).toBe(2);
+  });
+});
+
+describe('the daily series', () => {
+  test('14 local days, oldest first, ending today: leads created, and the share of that day’s contacts made within the SLA', () => {
+    const s = stats([
+      lead({ createdAt: T0 }),
+      lead({ createdAt: MIDNIGHT - 1 }),
+      lead({ createdAt: MIDNIGHT - 13 * DAY }),
+      lead({ createdAt: MIDNIGHT - 13 * DAY - 1 }),
+      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 30 * MINUTE }),
+      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 3 * HOUR }),
+      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 20 * MINUTE }),
+    ]);
+    expect(s.daily).toHaveLength(14);
+    expect(s.daily[0].day).toBe('2026-11-13');
+    expect(s.daily[13].day).toBe('2026-11-26');
+    const by = Object.fromEntries(s.daily.map((p) => [p.day, p]));
+    expect(by['2026-11-26']).toEqual({ day: '2026-11-26', leadsCreated: 1, contacted: 0, shareWithinSla: null });
+    expect(by['2026-11-25'].leadsCreated).toBe(1);
+    expect(by['2026-11-13'].leadsCreated).toBe(1);
+    expect(by['2026-11-24']).toEqual({ day: '2026-11-24', leadsCreated: 3, contacted: 3, shareWithinSla: 0.6667 });
+    expect(s.daily.reduce((n, p) => n + p.leadsCreated, 0)).toBe(6);
+  });
+});
+
+describe('the grid written to the sheet', () => {
+  const s = stats([
+    held('UAYU', T0 - HOUR, { stage: 'CONTACTED', contactedAt: T0 - 30 * MINUTE, createdAt: T0 - HOUR }),
+    held('UBIMA', T0),
+    held('UZED', T0, { assignedSales: '=HYPERLINK("x")' }),
+    lead({ leadId: 'L-u', createdAt: T0 }),
+  ]);
+  const grid = dashboardGrid(s, '2026-11-26 09:00:00');
+  const cell = (a1: string) => {
+    const m = /^([A-Z])(\d+)$/.exec(a1)!;
+    return grid[Number(m[2]) - 1][m[1].charCodeAt(0) - 65];
+  };
+
+  test(`is exactly ${DASHBOARD_LAYOUT.range}: ${DASHBOARD_LAYOUT.rows} rows × ${DASHBOARD_LAYOUT.columns} columns of text or numbers`, () => {
+    expect(grid).toHaveLength(61);
+    for (const line of grid) {
+      expect(line).toHaveLength(13);
+      for (const v of line) expect(['string', 'number']).toContain(typeof v);
+    }
+  });
+
+  test('title, update line, overall block', () => {
+    expect(cell('A1')).toBe('Lead routing dashboard');
+    expect(cell('A2')).toMatch(/^Updated 2026-11-26 09:00:00 by the SLA check \(today is 2026-11-26\)/);
+    expect(grid.slice(3, 9).map((r) => r.slice(0, 2))).toEqual([
+      ['Overall', ''],
+      ['Leads today', 4],
+      ['Contacted within SLA (30 d)', 1],
+      ['Leads contacted (30 d)', 1],
+      ['Escalations (30 d)', 0],
+      ['Unassigned now', 1],
+    ]);
+    expect(cell(DASHBOARD_LAYOUT.shareCell)).toBe(1);
+  });
+
+  test('the per-rep table at A11:I61, padded with blanks', () => {
+    expect(grid[10].slice(0, 9)).toEqual([...REP_HEADERS]);
+    expect(grid[11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 1, 30, 0, 0]);
+    expect(grid[12].slice(0, 9)).toEqual(['Bima', 'UBIMA', 1, 1, 1, 0, '', 0, 1]);
+    expect(grid[13].slice(0, 9)).toEqual(['Citra', 'UCITRA', 0, 0, 0, 0, '', 0, 0]);
+    expect(grid[14].slice(0, 2)).toEqual(['=HYPERLINK("x")', 'UZED']);
+    for (const line of grid.slice(15)) expect(line.slice(0, 9)).toEqual(new Array(9).fill(''));
+  });
+
+  test('the daily series at K11:M25 and nothing else in J:M', () => {
+    expect(grid[10].slice(10, 13)).toEqual([...SERIES_HEADERS]);
+    expect(grid[11].slice(10, 13)).toEqual(['2026-11-13', 0, '']);
+    expect(grid[24].slice(10, 13)).toEqual(['2026-11-26', 4, 1]);
+    for (const line of grid.slice(25)) expect(line.slice(9, 13)).toEqual(['', '', '', '']);
+    for (const line of grid) expect(line[9]).toBe('');
+  });
+
+  test('more reps than fit are said to be left out', () => {
+    const reps = Array.from({ length: 55 }, (_, i) => rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }));
+    const g = dashboardGrid(stats([], { reps }), 'now');
+    expect(g[1][0]).toMatch(/Showing the first 50 of 55 reps\./);
+    expect(g[60][0]).toBe('Rep 49');
+  });
+
+  test('an empty dashboard (what setup() writes) has the labels, zeros and no dates', () => {
+    const g = dashboardGrid(emptyDashboardStats(), '');
+    expect(g[1][0]).toBe('Filled in by the next SLA check.');
+    expect(g[10].slice(0, 9)).toEqual([...REP_HEADERS]);
+    expect(g[4].slice(0, 2)).toEqual(['Leads today', 0]);
+    expect(g[5].slice(0, 2)).toEqual(['Contacted within SLA (30 d)', '']);
+    expect(g.slice(11).every((line) => line.every((v) => v === ''))).toBe(true);
+  });
+});
