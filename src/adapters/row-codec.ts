@@ -30,6 +30,8 @@ export const LEAD_FIELD_HEADERS: Record<keyof Lead, string> = {
   slackTs: 'slack_ts',
   routeHistory: 'route_history',
   submissionKey: 'submission_key',
+  submissionCount: 'submission_count',
+  lastSubmittedAt: 'last_submitted_at',
 };
 
 export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
@@ -47,7 +49,7 @@ export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
   sentAt: 'sent_at',
 };
 
-const LEAD_TIME_FIELDS = new Set<keyof Lead>(['createdAt', 'assignedAt', 'lastRoutedAt', 'contactedAt', 'escalatedAt']);
+const LEAD_TIME_FIELDS = new Set<keyof Lead>(['createdAt', 'assignedAt', 'lastRoutedAt', 'contactedAt', 'escalatedAt', 'lastSubmittedAt']);
 const OUTBOX_TIME_FIELDS = new Set<keyof OutboxItem>(['nextAttemptAt', 'createdAt', 'sentAt']);
 
 /** A number ≥ 0 from a cell, or the fallback when it is not one. */
@@ -128,6 +130,8 @@ export class RowCodec {
       slackTs: t('slack_ts'),
       routeHistory: t('route_history').split(/[\s,]+/).filter(Boolean),
       submissionKey: t('submission_key'),
+      submissionCount: Math.max(1, this.count(table.get(row, 'submission_count'))),
+      lastSubmittedAt: this.time(table.get(row, 'last_submitted_at')),
     };
   }
 

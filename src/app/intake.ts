@@ -6,10 +6,12 @@
  */
 import { draftFromAnswers, submissionKey } from '../domain/intake';
 import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
-import { assignNewLead, openLeadCounts } from '../domain/routing';
+import { findDuplicate } from '../domain/duplicates';
+import { availableReps } from '../domain/rep';
+import { assignmentPatch, assignNewLead, openLeadCounts } from '../domain/routing';
 import { parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched } from './notifications';
+import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched, returnedNotice } from './notifications';
 import { parseStage } from '../domain/stage';
 import type { Services, WorkbookChanges } from './ports';
 import { rotationFrom, rotationState } from './state-keys';
@@ -27,6 +29,7 @@ export interface FormResponse {
 export type IntakeResult =
   | { kind: 'CREATED'; leadId: string; assignedTo: string; delivery: DeliveryReport }
   | { kind: 'DUPLICATE'; leadId: string }
+  | { kind: 'MERGED'; leadId: string }
   | { kind: 'BLANK' };
 
 const LOCK_MS = 30_000;
@@ -59,6 +62,28 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       services.workbook.commit({ log: [logEntry(now, 'BLANK_SUBMISSION', { actor: 'form', detail: 'every answer was empty; no lead created' })] });
       return { kind: 'BLANK' };
     }
+    const match = settingsOk ? findDuplicate(draft, snapshot.leads, now, settings.duplicateWindowDays) : null;
+    if (match?.kind === 'MERGE') {
+      const merged = patched(match.lead, { submissionCount: match.lead.submissionCount + 1, lastSubmittedAt: now });
+      const notices = merged.salesSlackId ? [returnedNotice(services, merged, settings, now)] : [];
+      const { batch, leases } = leaseBatch(notices, now);
+      for (const item of notices) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+      services.workbook.commit({
+        leadPatches: [{ leadId: merged.leadId, changes: { submissionCount: merged.submissionCount, lastSubmittedAt: now } }],
+        log: [
+          ...log,
+          logEntry(now, 'DUPLICATE', {
+            leadId: merged.leadId,
+            toSlackId: merged.salesSlackId,
+            actor: 'form',
+            detail: `submitted again (${merged.submissionCount} times in all); no new lead${merged.salesSlackId ? ', the owner is told' : ''}`,
+          }),
+        ],
+        newOutbox: notices,
+      });
+      toSend = batch;
+      return { kind: 'MERGED', leadId: merged.leadId };
+    }
     const ids = new Set(snapshot.leads.map((lead) => lead.leadId));
     const lead: Lead = {
       leadId: makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) => ids.has(id)),
@@ -79,9 +104,18 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       slackTs: '',
       routeHistory: [],
       submissionKey: key,
+      submissionCount: 1,
+      lastSubmittedAt: null,
     };
     log.push(logEntry(now, 'RECEIVED', { leadId: lead.leadId, actor: 'form', detail: draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw` }));
-    const assigned = settingsOk ? assignNewLead(lead, snapshot.reps, rotationFrom(snapshot.state), now, openLeadCounts(snapshot.leads)) : null;
+    const held = openLeadCounts(snapshot.leads);
+    const rotation = rotationFrom(snapshot.state);
+    const previousOwner = match?.kind === 'RETURNING' ? availableReps(snapshot.reps, now, held).find((rep) => rep.slackId === match.previousOwner) : undefined;
+    const assigned = !settingsOk
+      ? null
+      : previousOwner
+        ? { decision: { kind: 'ASSIGNED' as const, lead, patch: assignmentPatch(lead, previousOwner, now), to: previousOwner }, rotation }
+        : assignNewLead(lead, snapshot.reps, rotation, now, held);
     const changes: WorkbookChanges = { log };
     if (!assigned) {
       changes.newLeads = [lead];
@@ -106,13 +140,17 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     const { batch, leases } = leaseBatch([notice], now);
     for (const lease of leases) Object.assign(notice, lease.changes);
     changes.newLeads = [after];
-    changes.state = { ...rotationState(assigned.rotation), ...availableAgain(snapshot.state) };
-    log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1` }));
+    changes.state = { ...(previousOwner ? {} : rotationState(assigned.rotation)), ...availableAgain(snapshot.state) };
+    const why = previousOwner ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner` : '';
+    log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1${why}` }));
     changes.newOutbox = [notice];
     services.workbook.commit(changes);
     toSend = batch;
     return { kind: 'CREATED', leadId: lead.leadId, assignedTo: after.salesSlackId, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });
-  if (result.kind === 'CREATED' && toSend.length) result.delivery = deliver(services, toSend);
+  if (toSend.length) {
+    const delivery = deliver(services, toSend);
+    if (result.kind === 'CREATED') result.delivery = delivery;
+  }
   return result;
 }

@@ -3,7 +3,7 @@
  * the previous owner's message rewritten without it, and the manager's escalation.
  * When the previous owner's message was never delivered, it is cancelled instead.
  */
-import { escalationMessage, assignmentMessage, nobodyAvailableMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
+import { escalationMessage, assignmentMessage, leadReturnedMessage, nobodyAvailableMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
 import type { Lead, LogEntry } from '../domain/lead';
 import { logEntry } from '../domain/lead';
 import { newOutboxItem, type OutboxItem, type OutboxKind, type OutboxPatch } from '../domain/outbox';
@@ -122,4 +122,9 @@ export function availableAgain(state: ReadonlyMap<string, string>): Record<strin
 /** The SLA clock for this run: sla_minutes of open time in the spreadsheet's zone. */
 export function clockFor(services: Services, settings: Settings, holidays: ReadonlySet<string>): SlaClock {
   return slaClock(settings.slaMinutes, settings.businessHours, holidays, services.localTime);
+}
+
+/** Tells a lead's owner the lead submitted the form again (merged, no new lead). */
+export function returnedNotice(services: Services, lead: Lead, settings: Settings, now: number): OutboxItem {
+  return post(services, lead.leadId, 'DUPLICATE_NOTICE', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, leadReturnedMessage(lead, lead.salesSlackId), now);
 }

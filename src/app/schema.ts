@@ -37,6 +37,8 @@ export const LEAD_HEADERS = [
   'slack_ts',
   'route_history',
   'submission_key',
+  'submission_count',
+  'last_submitted_at',
 ] as const;
 
 export const SALES_HEADERS = ['name', 'email', 'slack_id', 'active'] as const;
@@ -64,9 +66,9 @@ export const HEADERS: Record<SheetName, readonly string[]> = {
 /** Columns shown as date-times in the spreadsheet's time zone. */
 export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
   [SHEETS.holidays]: [],
-  [SHEETS.archive]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'archived_at'],
+  [SHEETS.archive]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'last_submitted_at', 'archived_at'],
   [SHEETS.sales]: [],
-  [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at'],
+  [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'last_submitted_at'],
   [SHEETS.state]: [],
   [SHEETS.settings]: [],
   [SHEETS.log]: ['at'],

@@ -30,6 +30,10 @@ export interface Lead {
   routeHistory: string[];
   /** Fingerprint of the form response, so a trigger firing twice makes one lead. */
   submissionKey: string;
+  /** How many times the form was submitted for this lead (1 = once). */
+  submissionCount: number;
+  /** When it was last submitted again; null = only once. */
+  lastSubmittedAt: number | null;
 }
 
 export type LeadChanges = Partial<Omit<Lead, 'leadId'>>;
@@ -49,6 +53,7 @@ export type LogEvent =
   | 'CONTACTED'
   | 'REJECTED'
   | 'DUPLICATE_SUBMISSION'
+  | 'DUPLICATE'
   | 'BLANK_SUBMISSION'
   | 'NOTIFIED'
   | 'NOTIFY_RETRY'

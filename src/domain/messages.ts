@@ -95,6 +95,13 @@ export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMess
   return { text, blocks: [section(`:rotating_light: ${text}`), section(leadFacts(lead)), context('It will not be re-routed again; the last owner can still mark it CONTACTED.')] };
 }
 
+/** To the owner when the same person submits the form again (merged into their lead). */
+export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMessage {
+  const still = lead.stage.trim().toUpperCase() === 'NEW' ? 'It is still waiting for your call.' : 'You already contacted them; they asked again, so a follow-up may help.';
+  const text = `${mention(ownerSlackId)}, lead ${lead.leadId} (${escapeMrkdwn(lead.name || '(no name)')}) submitted the form again (${lead.submissionCount} times in all). ${still}`;
+  return { text, blocks: [section(`:repeat: ${text}`), section(leadFacts(lead))] };
+}
+
 /** To the manager, once per stretch in which no rep can take a lead. */
 export function nobodyAvailableMessage(managerSlackId: string, waiting: number): SlackMessage {
   const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';

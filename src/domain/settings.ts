@@ -25,6 +25,8 @@ export interface Settings {
   archiveAfterDays: number;
   /** When the SLA clock runs; null = always. */
   businessHours: BusinessHours;
+  /** A new submission matching an open lead this recent (days) is merged into it. */
+  duplicateWindowDays: number;
 }
 
 export interface SettingSpec {
@@ -45,6 +47,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'form_phone_field', defaultValue: 'Phone', description: "Title of the form question with the lead's phone" },
   { key: 'form_email_field', defaultValue: 'Email', description: "Title of the form question with the lead's email" },
   { key: 'business_hours', defaultValue: '', description: 'When the SLA clock runs, e.g. "Mon-Fri 09:00-17:00" or "Mon-Fri 09:00-12:00,13:00-17:00; Sat 09:00-13:00"; empty = always. Dates in the holidays sheet are closed.' },
+  { key: 'duplicate_window_days', defaultValue: 30, description: 'A submission with the phone or email of a NEW or CONTACTED lead created this many days ago or less is merged into it (0 = never merge)' },
   { key: 'archive_after_days', defaultValue: 30, description: 'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small' },
 ];
 
@@ -99,5 +102,6 @@ export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
     formEmailField: text(raw, 'form_email_field'),
     archiveAfterDays: wholeNumber(raw, 'archive_after_days', 1, 3650),
     businessHours: parseBusinessHours(text(raw, 'business_hours')),
+    duplicateWindowDays: wholeNumber(raw, 'duplicate_window_days', 0, 3650),
   };
 }

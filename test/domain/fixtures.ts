@@ -37,6 +37,8 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     slackTs: '',
     routeHistory: [],
     submissionKey: '',
+    submissionCount: 1,
+    lastSubmittedAt: null,
     ...overrides,
   };
 }

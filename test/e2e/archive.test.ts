@@ -18,7 +18,7 @@ describe('archiving closed leads', () => {
     w.click('UBIMA0002', ids[1]);
     w.editLead(ids[2], 'stage', 'QUALIFIED');
     w.editLead(ids[3], 'stage', 'CLOSED LOST');
-    w.rt.book.sheet('lead_sheet').setCell('S1', 'notes');
+    w.addLeadColumn('notes');
     w.editLead(ids[4], 'notes', 'call back in March');
     w.editLead(ids[0], 'notes', 'kept through the move');
     const before = new Map(w.leads().map((l) => [String(l.lead_id), l]));

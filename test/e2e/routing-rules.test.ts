@@ -4,8 +4,10 @@
  */
 import { ESCALATION_CHANNEL, MANAGER, World } from './world';
 
+let phones = 0;
+/** Submits n leads, each a different person, and returns who got each. */
 function owners(w: World, n: number, prefix = 'L'): string[] {
-  return Array.from({ length: n }, (_, i) => String(w.lead(w.submit({ Name: `${prefix}${i}`, Phone: `0812-3456-${String(7000 + i)}` })!).sales_slack_id));
+  return Array.from({ length: n }, (_, i) => String(w.lead(w.submit({ Name: `${prefix}${i}`, Phone: `0812-3456-${String(7000 + phones++)}` })!).sales_slack_id));
 }
 
 describe('routing rules from sales_sheet columns', () => {
@@ -16,7 +18,7 @@ describe('routing rules from sales_sheet columns', () => {
 
   test('a rep holding max_open_leads NEW leads is skipped until one is contacted', () => {
     const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', maxOpenLeads: 1 }, { name: 'Bima', slackId: 'UBIMA0002' }] });
-    const first = w.submit({ Name: 'A', Phone: '0812-3456-7001' })!;
+    const first = w.submit({ Name: 'A', Phone: '0812-3456-6001' })!;
     expect(w.lead(first).sales_slack_id).toBe('UAYU0001');
     expect(owners(w, 2, 'B')).toEqual(['UBIMA0002', 'UBIMA0002']);
     w.click('UAYU0001', first);

@@ -78,7 +78,7 @@ describe('the SLA sweep', () => {
       { name: 'Bima', slackId: 'UBIMA0002' },
       { name: 'Citra', slackId: 'UCITRA003' },
     ]);
-    const owners = ['B', 'C', 'D'].map((n) => w.lead(w.submit({ Name: n, Phone: '0812-3456-7891' })!).sales_slack_id);
+    const owners = ['B', 'C', 'D'].map((n, i) => w.lead(w.submit({ Name: n, Phone: `0812-3456-789${i + 1}` })!).sales_slack_id);
     expect(owners).toEqual(['UBIMA0002', 'UCITRA003', 'UBIMA0002']);
     w.sweepAfter(60);
     expect(w.lead(first).sales_slack_id).not.toBe('UAYU0001');

@@ -109,6 +109,13 @@ export class World {
     }
   }
 
+  /** An admin adds a column of their own to lead_sheet, after the last one. */
+  addLeadColumn(header: string): void {
+    const sheet = this.rt.book.sheet('lead_sheet');
+    const width = sheet.rowValues(1).length;
+    sheet.setCell(`${String.fromCharCode(65 + width)}1`, header);
+  }
+
   /** An admin types a value into one cell of a lead's row. */
   editLead(leadId: string, header: string, value: string | number | boolean): void {
     const sheet = this.rt.book.sheet('lead_sheet');
