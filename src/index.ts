@@ -59,6 +59,7 @@ export function setup(): string[] {
       hasBotToken: Boolean(props.getProperty(PROPERTY.botToken)),
       hasVerificationToken: Boolean(props.getProperty(PROPERTY.verificationToken)),
       readReps: () => createServices().workbook.load().reps,
+      dashboard: createServices().dashboard,
     });
     const lines = [...report.done.map((d) => `✓ ${d}`), ...(report.missing.length ? report.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])];
     consoleLog.info(`setup: ${lines.join(' | ')}`);
@@ -129,7 +130,7 @@ export function reprocessFormResponses(): ReprocessReport {
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   try {
     const result = handleSlackRequest(createServices(), e);
-    consoleLog.info(`doPost: ${result.kind}${'reason' in result ? ` ${result.reason}` : ''}`);
+    consoleLog.info(`doPost: ${result.kind} ${'reason' in result ? result.reason : `${result.leadId} ${result.outcome}`}`);
   } catch (err) {
     consoleLog.error(`doPost failed: ${describe(err)}`);
   }

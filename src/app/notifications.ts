@@ -11,6 +11,7 @@ import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
 import { slaClock, slaDeadline, type SlaClock } from '../domain/sla';
 import type { Services } from './ports';
+import { eligibleReps, type Rep } from '../domain/rep';
 import { NOBODY_AVAILABLE_SINCE } from './state-keys';
 
 export interface Notices {
@@ -25,13 +26,14 @@ function post(services: Services, leadId: string, kind: OutboxKind, route: numbe
 }
 
 /** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
-export function assignmentNotice(services: Services, lead: Lead, settings: Settings, clock: SlaClock, now: number, reroutedFrom?: string): OutboxItem {
+export function assignmentNotice(services: Services, lead: Lead, settings: Settings, clock: SlaClock, now: number, reroutedFrom?: string, assignedBy?: string): OutboxItem {
   const deadline = slaDeadline(lead, clock) ?? now;
   const message = assignmentMessage(lead, {
     ownerSlackId: lead.salesSlackId,
     slaMinutes: settings.slaMinutes,
     deadlineText: services.localTime.dayAndTime(deadline),
     reroutedFromSlackId: reroutedFrom,
+    assignedBySlackId: assignedBy,
   });
   return post(services, lead.leadId, 'ASSIGNMENT', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, message, now);
 }
@@ -42,7 +44,15 @@ export function patched(lead: Lead, changes: Partial<Lead>): Lead {
 }
 
 /** Outbox work and log rows for a sweep's decisions. */
-export function noticesFor(services: Services, decisions: readonly RoutingDecision[], outbox: readonly OutboxItem[], settings: Settings, clock: SlaClock, now: number): Notices {
+export function noticesFor(
+  services: Services,
+  decisions: readonly RoutingDecision[],
+  outbox: readonly OutboxItem[],
+  settings: Settings,
+  clock: SlaClock,
+  now: number,
+  reps: readonly Rep[],
+): Notices {
   const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
   for (const decision of decisions) {
     const lead = decision.lead;
@@ -75,7 +85,13 @@ export function noticesFor(services: Services, decisions: readonly RoutingDecisi
       );
     } else {
       const repsTried = new Set(lead.routeHistory).size;
-      const message = escalationMessage(lead, { managerSlackId: settings.managerSlackId, repsTried, lastOwnerSlackId: lead.salesSlackId, routeCount: lead.routeCount });
+      const message = escalationMessage(lead, {
+        managerSlackId: settings.managerSlackId,
+        repsTried,
+        lastOwnerSlackId: lead.salesSlackId,
+        routeCount: lead.routeCount,
+        reps: eligibleReps(reps).map((r) => ({ name: r.name, slackId: r.slackId })),
+      });
       const channel = settings.escalationChannelId || settings.managerSlackId;
       const item = post(services, lead.leadId, 'ESCALATION', lead.routeCount, channel, message, now);
       if (!channel) {

@@ -5,6 +5,7 @@
 import { parseSettings, SETTING_SPECS } from '../domain/settings';
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, rosterProblems, type Rep } from '../domain/rep';
+import { buildDashboard, type DashboardBuilder } from './dashboard';
 import type { ScriptLock } from './ports';
 import { SHEETS, type SheetName } from './schema';
 
@@ -24,6 +25,7 @@ export interface SetupContext {
   hasVerificationToken: boolean;
   /** Reps as read after the sheets exist. */
   readReps(): Rep[];
+  dashboard?: DashboardBuilder;
 }
 
 export interface SetupReport {
@@ -38,6 +40,7 @@ export function runSetup(ctx: SetupContext): SetupReport {
     const done: string[] = [];
     const missing: string[] = [];
     for (const name of ORDER) done.push(...ctx.target.ensureSheet(name));
+    if (ctx.dashboard) done.push(...buildDashboard(ctx.dashboard));
     const present = ctx.target.readSettings();
     done.push(...ctx.target.addMissingSettings(SETTING_SPECS, present));
     const raw = ctx.target.readSettings();

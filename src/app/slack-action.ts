@@ -1,20 +1,24 @@
 /**
- * A click on "Mark as CONTACTED". Only the lead's current owner, only while it is NEW;
- * the write is guarded so a re-route or an admin's edit that lands first wins. The
- * lock is waited for only briefly (Slack gives the web app 3 s): a click that cannot
- * get it changes nothing and the rep is asked to click again.
+ * Everything Slack posts to the web app, bolt-js style: parse, verify, classify, route
+ * by action, answer through response_url. The lock is waited for only briefly (Slack
+ * gives the web app 3 s): a request that cannot get it changes nothing and the person
+ * is asked to try again. Owed Slack messages (a reassigned rep's) go out after.
  */
-import { decideContact } from '../domain/contact';
 import { RoutingError } from '../domain/errors';
-import { logEntry } from '../domain/lead';
-import { contactedMessage, refusalText } from '../domain/messages';
+import { refusalText } from '../domain/messages';
+import type { OutboxItem } from '../domain/outbox';
+import { deliver } from './deliver';
+import { leadsList } from './leads-command';
+import { managerAction } from './manager-action';
+import { markContacted } from './mark-contacted';
 import type { Services } from './ports';
+import { ephemeral, type SlackAnswer } from './slack-answer';
 import { readInteraction, type WebRequest } from './slack-request';
 
 /** How long a click waits for the script lock, in ms. */
 export const CLICK_LOCK_MS = 1_500;
 
-export type ClickResult = { kind: 'IGNORED'; reason: string } | { kind: 'CONTACTED'; leadId: string } | { kind: 'REFUSED'; leadId: string; reason: string };
+export type ClickResult = { kind: 'IGNORED'; reason: string } | { kind: string; leadId: string; outcome: string };
 
 export function handleSlackRequest(services: Services, request: WebRequest | undefined): ClickResult {
   const interaction = readInteraction(request, services.secrets.verificationToken(), services.secrets.webappSecret());
@@ -22,43 +26,32 @@ export function handleSlackRequest(services: Services, request: WebRequest | und
     services.log.warn(`Slack request ignored: ${interaction.reason}`);
     return interaction;
   }
-  const { leadId, userId, responseUrl } = interaction;
-  let answer: Record<string, unknown>;
-  let result: ClickResult;
+  if (interaction.kind === 'LEADS_COMMAND') {
+    const answer = leadsList(services, interaction.userId);
+    respond(services, interaction.responseUrl, answer.body, 'the /leads list');
+    return { kind: interaction.kind, leadId: '', outcome: answer.outcome };
+  }
+  let answer: SlackAnswer;
+  let toSend: OutboxItem[] = [];
   try {
-    ({ answer, result } = services.lock.withLock(CLICK_LOCK_MS, () => {
+    answer = services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
       const snapshot = services.workbook.load();
-      const lead = snapshot.leads.find((l) => l.leadId === leadId);
-      const decision = decideContact(lead, userId);
-      if (decision.ok && lead) {
-        const commit = services.workbook.commit({
-          leadPatches: [{ leadId, changes: { stage: 'CONTACTED', contactedAt: now }, expect: { stage: lead.stage, salesSlackId: userId } }],
-          log: [logEntry(now, 'CONTACTED', { leadId, fromSlackId: userId, actor: userId, detail: `route ${lead.routeCount}` })],
-        });
-        if (commit.skippedLeads.length === 0) {
-          const minutes = lead.assignedAt === null ? 0 : (now - lead.assignedAt) / 60_000;
-          const waited = lead.createdAt === null ? minutes : (now - lead.createdAt) / 60_000;
-          const message = contactedMessage(lead, userId, minutes, waited);
-          return { answer: { replace_original: true, text: message.text, blocks: message.blocks }, result: { kind: 'CONTACTED', leadId } as ClickResult };
-        }
-        return { answer: ephemeral(refusalText('CHANGED', { leadId })), result: { kind: 'REFUSED', leadId, reason: 'CHANGED' } as ClickResult };
-      }
-      const reason = decision.ok ? 'UNKNOWN_LEAD' : decision.reason;
-      const detail = decision.ok ? {} : decision;
-      services.workbook.commit({ log: [logEntry(now, 'REJECTED', { leadId, fromSlackId: userId, actor: userId, detail: reason })] });
-      return { answer: ephemeral(refusalText(reason, { leadId, ...detail })), result: { kind: 'REFUSED', leadId, reason } as ClickResult };
-    }));
+      if (interaction.kind === 'MARK_CONTACTED') return markContacted(services, snapshot, interaction.leadId, interaction.userId, now);
+      const done = managerAction(services, snapshot, interaction, now);
+      toSend = done.toSend;
+      return done.answer;
+    });
   } catch (err) {
     if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
-    answer = ephemeral(refusalText('BUSY', { leadId }));
-    result = { kind: 'REFUSED', leadId, reason: 'BUSY' };
+    answer = { body: ephemeral(refusalText('BUSY', { leadId: interaction.leadId })), outcome: 'BUSY' };
   }
-  const outcome = services.slack.respond(responseUrl, answer);
-  if (outcome.kind !== 'ok') services.log.warn(`could not answer click on ${leadId} through response_url: ${JSON.stringify(outcome)}`);
-  return result;
+  respond(services, interaction.responseUrl, answer.body, interaction.leadId);
+  if (toSend.length) deliver(services, toSend);
+  return { kind: interaction.kind, leadId: interaction.leadId, outcome: answer.outcome };
 }
 
-function ephemeral(text: string): Record<string, unknown> {
-  return { response_type: 'ephemeral', replace_original: false, text };
+function respond(services: Services, responseUrl: string, body: Record<string, unknown>, what: string): void {
+  const outcome = services.slack.respond(responseUrl, body);
+  if (outcome.kind !== 'ok') services.log.warn(`could not answer Slack about ${what} through response_url: ${JSON.stringify(outcome)}`);
 }

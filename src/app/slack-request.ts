@@ -14,8 +14,13 @@ export interface WebRequest {
   parameter?: Record<string, unknown>;
 }
 
+export const ACTIONS = { markContacted: 'mark_contacted', reassign: 'reassign_lead', take: 'take_lead' } as const;
+
 export type SlackInteraction =
   | { kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string }
+  | { kind: 'REASSIGN'; leadId: string; toSlackId: string; userId: string; responseUrl: string }
+  | { kind: 'TAKE'; leadId: string; userId: string; responseUrl: string }
+  | { kind: 'LEADS_COMMAND'; userId: string; responseUrl: string }
   | { kind: 'IGNORED'; reason: string };
 
 /** Equal strings in time independent of where they differ. */
@@ -41,6 +46,8 @@ function str(value: unknown): string {
 export function readInteraction(request: WebRequest | undefined, expectedToken: string, webappSecret: string): SlackInteraction {
   const parameter = record(request?.parameter) ?? {};
   if (webappSecret && !constantTimeEquals(str(parameter.k), webappSecret)) return { kind: 'IGNORED', reason: 'missing or wrong k (WEBAPP_SECRET)' };
+  if (!expectedToken) return { kind: 'IGNORED', reason: 'SLACK_VERIFICATION_TOKEN is not set in Script Properties' };
+  if (typeof parameter.command === 'string') return readSlashCommand(parameter, expectedToken);
   const raw = str(parameter.payload);
   if (!raw) return { kind: 'IGNORED', reason: 'no payload parameter' };
   if (raw.length > MAX_PAYLOAD_CHARS) return { kind: 'IGNORED', reason: `payload of ${raw.length} characters is larger than ${MAX_PAYLOAD_CHARS}` };
@@ -51,7 +58,6 @@ export function readInteraction(request: WebRequest | undefined, expectedToken: 
     return { kind: 'IGNORED', reason: 'payload is not JSON' };
   }
   if (!payload) return { kind: 'IGNORED', reason: 'payload is not a JSON object' };
-  if (!expectedToken) return { kind: 'IGNORED', reason: 'SLACK_VERIFICATION_TOKEN is not set in Script Properties' };
   if (!constantTimeEquals(str(payload.token), expectedToken)) return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
   if (payload.type !== 'block_actions') return { kind: 'IGNORED', reason: `unsupported payload type ${JSON.stringify(str(payload.type).slice(0, 40))}` };
   const userId = str(record(payload.user)?.id);
@@ -59,10 +65,35 @@ export function readInteraction(request: WebRequest | undefined, expectedToken: 
   const actions = Array.isArray(payload.actions) ? payload.actions : [];
   const action = record(actions[0]);
   if (!userId || !action) return { kind: 'IGNORED', reason: 'payload has no user or no action' };
+  if (!isSlackResponseUrl(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
   const actionId = str(action.action_id);
-  if (actionId !== 'mark_contacted') return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
+  if (actionId === ACTIONS.reassign) {
+    const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
+    if (!usableLeadId(leadId) || !toSlackId) return { kind: 'IGNORED', reason: 'reassign menu has no usable lead id or rep' };
+    return { kind: 'REASSIGN', leadId: leadId.trim(), toSlackId: toSlackId.trim(), userId, responseUrl };
+  }
+  if (actionId !== ACTIONS.markContacted && actionId !== ACTIONS.take) return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
   const leadId = str(action.value).trim();
-  if (!leadId || leadId.length > 100) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
-  if (!/^https:\/\/hooks\.slack\.com\//.test(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
-  return { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
+  if (!usableLeadId(leadId)) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
+  return actionId === ACTIONS.take ? { kind: 'TAKE', leadId, userId, responseUrl } : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
+}
+
+function usableLeadId(leadId: string | undefined): leadId is string {
+  return typeof leadId === 'string' && leadId.trim() !== '' && leadId.length <= 100;
+}
+
+function isSlackResponseUrl(url: string): boolean {
+  return /^https:\/\/hooks\.slack\.com\//.test(url);
+}
+
+/** A slash command arrives as plain form fields, verified by the same token. */
+function readSlashCommand(parameter: Record<string, unknown>, expectedToken: string): SlackInteraction {
+  if (!constantTimeEquals(str(parameter.token), expectedToken)) return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
+  const command = str(parameter.command);
+  if (command !== '/leads') return { kind: 'IGNORED', reason: `unknown command ${JSON.stringify(command.slice(0, 40))}` };
+  const userId = str(parameter.user_id);
+  const responseUrl = str(parameter.response_url);
+  if (!userId) return { kind: 'IGNORED', reason: 'slash command has no user' };
+  if (!isSlackResponseUrl(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
+  return { kind: 'LEADS_COMMAND', userId, responseUrl };
 }

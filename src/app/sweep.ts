@@ -10,6 +10,7 @@ import { planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, noticesFor } from './notifications';
+import { refreshDashboard } from './dashboard';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, rotationFrom, rotationState } from './state-keys';
 import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
@@ -38,7 +39,7 @@ export function runSweep(services: Services): SweepReport {
     const settings = parseSettings(snapshot.settings);
     const clock = clockFor(services, settings, snapshot.holidays);
     const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, rotation: rotationFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state), clock });
-    const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, clock, now);
+    const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, clock, now, snapshot.reps);
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
     for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
@@ -83,6 +84,7 @@ export function runSweep(services: Services): SweepReport {
     };
     const commit = services.workbook.commit(changes);
     const skipped = new Set(commit.skippedLeads.map((s) => s.leadId));
+    refreshDashboard(services, snapshot, settings, now, leadPatches.filter((p) => !skipped.has(p.leadId)));
     batch = leased.batch.filter((item) => !(skipped.has(item.leadId) && notices.newOutbox.includes(item)));
     const count = (kind: string): number => plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
     return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };

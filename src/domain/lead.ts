@@ -51,6 +51,7 @@ export type LogEvent =
   | 'REROUTED'
   | 'ESCALATED'
   | 'CONTACTED'
+  | 'REASSIGNED'
   | 'REJECTED'
   | 'DUPLICATE_SUBMISSION'
   | 'DUPLICATE'

@@ -33,6 +33,8 @@ function leadFacts(lead: Lead): string {
 export interface AssignmentContext {
   /** Owner's Slack id (mentioned in channel messages). */
   ownerSlackId: string;
+  /** Set when the manager handed the lead over after an escalation. */
+  assignedBySlackId?: string;
   slaMinutes: number;
   /** Deadline as a person reads it, in the spreadsheet's time zone ("Thu 15:30"). */
   deadlineText: string;
@@ -42,7 +44,9 @@ export interface AssignmentContext {
 
 /** The new owner's message, with the "Mark as CONTACTED" button. */
 export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMessage {
-  const headline = !ctx.reroutedFromSlackId
+  const headline = ctx.assignedBySlackId
+    ? `${mention(ctx.ownerSlackId)}, ${mention(ctx.assignedBySlackId)} assigned you an escalated lead`
+    : !ctx.reroutedFromSlackId
     ? `${mention(ctx.ownerSlackId)}, you have a new lead`
     : ctx.reroutedFromSlackId === ctx.ownerSlackId
       ? `${mention(ctx.ownerSlackId)}, reminder: this lead is still waiting and nobody else is available, so it stays with you`
@@ -80,19 +84,67 @@ export function contactedMessage(lead: Lead, ownerSlackId: string, minutesTaken:
   return { text, blocks: [section(text), section(leadFacts(lead))] };
 }
 
+export const REASSIGN_ACTION = 'reassign_lead';
+export const TAKE_ACTION = 'take_lead';
+/** Slack allows at most 100 options in a static_select. */
+const MAX_PICKER_OPTIONS = 100;
+
 export interface EscalationContext {
   managerSlackId: string;
   /** How many reps the lead went through. */
   repsTried: number;
   lastOwnerSlackId: string;
   routeCount: number;
+  /** Active reps the manager may hand the lead to (name and Slack id). */
+  reps: ReadonlyArray<{ name: string; slackId: string }>;
 }
 
-/** The one message the manager gets when a lead keeps missing its SLA. */
+/** Slack's plain_text option labels are at most 75 characters. */
+function label(text: string): string {
+  return text.length > 75 ? `${text.slice(0, 74)}…` : text;
+}
+
+/** The one message the manager gets when a lead keeps missing its SLA, with "Reassign to…" and "I'll take it". */
 export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMessage {
   const to = ctx.managerSlackId ? `${mention(ctx.managerSlackId)}: ` : '';
   const text = `${to}lead ${lead.leadId} is still not contacted after ${ctx.routeCount} assignments across ${ctx.repsTried} rep${ctx.repsTried === 1 ? '' : 's'}. Last owner: ${mention(ctx.lastOwnerSlackId)}.`;
-  return { text, blocks: [section(`:rotating_light: ${text}`), section(leadFacts(lead)), context('It will not be re-routed again; the last owner can still mark it CONTACTED.')] };
+  const options = ctx.reps.slice(0, MAX_PICKER_OPTIONS).map((rep) => ({ text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) }, value: `${lead.leadId}|${rep.slackId}` }));
+  const elements: ActionsBlock['elements'] = [];
+  if (options.length) elements.push({ type: 'static_select', action_id: REASSIGN_ACTION, placeholder: { type: 'plain_text', text: 'Reassign to…' }, options });
+  elements.push({ type: 'button', action_id: TAKE_ACTION, value: lead.leadId, text: { type: 'plain_text', text: "I'll take it" } });
+  return {
+    text,
+    blocks: [
+      section(`:rotating_light: ${text}`),
+      section(leadFacts(lead)),
+      context('It will not be re-routed again; the last owner can still mark it CONTACTED.'),
+      { type: 'actions', block_id: `escalation:${lead.leadId}`, elements },
+    ],
+  };
+}
+
+/** Replaces the escalation message once the manager acted: who did what, no controls left. */
+export function managerActedMessage(lead: Lead, managerSlackId: string, toSlackId: string): SlackMessage {
+  const did = managerSlackId === toSlackId ? `${mention(managerSlackId)} took lead ${lead.leadId}` : `${mention(managerSlackId)} reassigned lead ${lead.leadId} to ${mention(toSlackId)}`;
+  const text = `:white_check_mark: ${did}. The escalation stays on record.`;
+  return { text, blocks: [section(text), section(leadFacts(lead))] };
+}
+
+/** The /leads answer: the rep's open leads, soonest deadline first, each with its button. */
+export function openLeadsMessage(leads: ReadonlyArray<{ lead: Lead; timeLeft: string }>, more: number): SlackMessage {
+  if (leads.length === 0) return { text: 'You have no open leads right now.', blocks: [section('You have no open leads right now. :tada:')] };
+  const text = `Your open leads (${leads.length + more}):`;
+  const blocks: KnownBlock[] = [section(`*${text}*`)];
+  for (const { lead, timeLeft } of leads) {
+    const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(lead.phoneRaw || '(none)')} :warning:`;
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(lead.name || '(no name)')}* · ${phone} · ${lead.leadId}\n${timeLeft}` },
+      accessory: { type: 'button', style: 'primary', action_id: MARK_CONTACTED_ACTION, value: lead.leadId, text: { type: 'plain_text', text: 'Mark as CONTACTED' } },
+    });
+  }
+  if (more > 0) blocks.push(context(`…and ${more} more in lead_sheet.`));
+  return { text, blocks };
 }
 
 /** To the owner when the same person submits the form again (merged into their lead). */
@@ -124,6 +176,12 @@ export function refusalText(reason: string, detail: { leadId: string; owner?: st
       return `Lead ${detail.leadId} is not yours; it belongs to ${detail.owner}. Only the assigned rep can mark it CONTACTED.`;
     case 'BUSY':
       return `The lead sheet is busy right now; nothing changed. Please click again in a few seconds.`;
+    case 'NOT_MANAGER':
+      return `Only the manager${detail.owner ? ` (${detail.owner})` : ''} can reassign or take an escalated lead. Nothing changed.`;
+    case 'NOT_A_REP':
+      return `${detail.owner ?? 'That person'} is not an active rep in sales_sheet any more; pick someone else. Nothing changed.`;
+    case 'CHANGED':
+      return `Lead ${detail.leadId} changed while you clicked (it was re-routed or edited); nothing changed. Check its latest message.`;
     default:
       return `Nothing changed for lead ${detail.leadId}.`;
   }

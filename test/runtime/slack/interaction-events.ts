@@ -38,6 +38,8 @@ export interface ClickOptions {
   queryParams?: Record<string, string>;
   /** Overrides the verification token in the payload (forged or stale requests). */
   token?: string;
+  /** For a static_select menu (actionId names it): the value of the option picked. */
+  selectedOption?: string;
 }
 
 export interface SlashCommandOptions {
@@ -86,8 +88,9 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
   if (!canSee(conv, options.userId)) throw new Error(`clickEvent: ${options.userId} cannot see ${conv.id}`);
   const message = ws.findMessage(conv.id, options.message.ts);
   if (!message || message.deleted) throw new Error(`clickEvent: no message ${options.message.ts} in ${conv.id}`);
-  const found = findButton(message, options.actionId, options.value);
-  if (!found) throw new Error(`clickEvent: no button ${options.actionId} on message ${message.ts}`);
+  const action = options.selectedOption !== undefined ? selectAction(message, options.actionId, options.selectedOption, ctx.clock) : undefined;
+  const found = action ? undefined : findButton(message, options.actionId, options.value);
+  if (!action && !found) throw new Error(`clickEvent: no button ${options.actionId} on message ${message.ts}`);
 
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, message.ts);
   const payload = {
@@ -105,12 +108,12 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
     state: { values: {} },
     response_url: responseUrl,
     actions: [
-      {
-        action_id: found.button.action_id,
-        block_id: found.blockId,
-        text: found.button.text,
-        value: found.button.value,
-        ...(found.button.style ? { style: found.button.style } : {}),
+      action ?? {
+        action_id: found!.button.action_id,
+        block_id: found!.blockId,
+        text: found!.button.text,
+        value: found!.button.value,
+        ...(found!.button.style ? { style: found!.button.style } : {}),
         type: 'button',
         action_ts: actionTs(ctx.clock),
       },
@@ -180,6 +183,32 @@ function findButtonIn(blocks: SlackBlock[], actionId: string, value: string | un
         const blockId = typeof block.block_id === 'string' ? block.block_id : generatedBlockId(i);
         return { button: e as unknown as ButtonJson, blockId };
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The block_actions entry Slack sends when someone picks an option of a static_select
+ * (the menu must be on the message and offer that value).
+ */
+function selectAction(message: SlackMessage, actionId: string, optionValue: string, clock: Clock): Record<string, unknown> | undefined {
+  const blocks = message.blocks ?? [];
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] as unknown as Record<string, unknown>;
+    for (const el of [...(Array.isArray(block.elements) ? block.elements : []), block.accessory]) {
+      const e = el as Record<string, unknown> | undefined;
+      if (e?.type !== 'static_select' || e.action_id !== actionId) continue;
+      const option = (Array.isArray(e.options) ? e.options : []).find((o) => (o as { value?: string }).value === optionValue);
+      if (!option) throw new Error(`clickEvent: menu ${actionId} has no option ${optionValue}`);
+      return {
+        type: 'static_select',
+        action_id: actionId,
+        block_id: typeof block.block_id === 'string' ? block.block_id : generatedBlockId(i),
+        selected_option: option,
+        ...(e.placeholder ? { placeholder: e.placeholder } : {}),
+        action_ts: actionTs(clock),
+      };
     }
   }
   return undefined;

@@ -1,0 +1,71 @@
+/**
+ * The manager's answer to an escalation: "Reassign to…" an active rep, or "I'll take
+ * it". Only `manager_slack_id` may act; anyone else gets an ephemeral refusal. The
+ * lead gets a fresh SLA clock and its new owner the usual message with the button;
+ * the escalation stays recorded. Runs under the lock the router holds.
+ */
+import { logEntry } from '../domain/lead';
+import { managerActedMessage, reroutedAwayMessage, refusalText } from '../domain/messages';
+import { newOutboxItem, type OutboxItem } from '../domain/outbox';
+import { eligibleReps, type Rep } from '../domain/rep';
+import { assignmentPatch } from '../domain/routing';
+import { parseSettings } from '../domain/settings';
+import { mention } from '../domain/slack-text';
+import { parseStage } from '../domain/stage';
+import { leaseBatch } from './deliver';
+import { assignmentNotice, clockFor, patched } from './notifications';
+import type { Services, WorkbookSnapshot } from './ports';
+import { ephemeral, type SlackAnswer } from './slack-answer';
+import type { SlackInteraction } from './slack-request';
+
+type ManagerRequest = Extract<SlackInteraction, { kind: 'REASSIGN' | 'TAKE' }>;
+
+export function managerAction(services: Services, snapshot: WorkbookSnapshot, request: ManagerRequest, now: number): { answer: SlackAnswer; toSend: OutboxItem[] } {
+  const settings = parseSettings(snapshot.settings);
+  const { leadId, userId } = request;
+  const refuse = (reason: string, detail: { owner?: string; stage?: string } = {}): { answer: SlackAnswer; toSend: OutboxItem[] } => {
+    services.workbook.commit({ log: [logEntry(now, 'REJECTED', { leadId, fromSlackId: userId, actor: userId, detail: `${request.kind}: ${reason}` })] });
+    return { answer: { body: ephemeral(refusalText(reason, { leadId, ...detail })), outcome: reason }, toSend: [] };
+  };
+  if (!settings.managerSlackId || userId !== settings.managerSlackId) return refuse('NOT_MANAGER', { owner: settings.managerSlackId ? mention(settings.managerSlackId) : undefined });
+  const lead = snapshot.leads.find((l) => l.leadId === leadId);
+  if (!lead) return refuse('UNKNOWN_LEAD');
+  const stage = parseStage(lead.stage);
+  if (stage === 'CONTACTED') return refuse('ALREADY_CONTACTED');
+  if (stage !== 'NEW') return refuse('NOT_NEW', { stage: lead.stage });
+
+  let to: Rep | undefined;
+  if (request.kind === 'REASSIGN') {
+    to = eligibleReps(snapshot.reps).find((rep) => rep.slackId === request.toSlackId);
+    if (!to) return refuse('NOT_A_REP', { owner: mention(request.toSlackId) });
+  } else {
+    to = snapshot.reps.find((rep) => rep.slackId === userId) ?? { name: 'Manager', email: '', slackId: userId, active: true, index: -1, weight: 0, maxOpenLeads: null, awayUntil: null };
+  }
+  const patch = assignmentPatch(lead, to, now);
+  const after = patched(lead, patch.changes);
+  const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now, undefined, userId);
+  const newOutbox: OutboxItem[] = [notice];
+  if (lead.slackChannel && lead.slackTs && lead.salesSlackId !== to.slackId) {
+    const message = reroutedAwayMessage(lead, lead.salesSlackId, to.slackId);
+    const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
+    newOutbox.push(newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now }));
+  }
+  const { batch, leases } = leaseBatch(newOutbox, now);
+  for (const item of newOutbox) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+  const commit = services.workbook.commit({
+    leadPatches: [{ ...patch, expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount } }],
+    log: [
+      logEntry(now, 'REASSIGNED', {
+        leadId,
+        fromSlackId: lead.salesSlackId,
+        toSlackId: to.slackId,
+        actor: userId,
+        detail: request.kind === 'TAKE' ? `escalated lead taken by the manager; route ${after.routeCount}` : `escalated lead reassigned by the manager; route ${after.routeCount}`,
+      }),
+    ],
+    newOutbox,
+  });
+  if (commit.skippedLeads.length) return { answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' }, toSend: [] };
+  const message = managerActedMessage(lead, userId, to.slackId);
+  return { answer: { body: { replace_original: true, text: message.text, blocks: message.blocks }, outcome: request.kind === 'TAKE' ? 'TAKEN' : 'REASSIGNED' }, toSend: batch };
+}

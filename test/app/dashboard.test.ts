@@ -1,0 +1,68 @@
+/** refreshDashboard over in-memory ports: the sweep's own changes show, failures never stop the sweep. */
+import { refreshDashboard, type DashboardWriter } from '../../src/app/dashboard';
+import type { Services, WorkbookSnapshot } from '../../src/app/ports';
+import { utcDay, type DashboardCell } from '../../src/domain/dashboard';
+import { RoutingError } from '../../src/domain/errors';
+import { lead, rep, settings, T0 } from '../domain/fixtures';
+
+function world(write: (grid: DashboardCell[][]) => void = () => undefined) {
+  const grids: DashboardCell[][][] = [];
+  const logs: string[] = [];
+  const dashboard: DashboardWriter = {
+    dayOf: (ms) => utcDay(ms + 7 * 3_600_000),
+    timeText: () => '2026-11-26 09:00:00',
+    write: (grid) => {
+      write(grid);
+      grids.push(grid);
+    },
+  };
+  const log = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`), error: (m: string) => logs.push(`error ${m}`) };
+  const services = { dashboard, log } as unknown as Services;
+  return { services, grids, logs };
+}
+
+const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
+  settings: new Map(),
+  reps: [rep({ slackId: 'UAYU', name: 'Ayu' })],
+  leads,
+  state: new Map(),
+  outbox: [],
+  holidays: new Set(),
+});
+
+describe('refreshDashboard', () => {
+  test('writes one grid with the changes the sweep just applied', () => {
+    const { services, grids } = world();
+    const applied = [{ leadId: 'L-20261126-AAAA0001', changes: { salesSlackId: 'UAYU', assignedSales: 'Ayu', routeCount: 1, assignedAt: T0, lastRoutedAt: T0, routeHistory: ['UAYU'] } }];
+    refreshDashboard(services, snapshot(), settings(), T0, applied);
+    expect(grids).toHaveLength(1);
+    expect(grids[0][11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 0, '', 0, 1]);
+    expect(grids[0][8].slice(0, 2)).toEqual(['Unassigned now', 0]);
+  });
+
+  test('without the applied changes the snapshot is shown as read', () => {
+    const { services, grids } = world();
+    refreshDashboard(services, snapshot(), settings(), T0);
+    expect(grids[0][8].slice(0, 2)).toEqual(['Unassigned now', 1]);
+  });
+
+  test('a missing sheet is a warning, any other failure an error; neither is thrown', () => {
+    const missing = world(() => {
+      throw new RoutingError('MISSING_SHEET', 'Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.');
+    });
+    expect(() => refreshDashboard(missing.services, snapshot(), settings(), T0)).not.toThrow();
+    expect(missing.logs).toEqual(['warn dashboard not refreshed: Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.']);
+    const broken = world(() => {
+      throw new TypeError('boom');
+    });
+    refreshDashboard(broken.services, snapshot(), settings(), T0);
+    expect(broken.logs).toEqual(['error dashboard not refreshed: TypeError: boom']);
+  });
+
+  test('services without a dashboard: nothing happens', () => {
+    const { services, logs } = world();
+    delete (services as { dashboard?: DashboardWriter }).dashboard;
+    expect(() => refreshDashboard(services, snapshot(), settings(), T0)).not.toThrow();
+    expect(logs).toEqual([]);
+  });
+});
