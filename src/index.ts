@@ -4,7 +4,9 @@
  * Rollup strips the `export`s: in dist/Code.js these are plain top-level functions.
  */
 import { runArchive as archiveClosedLeads } from './app/archive';
+import { checkSetup as runCheckSetup, type CheckLine } from './app/check-setup';
 import { checkHealth } from './app/health';
+import { sendTestMessage } from './app/test-message';
 import type { ArchiveReport } from './app/ports';
 import { takeLead } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
@@ -12,6 +14,7 @@ import { runSetup } from './app/setup';
 import { handleSlackRequest } from './app/slack-action';
 import { runSweep, type SweepReport } from './app/sweep';
 import { readFormResponses } from './adapters/form-responses';
+import { readProjectFacts } from './adapters/project-facts';
 import { AppsScriptLock } from './adapters/script-lock';
 import { PROPERTY } from './adapters/script-properties';
 import { createServices, forgetSpreadsheetCache } from './adapters/services';
@@ -38,8 +41,10 @@ export function onOpen(): void {
     SpreadsheetApp.getUi()
       .createMenu('Lead Routing')
       .addItem('Set up', 'setup')
+      .addItem('Check set-up', 'checkSetup')
       .addItem('Run SLA check now', 'runSlaSweep')
       .addItem('Reprocess form responses', 'reprocessFormResponses')
+      .addItem('Send me a test message', 'sendMeATestMessage')
       .addToUi();
   } catch (err) {
     consoleLog.warn(`onOpen: ${describe(err)}`);
@@ -104,6 +109,34 @@ export function runArchive(): ArchiveReport {
     return report;
   } catch (err) {
     consoleLog.error(`runArchive failed: ${describe(err)}`);
+    throw err;
+  }
+}
+
+/** Menu: reports what is right and what to fix, changing nothing. */
+export function checkSetup(): CheckLine[] {
+  try {
+    const lines = runCheckSetup(createServices(), readProjectFacts());
+    const text = lines.map((l) => `${l.ok ? '✓' : '✗'} ${l.text}`);
+    consoleLog.info(`checkSetup: ${text.join(' | ')}`);
+    tellUser('Lead Routing: check set-up', text);
+    return lines;
+  } catch (err) {
+    consoleLog.error(`checkSetup failed: ${describe(err)}`);
+    tellUser('Lead Routing: check set-up failed', [describe(err)]);
+    throw err;
+  }
+}
+
+/** Menu: a direct message to the person at the spreadsheet, found by email in sales_sheet. */
+export function sendMeATestMessage(): string {
+  try {
+    const result = sendTestMessage(createServices(), Session.getActiveUser().getEmail());
+    consoleLog.info(`sendMeATestMessage: ${result}`);
+    tellUser('Lead Routing: test message', [result]);
+    return result;
+  } catch (err) {
+    consoleLog.error(`sendMeATestMessage failed: ${describe(err)}`);
     throw err;
   }
 }
