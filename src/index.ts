@@ -8,7 +8,7 @@ import { checkSetup as runCheckSetup, type CheckLine } from './app/check-setup';
 import { checkHealth } from './app/health';
 import { sendTestMessage } from './app/test-message';
 import type { ArchiveReport } from './app/ports';
-import { takeLead } from './app/intake';
+import { takeLeadOrPark } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { runSetup } from './app/setup';
 import { handleSlackRequest } from './app/slack-action';
@@ -80,10 +80,10 @@ export function setup(): string[] {
 /** Installable spreadsheet form-submit trigger: intake of one response. */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   try {
-    const result = takeLead(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] });
+    const result = takeLeadOrPark(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] });
     consoleLog.info(`onFormSubmit: ${JSON.stringify(result)}`);
   } catch (err) {
-    consoleLog.error(`onFormSubmit failed; the response stays in the form's response sheet: ${describe(err)}`);
+    consoleLog.error(`onFormSubmit failed; the response stays in the form's response sheet (menu: Reprocess form responses): ${describe(err)}`);
     throw err;
   }
 }

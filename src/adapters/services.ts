@@ -6,6 +6,7 @@
  */
 import type { Services } from '../app/ports';
 import { DashboardSheet } from './dashboard-sheet';
+import { ScriptPropertiesParking } from './parked-responses';
 import { AppsScriptLock } from './script-lock';
 import { PROPERTY, ScriptPropertiesSecrets } from './script-properties';
 import { RowCodec } from './row-codec';
@@ -64,6 +65,7 @@ export function createServices(): RealServices {
     log: consoleLog,
     ids: uuidIds,
     pause: (ms) => Utilities.sleep(ms),
+    parked: new ScriptPropertiesParking(),
     zone,
     spreadsheetId: id,
     dashboard: new DashboardSheet(values, zone, id),

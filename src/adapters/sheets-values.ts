@@ -96,12 +96,18 @@ export class SheetsValues {
     }
   }
 
-  /** Appends rows below the sheet's data, RAW unless told otherwise. OVERWRITE fills the empty rows setup() formatted (INSERT_ROWS would insert fresh rows that copy the header's format); the API grows the grid when it runs out. */
+  /**
+   * Appends rows after the sheet's data, RAW unless told otherwise. INSERT_ROWS inserts
+   * fresh rows, so a blank row an admin left in the middle never makes new rows
+   * overwrite the rows below it (the API's "table" ends at the first blank row). New
+   * rows take the formats of the row above; setup() gives the header row its column's
+   * format for that reason.
+   */
   append(sheet: string, rows: readonly CellValue[][], input: 'RAW' | 'USER_ENTERED' = 'RAW'): number {
     try {
       const response = api().Values!.append({ values: rows as CellValue[][] }, this.spreadsheetId, `'${sheet.replace(/'/g, "''")}'!A1`, {
         valueInputOption: input,
-        insertDataOption: 'OVERWRITE',
+        insertDataOption: 'INSERT_ROWS',
       });
       const updated = response.updates?.updatedRange ?? '';
       const match = /!\$?[A-Z]+\$?(\d+)/.exec(updated);

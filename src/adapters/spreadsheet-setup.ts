@@ -40,18 +40,19 @@ export class SpreadsheetSetup {
     if (missing.length) {
       const start = current.length + 1;
       if (start + missing.length - 1 > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
-      const headerRange = sheet.getRange(1, start, 1, missing.length);
-      headerRange.setNumberFormat('@');
-      headerRange.setValues([missing]);
+      sheet.getRange(1, start, 1, missing.length).setValues([missing]);
       if (current.length) done.push(`${name}: added column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     }
     const headers = [...current, ...missing];
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
     const rows = sheet.getMaxRows() - 1;
+    // Whole columns, header included: rows the engine appends take the format of the row
+    // above, which for the first lead is the header row (a format on a label changes nothing).
+    sheet.getRange(1, 1, 1, headers.length).setNumberFormat('General');
+    for (const header of TEXT_COLUMNS[name]) sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat('@');
+    for (const header of DATE_COLUMNS[name]) sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat(DATE_TIME_FORMAT);
     if (rows > 0) {
-      for (const header of TEXT_COLUMNS[name]) sheet.getRange(2, headers.indexOf(header) + 1, rows, 1).setNumberFormat('@');
-      for (const header of DATE_COLUMNS[name]) sheet.getRange(2, headers.indexOf(header) + 1, rows, 1).setNumberFormat(DATE_TIME_FORMAT);
       if (name === SHEETS.leads) {
         const rule = SpreadsheetApp.newDataValidation()
           .requireValueInList([...STAGES, 'CLOSED LOST'], true)

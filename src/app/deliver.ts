@@ -76,12 +76,19 @@ export function deliver(services: Services, batch: readonly OutboxItem[]): Deliv
     const now = services.clock.now();
     const sendable = wave.filter((item) => !deferredUntil.has(queueKey(item)));
     for (const item of wave) if (deferredUntil.has(queueKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(queueKey(item))! });
-    const results = services.slack.sendAll(sendable.map((item) => ({ method: item.method, body: JSON.parse(item.body) as Record<string, unknown> })));
-    sendable.forEach((item, i) => {
-      const outcome = results[i];
-      outcomes.set(item.id, outcome);
-      if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(queueKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
-    });
+    // One fetchAll per method: UrlFetchApp.fetchAll throws as a whole when one request
+    // fails in transit, so an edit that fails never makes new messages look unsent
+    // (and be posted twice).
+    for (const method of ['chat.postMessage', 'chat.update'] as const) {
+      const group = sendable.filter((item) => item.method === method);
+      if (group.length === 0) continue;
+      const results = services.slack.sendAll(group.map((item) => ({ method: item.method, body: JSON.parse(item.body) as Record<string, unknown> })));
+      group.forEach((item, i) => {
+        const outcome = results[i];
+        outcomes.set(item.id, outcome);
+        if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(queueKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
+      });
+    }
     if (index < planned.length - 1) services.pause(WAVE_GAP_MS);
   });
 

@@ -27,6 +27,7 @@ export interface FormResponse {
 }
 
 export type IntakeResult =
+  | { kind: 'PARKED'; reason: string }
   | { kind: 'CREATED'; leadId: string; assignedTo: string; delivery: DeliveryReport }
   | { kind: 'DUPLICATE'; leadId: string }
   | { kind: 'MERGED'; leadId: string }
@@ -153,4 +154,39 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     if (result.kind === 'CREATED') result.delivery = delivery;
   }
   return result;
+}
+
+/**
+ * The form trigger's intake: when anything stops it (the lock stayed busy, the Sheets
+ * API failed, a header is missing), the response is parked and the next sweep that can
+ * takes it in. Taking a response in twice is harmless (its fingerprint is kept).
+ */
+export function takeLeadOrPark(services: Services, response: FormResponse): IntakeResult {
+  try {
+    return takeLead(services, response);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    services.parked.park(submissionKey(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), response);
+    services.log.warn(`intake parked the response for the next sweep: ${reason}`);
+    // A busy lock is routine; anything else (a missing header, the API failing) must
+    // still fail the run loudly so the owner hears of it, with the response safe.
+    if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
+    return { kind: 'PARKED', reason };
+  }
+}
+
+/** Takes in parked responses (the sweep calls it with the lock released). */
+export function takeParked(services: Services): number {
+  let taken = 0;
+  for (const { key, response } of services.parked.all()) {
+    try {
+      takeLead(services, response);
+      services.parked.remove(key);
+      taken++;
+    } catch (err) {
+      services.log.warn(`a parked response is still waiting: ${err instanceof Error ? err.message : String(err)}`);
+      break;
+    }
+  }
+  return taken;
 }

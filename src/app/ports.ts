@@ -107,6 +107,17 @@ export interface Ids {
   uuid(): string;
 }
 
+/**
+ * Form responses kept aside when intake could not run (the lock was busy, the Sheets
+ * API failed): the next sweep takes them in. Keyed by the response's fingerprint, so
+ * parking the same response twice keeps one copy.
+ */
+export interface ParkedResponses {
+  park(key: string, response: { namedValues: Record<string, string[] | string>; values: string[] }): void;
+  all(): Array<{ key: string; response: { namedValues: Record<string, string[] | string>; values: string[] } }>;
+  remove(key: string): void;
+}
+
 /** What every use case is given. */
 export interface Services {
   workbook: Workbook;
@@ -121,6 +132,7 @@ export interface Services {
   pause(ms: number): void;
   /** The `dashboard` sheet the sweep refreshes; absent = no dashboard (in-memory tests). */
   dashboard?: DashboardWriter;
+  parked: ParkedResponses;
 }
 
 export type { LeadChanges };

@@ -9,6 +9,7 @@ import { describeRosterProblem, rosterProblems } from '../domain/rep';
 import { planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
+import { takeParked } from './intake';
 import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, noticesFor } from './notifications';
 import { refreshDashboard } from './dashboard';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
@@ -21,6 +22,8 @@ export interface SweepReport {
   escalated: number;
   waiting: number;
   delivery: DeliveryReport;
+  /** Parked form responses taken in by this sweep. */
+  parkedTaken?: number;
 }
 
 const LOCK_MS = 30_000;
@@ -90,5 +93,6 @@ export function runSweep(services: Services): SweepReport {
     return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });
   report.delivery = deliver(services, batch);
+  if (services.clock.now() - started < DELIVERY_BUDGET_MS) report.parkedTaken = takeParked(services);
   return report;
 }

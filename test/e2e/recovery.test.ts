@@ -21,7 +21,7 @@ describe('a run that dies halfway', () => {
     const w = new World();
     failNthCall(w, 'append', 2); // the lead row is the first append, its message the second
     const records = w.rt.fireFormSubmit({ Name: 'Budi', Phone: '0812-3456-7890' });
-    expect(records.map((r) => r.ok)).toEqual([false]);
+    expect(records.map((r) => r.ok)).toEqual([false]); // the run fails loudly; the response is parked as well
     const [lead] = w.leads();
     expect(lead).toMatchObject({ name: 'Budi', stage: 'NEW', sales_slack_id: 'UAYU0001', route_count: 1, slack_ts: '' });
     expect(w.rt.slack.dm('UAYU0001')).toEqual([]);
