@@ -10,7 +10,7 @@ import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '.
 import { ESCALATED_PREFIX } from '../app/state-keys';
 import type { Lead, LogEntry } from '../domain/lead';
 import { isClosedStage, parseStage } from '../domain/stage';
-import { quoteSheet, rowSegment } from './a1';
+import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
 import type { SheetsValues, ValueRange } from './sheets-values';
@@ -20,14 +20,29 @@ const READ_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, S
 /** Cells to write in one row: header → value. */
 type RowWrite = Map<string, CellValue>;
 
+/**
+ * Columns a commit needs to find and check rows: the key, and for leads the guards.
+ * Reading only these (not whole rows) keeps a commit's read small on a big sheet.
+ */
+const KEYED_COLUMNS: Partial<Record<SheetName, readonly string[]>> = {
+  [SHEETS.leads]: ['lead_id', 'stage', 'sales_slack_id', 'route_count'],
+  [SHEETS.outbox]: ['id'],
+  [SHEETS.state]: ['key'],
+};
+
 export class SheetsWorkbook implements Workbook {
+  /** Header rows as this execution last read them (load), to address key columns. */
+  private readonly headers = new Map<SheetName, readonly CellValue[]>();
+
   constructor(
     private readonly values: SheetsValues,
     private readonly codec: RowCodec,
   ) {}
 
   load(): WorkbookSnapshot {
-    const [settings, sales, leads, state, outbox, holidays] = this.values.batchGet(READ_SHEETS.map(quoteSheet)).map((v, i) => new HeaderTable(READ_SHEETS[i], v));
+    const read = this.values.batchGet(READ_SHEETS.map(quoteSheet));
+    READ_SHEETS.forEach((sheet, i) => this.headers.set(sheet, read[i]?.[0] ?? []));
+    const [settings, sales, leads, state, outbox, holidays] = read.map((v, i) => new HeaderTable(READ_SHEETS[i], v));
     settings.requireAll(['key', 'value']);
     sales.requireAll(HEADERS[SHEETS.sales]);
     leads.requireAll(LEAD_HEADERS);
@@ -57,13 +72,8 @@ export class SheetsWorkbook implements Workbook {
     if (changes.newLeads?.length && !keyed.includes(SHEETS.leads)) appendOnly.push(SHEETS.leads);
     if (changes.log?.length) appendOnly.push(SHEETS.log);
     if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
-    const ranges = [...keyed.map(quoteSheet), ...appendOnly.map((s) => `${quoteSheet(s)}!1:1`)];
-    if (ranges.length === 0) return report;
-    const tables = new Map<SheetName, HeaderTable>();
-    this.values.batchGet(ranges).forEach((v, i) => {
-      const sheet = i < keyed.length ? keyed[i] : appendOnly[i - keyed.length];
-      tables.set(sheet, new HeaderTable(sheet, v));
-    });
+    if (keyed.length + appendOnly.length === 0) return report;
+    const tables = this.readForCommit(keyed, appendOnly);
 
     // The lead is written before anything else.
     if (changes.newLeads?.length) this.appendRows(tables.get(SHEETS.leads)!, changes.newLeads.map((lead) => this.codec.leadCells(lead)));
@@ -118,6 +128,54 @@ export class SheetsWorkbook implements Workbook {
     const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
     if (log.length) this.appendRows(tables.get(SHEETS.log)!, log.map((entry) => this.logCells(entry)));
     return report;
+  }
+
+  /**
+   * One batchGet for a commit: header rows, plus the key (and guard) columns of the
+   * sheets whose rows it changes, addressed by the headers load() saw. If an admin moved
+   * those columns since, the header row read now shows it, and that sheet is read whole.
+   */
+  private readForCommit(keyed: readonly SheetName[], appendOnly: readonly SheetName[]): Map<SheetName, HeaderTable> {
+    const plans = keyed.map((sheet) => {
+      const header = (this.headers.get(sheet) ?? []).map(normaliseHeader);
+      const columns = (KEYED_COLUMNS[sheet] ?? []).map((h) => header.indexOf(h));
+      return { sheet, columns: columns.every((c) => c >= 0) && header.length ? columns : null };
+    });
+    const ranges: string[] = [];
+    for (const plan of plans) {
+      ranges.push(plan.columns ? `${quoteSheet(plan.sheet)}!1:1` : quoteSheet(plan.sheet));
+      for (const c of plan.columns ?? []) ranges.push(`${quoteSheet(plan.sheet)}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`);
+    }
+    for (const sheet of appendOnly) ranges.push(`${quoteSheet(sheet)}!1:1`);
+    const read = this.values.batchGet(ranges);
+    const tables = new Map<SheetName, HeaderTable>();
+    const refetch: SheetName[] = [];
+    let at = 0;
+    for (const plan of plans) {
+      if (!plan.columns) {
+        tables.set(plan.sheet, new HeaderTable(plan.sheet, read[at++]));
+        continue;
+      }
+      const header = read[at++]?.[0] ?? [];
+      const columns = read.slice(at, at + plan.columns.length);
+      at += plan.columns.length;
+      const expected = (KEYED_COLUMNS[plan.sheet] ?? []).every((h, i) => normaliseHeader(header[plan.columns![i]]) === h);
+      if (!expected) {
+        refetch.push(plan.sheet);
+        continue;
+      }
+      const height = Math.max(0, ...columns.map((col) => col.length));
+      const rows: CellValue[][] = [header.slice()];
+      for (let r = 1; r < height; r++) {
+        const cells: CellValue[] = new Array<CellValue>(header.length).fill('');
+        plan.columns.forEach((c, i) => (cells[c] = columns[i][r]?.[0] ?? ''));
+        rows.push(cells);
+      }
+      tables.set(plan.sheet, new HeaderTable(plan.sheet, rows));
+    }
+    for (const sheet of appendOnly) tables.set(sheet, new HeaderTable(sheet, read[at++]));
+    if (refetch.length) this.values.batchGet(refetch.map(quoteSheet)).forEach((v, i) => tables.set(refetch[i], new HeaderTable(refetch[i], v)));
+    return tables;
   }
 
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {

@@ -318,3 +318,23 @@ describe('a broken roster', () => {
     expect(w.log().filter((r) => r.event === 'ROSTER_PROBLEM')).toHaveLength(1);
   });
 });
+
+describe('columns moved between a run’s read and its write', () => {
+  test('an admin moving lead_sheet columns while the sweep decides: the sweep notices, rereads, and writes each value under its header', () => {
+    const w = new World();
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    w.rt.clock.advanceMinutes(60);
+    const edit = afterNextSheetRead(w, () => {
+      // Swap the first two columns (lead_id and name), header and data, as a drag would.
+      const sheet = w.rt.book.sheet('lead_sheet');
+      const rows = sheet.rows();
+      sheet.setRawRows(rows.map((r) => [r[1], r[0], ...r.slice(2)] as Array<string | number | boolean | Date>), 1);
+    });
+    w.rt.run('runSlaSweep');
+    expect(edit.fired()).toBe(true);
+    const header = w.rt.book.sheet('lead_sheet').rows()[0];
+    expect(header.slice(0, 2)).toEqual(['name', 'lead_id']);
+    expect(w.lead(id)).toMatchObject({ name: 'Budi', sales_slack_id: 'UBIMA0002', route_count: 2 });
+    expect(w.rt.slack.dm('UBIMA0002')).toHaveLength(1);
+  });
+});
