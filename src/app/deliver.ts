@@ -11,7 +11,7 @@
  */
 import { judgeDelivery, type SlackOutcome } from '../domain/delivery';
 import { logEntry, type LogEntry } from '../domain/lead';
-import { pickBatch, targetOf, type OutboxItem, type OutboxPatch } from '../domain/outbox';
+import { paceKey, pickBatch, type OutboxItem, type OutboxPatch } from '../domain/outbox';
 import type { GuardedLeadPatch, Services } from './ports';
 
 /** Messages a channel takes at once before the one-per-second pace applies. */
@@ -40,10 +40,7 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Messages share a pace when they use the same method on the same channel. */
-function queueKey(item: OutboxItem): string {
-  return `${item.method}|${targetOf(item)}`;
-}
+const queueKey = paceKey;
 
 /** chat.update is a Tier 3 method (about 50 a minute), not held to one per second per channel. */
 export const UPDATES_PER_WAVE = 10;
@@ -65,15 +62,24 @@ export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
   return out;
 }
 
-/** Sends a leased batch, paced, and records the outcomes. */
-export function deliver(services: Services, batch: readonly OutboxItem[]): DeliveryReport {
+/**
+ * Sends a leased batch, paced, and records the outcomes.
+ * @param stopAt epoch ms after which no further wave starts (the run's time budget);
+ *   what is left waits for the next run without counting as an attempt
+ */
+export function deliver(services: Services, batch: readonly OutboxItem[], stopAt = Infinity): DeliveryReport {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (batch.length === 0) return report;
   const outcomes = new Map<string, SlackOutcome>();
   const deferredUntil = new Map<string, number>();
   const planned = waves(batch);
+  let stopped = false;
   planned.forEach((wave, index) => {
     const now = services.clock.now();
+    if (stopped || now >= stopAt) {
+      for (const item of wave) outcomes.set(item.id, { kind: 'deferred', untilMs: now });
+      return;
+    }
     const sendable = wave.filter((item) => !deferredUntil.has(queueKey(item)));
     for (const item of wave) if (deferredUntil.has(queueKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(queueKey(item))! });
     // One fetchAll per method: UrlFetchApp.fetchAll throws as a whole when one request
@@ -89,7 +95,10 @@ export function deliver(services: Services, batch: readonly OutboxItem[]): Deliv
         if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(queueKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
       });
     }
-    if (index < planned.length - 1) services.pause(WAVE_GAP_MS);
+    if (index < planned.length - 1) {
+      if (services.clock.now() + WAVE_GAP_MS < stopAt) services.pause(WAVE_GAP_MS);
+      else stopped = true;
+    }
   });
 
   const now = services.clock.now();

@@ -31,7 +31,9 @@ const LOCK_MS = 30_000;
  * Elapsed time (ms) after which a sweep leaves Slack delivery to the next run: Apps
  * Script ends an execution at 6 minutes, and a run must never stop halfway.
  */
-export const DELIVERY_BUDGET_MS = 4 * 60_000;
+export const DELIVERY_BUDGET_MS = 3 * 60_000;
+/** Elapsed time (ms) after which no further Slack wave starts: room is left to record outcomes. */
+export const DELIVERY_STOP_MS = 4 * 60_000;
 
 export function runSweep(services: Services): SweepReport {
   let batch: OutboxItem[] = [];
@@ -92,7 +94,7 @@ export function runSweep(services: Services): SweepReport {
     const count = (kind: string): number => plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
     return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });
-  report.delivery = deliver(services, batch);
+  report.delivery = deliver(services, batch, started + DELIVERY_STOP_MS);
   if (services.clock.now() - started < DELIVERY_BUDGET_MS) report.parkedTaken = takeParked(services);
   return report;
 }

@@ -51,10 +51,16 @@ export function targetOf(item: OutboxItem): string {
   }
 }
 
+/** Messages share Slack's pace when they use the same method on the same channel. */
+export function paceKey(item: OutboxItem): string {
+  return `${item.method}|${targetOf(item)}`;
+}
+
 /**
- * What one run sends: due items in order, at most `perTarget` to any one channel or
- * person, so a burst does not run into Slack's ~1 message per second per channel
- * limit; the rest wait for the next run, still in order.
+ * What one run sends: due items in order, at most `perTarget` of one method to any one
+ * channel or person, so a burst does not run into Slack's ~1 message per second per
+ * channel limit (edits of old messages do not count against new ones); the rest wait
+ * for the next run, still in order.
  */
 export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: number, total: number): OutboxItem[] {
   const counts = new Map<string, number>();
@@ -62,7 +68,7 @@ export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: 
   const blocked = new Set<string>();
   for (const item of dueItems(items, now)) {
     if (batch.length >= total) break;
-    const target = targetOf(item);
+    const target = paceKey(item);
     const n = counts.get(target) ?? 0;
     if (blocked.has(target) || n >= perTarget) {
       blocked.add(target);

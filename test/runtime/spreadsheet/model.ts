@@ -150,7 +150,8 @@ export class SheetModel {
     const blank: (Cell | undefined)[][] = Array.from({ length: count }, () =>
       (model ?? []).map((c) => (c && (c.format || c.validation) ? { ...emptyCell(), format: c.format, validation: c.validation } : undefined)),
     );
-    if (this.rows.length >= row - 1) this.rows.splice(row - 1, 0, ...blank);
+    // Not splice(…, ...blank): spreading 100,000+ rows overflows the call stack.
+    if (this.rows.length >= row - 1) this.rows = [...this.rows.slice(0, row - 1), ...blank, ...this.rows.slice(row - 1)];
     else blank.forEach((b, i) => (this.rows[row - 1 + i] = b));
     this.maxRows += count;
   }
