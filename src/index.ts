@@ -35,6 +35,26 @@ function tellUser(title: string, lines: string[]): void {
   }
 }
 
+/**
+ * The one top-level catch of a trigger or menu entry point: logs the outcome, shows it
+ * to the person at the spreadsheet when there is one, and rethrows failures so Apps
+ * Script records the failed execution (and mails the owner about failed triggers).
+ * @param report turns the result into the lines logged and shown; none = log only
+ */
+function entry<T>(name: string, title: string, work: () => T, report?: (result: T) => string[]): T {
+  try {
+    const result = work();
+    const lines = report ? report(result) : [JSON.stringify(result)];
+    consoleLog.info(`${name}: ${lines.join(' | ')}`);
+    if (report) tellUser(title, lines);
+    return result;
+  } catch (err) {
+    consoleLog.error(`${name} failed: ${describe(err)}`);
+    tellUser(`${title} failed`, [describe(err)]);
+    throw err;
+  }
+}
+
 /** Simple trigger: adds the "Lead Routing" menu. */
 export function onOpen(): void {
   try {
@@ -53,110 +73,72 @@ export function onOpen(): void {
 
 /** Creates or repairs sheets, settings and triggers; returns (and shows) what is still missing. */
 export function setup(): string[] {
-  try {
-    const target = new SpreadsheetSetup();
-    const props = PropertiesService.getScriptProperties();
-    props.setProperty(PROPERTY.spreadsheetId, target.spreadsheetId());
-    forgetSpreadsheetCache();
-    const report = runSetup({
-      target,
-      lock: new AppsScriptLock(),
-      hasBotToken: Boolean(props.getProperty(PROPERTY.botToken)),
-      hasVerificationToken: Boolean(props.getProperty(PROPERTY.verificationToken)),
-      readReps: () => createServices().workbook.load().reps,
-      dashboard: createServices().dashboard,
-    });
-    const lines = [...report.done.map((d) => `✓ ${d}`), ...(report.missing.length ? report.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])];
-    consoleLog.info(`setup: ${lines.join(' | ')}`);
-    tellUser('Lead Routing set-up', lines);
-    return report.missing;
-  } catch (err) {
-    consoleLog.error(`setup failed: ${describe(err)}`);
-    tellUser('Lead Routing set-up failed', [describe(err)]);
-    throw err;
-  }
+  const report = entry(
+    'setup',
+    'Lead Routing set-up',
+    () => {
+      const target = new SpreadsheetSetup();
+      const props = PropertiesService.getScriptProperties();
+      props.setProperty(PROPERTY.spreadsheetId, target.spreadsheetId());
+      forgetSpreadsheetCache();
+      return runSetup({
+        target,
+        lock: new AppsScriptLock(),
+        hasBotToken: Boolean(props.getProperty(PROPERTY.botToken)),
+        hasVerificationToken: Boolean(props.getProperty(PROPERTY.verificationToken)),
+        readReps: () => createServices().workbook.load().reps,
+        dashboard: createServices().dashboard,
+      });
+    },
+    (r) => [...r.done.map((d) => `✓ ${d}`), ...(r.missing.length ? r.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])],
+  );
+  return report.missing;
 }
 
-/** Installable spreadsheet form-submit trigger: intake of one response. */
+/**
+ * Installable spreadsheet form-submit trigger: intake of one response. A response it
+ * cannot take is parked for the next sweep (and stays in the form's response sheet).
+ */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  try {
-    const result = takeLeadOrPark(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] });
-    consoleLog.info(`onFormSubmit: ${JSON.stringify(result)}`);
-  } catch (err) {
-    consoleLog.error(`onFormSubmit failed; the response stays in the form's response sheet (menu: Reprocess form responses): ${describe(err)}`);
-    throw err;
-  }
+  entry('onFormSubmit', 'Lead Routing: form response', () => takeLeadOrPark(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] }));
 }
 
 /** Time-driven trigger (and the menu): SLA re-routing, escalation, pending Slack messages. */
 export function runSlaSweep(): SweepReport {
-  try {
-    const report = runSweep(createServices());
-    consoleLog.info(`runSlaSweep: ${JSON.stringify(report)}`);
-    return report;
-  } catch (err) {
-    consoleLog.error(`runSlaSweep failed: ${describe(err)}`);
-    tellUser('Lead Routing: SLA check failed', [describe(err)]);
-    throw err;
-  }
+  return entry('runSlaSweep', 'Lead Routing: SLA check', () => runSweep(createServices()));
 }
 
 /** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */
 export function runArchive(): ArchiveReport {
-  try {
-    const report = archiveClosedLeads(createServices());
-    consoleLog.info(`runArchive: ${JSON.stringify(report)}`);
-    return report;
-  } catch (err) {
-    consoleLog.error(`runArchive failed: ${describe(err)}`);
-    throw err;
-  }
+  return entry('runArchive', 'Lead Routing: archive', () => archiveClosedLeads(createServices()));
 }
 
 /** Menu: reports what is right and what to fix, changing nothing. */
 export function checkSetup(): CheckLine[] {
-  try {
-    const lines = runCheckSetup(createServices(), readProjectFacts());
-    const text = lines.map((l) => `${l.ok ? '✓' : '✗'} ${l.text}`);
-    consoleLog.info(`checkSetup: ${text.join(' | ')}`);
-    tellUser('Lead Routing: check set-up', text);
-    return lines;
-  } catch (err) {
-    consoleLog.error(`checkSetup failed: ${describe(err)}`);
-    tellUser('Lead Routing: check set-up failed', [describe(err)]);
-    throw err;
-  }
+  return entry(
+    'checkSetup',
+    'Lead Routing: check set-up',
+    () => runCheckSetup(createServices(), readProjectFacts()),
+    (lines) => lines.map((l) => `${l.ok ? '✓' : '✗'} ${l.text}`),
+  );
 }
 
 /** Menu: a direct message to the person at the spreadsheet, found by email in sales_sheet. */
 export function sendMeATestMessage(): string {
-  try {
-    const result = sendTestMessage(createServices(), Session.getActiveUser().getEmail());
-    consoleLog.info(`sendMeATestMessage: ${result}`);
-    tellUser('Lead Routing: test message', [result]);
-    return result;
-  } catch (err) {
-    consoleLog.error(`sendMeATestMessage failed: ${describe(err)}`);
-    throw err;
-  }
+  return entry('sendMeATestMessage', 'Lead Routing: test message', () => sendTestMessage(createServices(), Session.getActiveUser().getEmail()), (r) => [r]);
 }
 
 /** Menu: takes in form responses that never became leads; safe to run any time. */
 export function reprocessFormResponses(): ReprocessReport {
-  try {
-    const report = reprocessResponses(createServices(), readFormResponses());
-    const lines = [
-      `${report.responses} response(s) in the form's sheet; ${report.alreadyLeads} were already leads.`,
-      report.created.length ? `Taken in now: ${report.created.join(', ')}` : 'Nothing was missing.',
-    ];
-    consoleLog.info(`reprocessFormResponses: ${lines.join(' ')}`);
-    tellUser('Lead Routing: reprocess form responses', lines);
-    return report;
-  } catch (err) {
-    consoleLog.error(`reprocessFormResponses failed: ${describe(err)}`);
-    tellUser('Lead Routing: reprocess failed', [describe(err)]);
-    throw err;
-  }
+  return entry(
+    'reprocessFormResponses',
+    'Lead Routing: reprocess form responses',
+    () => reprocessResponses(createServices(), readFormResponses()),
+    (r) => [
+      `${r.responses} response(s) in the form's sheet; ${r.alreadyLeads} were already leads.`,
+      r.created.length ? `Taken in now: ${r.created.join(', ')}` : 'Nothing was missing.',
+    ],
+  );
 }
 
 /** Slack interactivity Request URL. Always an empty 200, whatever arrives. */
