@@ -71,3 +71,25 @@ describe('routing rules from sales_sheet columns', () => {
     expect(owners(w, 4, 'B')).toEqual(['UCITRA003', 'UAYU0001', 'UBIMA0002', 'UCITRA003']);
   });
 });
+
+describe('reps already tried', () => {
+  test('a re-route goes to a rep who has not held the lead; when all have, to the one who held it longest ago', () => {
+    const w = new World({ settings: { sla_minutes: 30, escalation_threshold: 10 } });
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    const holders = [String(w.lead(id).sales_slack_id)];
+    for (let i = 0; i < 4; i++) {
+      w.sweepAfter(30);
+      holders.push(String(w.lead(id).sales_slack_id));
+    }
+    expect(holders).toEqual(['UAYU0001', 'UBIMA0002', 'UCITRA003', 'UAYU0001', 'UBIMA0002']);
+    expect(w.lead(id).route_history).toBe('UAYU0001 UBIMA0002 UCITRA003 UAYU0001 UBIMA0002');
+  });
+
+  test('who held a lead survives a restart: it is read back from route_history in the sheet', () => {
+    const w = new World({ settings: { sla_minutes: 30 } });
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    w.editLead(id, 'route_history', 'UBIMA0002 UAYU0001');
+    w.sweepAfter(30);
+    expect(w.lead(id).sales_slack_id).toBe('UCITRA003');
+  });
+});
