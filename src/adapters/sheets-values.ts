@@ -49,6 +49,18 @@ export class SheetsValues {
     }
   }
 
+  /** Adds columns at the right of a sheet, so header cells can be written there. */
+  appendColumns(sheet: string, count: number): void {
+    const sheetId = this.sheetIds().get(sheet);
+    if (sheetId === undefined) throw new RoutingError('MISSING_SHEET', `Sheet "${sheet}" is missing. Run Lead Routing → Set up to create it.`);
+    try {
+      api().batchUpdate({ requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: count } }] }, this.spreadsheetId);
+    } catch (err) {
+      CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
+      explain(err, `Adding columns to ${sheet}`);
+    }
+  }
+
   /**
    * Deletes row runs in one call. `runs` are 1-based sheet rows, inclusive; they are
    * applied bottom-up per sheet so earlier deletions do not shift later ones.

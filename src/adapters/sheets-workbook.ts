@@ -52,7 +52,7 @@ export class SheetsWorkbook implements Workbook {
     return {
       settings: new Map(settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')])),
       reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
-      leads: leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
+      ...firstPerLeadId(leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== '')),
       state: new Map(state.rows.map((r) => [state.text(r, 'key'), String(state.get(r, 'value'))])),
       outbox: outbox.rows.map((r) => this.codec.outbox(outbox, r)).filter((item) => item.id !== ''),
       holidays: new Set(holidays.rows.map((r) => localDate(holidays.get(r, 'date'))).filter((d): d is string => d !== null)),
@@ -62,6 +62,9 @@ export class SheetsWorkbook implements Workbook {
   commit(changes: WorkbookChanges): CommitReport {
     const report: CommitReport = { skippedLeads: [] };
     const leadPatches = changes.leadPatches ?? [];
+    // New rows shift the rows below a blank row, so patches located before an append
+    // could land on the wrong row: a commit does one or the other.
+    if (leadPatches.length && changes.newLeads?.length) throw new Error('commit: new leads and lead patches cannot share one commit');
     const outboxPatches = changes.outboxPatches ?? [];
     const stateEntries = Object.entries(changes.state ?? {});
     const keyed: SheetName[] = [];
@@ -102,6 +105,7 @@ export class SheetsWorkbook implements Workbook {
       const table = tables.get(SHEETS.outbox)!;
       const rows = indexByKey(table, 'id');
       for (const patch of outboxPatches) {
+        if (patch.leadId && skipped.has(patch.leadId)) continue;
         const row = rows.get(patch.id);
         if (row) writes.push(...segments(table, row.row, this.codec.outboxCells(patch.changes)));
       }
@@ -178,6 +182,15 @@ export class SheetsWorkbook implements Workbook {
     return tables;
   }
 
+  archivedSubmissionKeys(): Set<string> {
+    const [header] = this.values.batchGet([`${quoteSheet(SHEETS.archive)}!1:1`]);
+    const column = (header?.[0] ?? []).map(normaliseHeader).indexOf('submission_key');
+    if (column < 0) return new Set();
+    const letter = columnLetter(column + 1);
+    const [values] = this.values.batchGet([`${quoteSheet(SHEETS.archive)}!${letter}2:${letter}`]);
+    return new Set((values ?? []).flatMap((row) => String(row[0] ?? '').split(/\s+/)).filter((k) => k !== ''));
+  }
+
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
     const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
     if (leadIds.length === 0 && outboxIds.length === 0) return report;
@@ -196,6 +209,8 @@ export class SheetsWorkbook implements Workbook {
       const wanted = [...leadHeader, 'archived_at'];
       const missing = wanted.filter((h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)));
       if (missing.length) {
+        // Room first: a lead_sheet grown wider than the archive's grid would not fit.
+        this.values.appendColumns(SHEETS.archive, missing.length);
         this.values.batchUpdate([{ range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length), values: [missing] }]);
         header.push(...missing);
       }
@@ -262,6 +277,24 @@ export class SheetsWorkbook implements Workbook {
     });
     this.values.append(table.sheet, laidOut, input);
   }
+}
+
+/**
+ * A row an admin copied keeps its lead_id: only the first row per id is the lead (the one
+ * commits write to), and the copies are reported rather than routed twice.
+ */
+function firstPerLeadId(all: Lead[]): { leads: Lead[]; duplicateLeadIds: string[] } {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  const leads = all.filter((lead) => {
+    if (seen.has(lead.leadId)) {
+      duplicates.add(lead.leadId);
+      return false;
+    }
+    seen.add(lead.leadId);
+    return true;
+  });
+  return { leads, duplicateLeadIds: [...duplicates] };
 }
 
 /** A holiday cell as a local date 'yyyy-mm-dd': a date serial (already local) or typed text. */

@@ -17,7 +17,7 @@ export function runArchive(services: Services): ArchiveReport {
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
     const leadIds = leadsToArchive(snapshot.leads, now, settings.archiveAfterDays);
-    const outboxIds = outboxToDrop(snapshot.outbox, now);
+    const outboxIds = outboxToDrop(snapshot.outbox, snapshot.leads, now);
     const report = services.workbook.archive(leadIds, outboxIds, now);
     const log = [];
     if (report.archived) log.push(logEntry(now, 'ARCHIVED', { detail: `moved ${report.archived} closed lead(s) older than ${settings.archiveAfterDays} days to lead_archive` }));

@@ -4,12 +4,12 @@
  * commit; the round-robin pointer, the log and the owed Slack message follow, and the
  * message is sent after the lock is released.
  */
-import { draftFromAnswers, submissionKey } from '../domain/intake';
+import { draftFromAnswers, hashValues, leadHasSubmission, responseFingerprint } from '../domain/intake';
 import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
 import { findDuplicate } from '../domain/duplicates';
 import { availableReps } from '../domain/rep';
 import { assignmentPatch, assignNewLead, openLeadCounts } from '../domain/routing';
-import { parseSettings, type Settings } from '../domain/settings';
+import { formFields, parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched, returnedNotice } from './notifications';
 import { parseStage } from '../domain/stage';
@@ -48,29 +48,30 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     } catch (err) {
       if (!(err instanceof RoutingError)) throw err;
       settingsOk = false;
-      settings = parseSettings(new Map());
+      settings = { ...parseSettings(new Map()), ...formFields(snapshot.settings) };
       log.push(logEntry(now, 'ERROR', { actor: 'form', detail: `${err.message}; the lead is kept unassigned until settings are fixed` }));
       services.log.error(err.message);
     }
-    const key = submissionKey(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v)));
-    const existing = snapshot.leads.find((lead) => lead.submissionKey === key);
+    const key = responseFingerprint(response.namedValues, response.values, settings);
+    const existing = snapshot.leads.find((lead) => leadHasSubmission(lead, key));
     if (existing) {
-      services.workbook.commit({ log: [logEntry(now, 'DUPLICATE_SUBMISSION', { leadId: existing.leadId, actor: 'form', detail: 'the form trigger fired again for a response already taken in' })] });
+      services.workbook.commit({ log: [...log, logEntry(now, 'DUPLICATE_SUBMISSION', { leadId: existing.leadId, actor: 'form', detail: 'the form trigger fired again for a response already taken in' })] });
       return { kind: 'DUPLICATE', leadId: existing.leadId };
     }
     const draft = draftFromAnswers(response.namedValues, settings);
     if (!draft) {
-      services.workbook.commit({ log: [logEntry(now, 'BLANK_SUBMISSION', { actor: 'form', detail: 'every answer was empty; no lead created' })] });
+      services.workbook.commit({ log: [...log, logEntry(now, 'BLANK_SUBMISSION', { actor: 'form', detail: `every answer to ${settings.formNameField}, ${settings.formPhoneField} and ${settings.formEmailField} was empty; no lead created` })] });
       return { kind: 'BLANK' };
     }
     const match = settingsOk ? findDuplicate(draft, snapshot.leads, now, settings.duplicateWindowDays) : null;
     if (match?.kind === 'MERGE') {
-      const merged = patched(match.lead, { submissionCount: match.lead.submissionCount + 1, lastSubmittedAt: now });
+      // The fingerprint joins the lead's, so this response is never merged twice.
+      const merged = patched(match.lead, { submissionCount: match.lead.submissionCount + 1, lastSubmittedAt: now, submissionKey: `${match.lead.submissionKey} ${key}`.trim() });
       const notices = merged.salesSlackId ? [returnedNotice(services, merged, settings, now)] : [];
       const { batch, leases } = leaseBatch(notices, now);
       for (const item of notices) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
       services.workbook.commit({
-        leadPatches: [{ leadId: merged.leadId, changes: { submissionCount: merged.submissionCount, lastSubmittedAt: now } }],
+        leadPatches: [{ leadId: merged.leadId, changes: { submissionCount: merged.submissionCount, lastSubmittedAt: now, submissionKey: merged.submissionKey } }],
         log: [
           ...log,
           logEntry(now, 'DUPLICATE', {
@@ -166,7 +167,7 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
     return takeLead(services, response);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    services.parked.park(submissionKey(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), response);
+    services.parked.park(hashValues(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), response);
     services.log.warn(`intake parked the response for the next sweep: ${reason}`);
     // A busy lock is routine; anything else (a missing header, the API failing) must
     // still fail the run loudly so the owner hears of it, with the response safe.

@@ -72,7 +72,7 @@ export function noticesFor(
       }
       for (const item of outbox) {
         if (item.leadId === lead.leadId && item.kind === 'ASSIGNMENT' && item.status === 'PENDING') {
-          notices.outboxPatches.push({ id: item.id, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
+          notices.outboxPatches.push({ id: item.id, leadId: lead.leadId, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
         }
       }
       notices.log.push(

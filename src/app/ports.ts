@@ -19,6 +19,8 @@ export interface WorkbookSnapshot {
   outbox: OutboxItem[];
   /** Local dates 'yyyy-mm-dd' from the `holidays` sheet (closed all day). */
   holidays: Set<string>;
+  /** lead_ids found on more than one row of lead_sheet (only the first row is used). */
+  duplicateLeadIds: string[];
 }
 
 /** A lead change that applies only if the lead still looks as the use case saw it. */
@@ -55,6 +57,8 @@ export interface ArchiveReport {
 export interface Workbook {
   load(): WorkbookSnapshot;
   commit(changes: WorkbookChanges): CommitReport;
+  /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
+  archivedSubmissionKeys(): Set<string>;
   /** Moves closed leads to lead_archive and drops finished outbox rows, checking every row by key. */
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport;
 }

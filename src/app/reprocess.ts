@@ -3,7 +3,8 @@
  * that never became a lead (its trigger failed, timed out or was not installed yet).
  * Matching is by the submission fingerprint, so running it twice takes nothing twice.
  */
-import { submissionKey } from '../domain/intake';
+import { responseFingerprint } from '../domain/intake';
+import { formFields } from '../domain/settings';
 import { takeLead, type FormResponse, type IntakeResult } from './intake';
 import type { Services } from './ports';
 
@@ -15,10 +16,14 @@ export interface ReprocessReport {
 }
 
 export function reprocessResponses(services: Services, responses: readonly FormResponse[]): ReprocessReport {
-  const known = new Set(services.workbook.load().leads.map((lead) => lead.submissionKey));
+  const snapshot = services.workbook.load();
+  const fields = formFields(snapshot.settings);
+  // Responses already taken in: by a lead still in lead_sheet (merged ones too) or archived.
+  const known = new Set([...snapshot.leads.flatMap((lead) => lead.submissionKey.split(/\s+/)), ...services.workbook.archivedSubmissionKeys()]);
   const report: ReprocessReport = { responses: responses.length, alreadyLeads: 0, created: [], blank: 0 };
   for (const response of responses) {
-    if (known.has(submissionKey(response.values))) {
+    const key = responseFingerprint(response.namedValues, response.values, fields);
+    if (known.has(key)) {
       report.alreadyLeads++;
       continue;
     }
@@ -26,7 +31,7 @@ export function reprocessResponses(services: Services, responses: readonly FormR
     if (result.kind === 'CREATED') report.created.push(result.leadId);
     else if (result.kind === 'BLANK') report.blank++;
     else report.alreadyLeads++;
-    known.add(submissionKey(response.values));
+    known.add(key);
   }
   return report;
 }

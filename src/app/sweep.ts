@@ -65,7 +65,10 @@ export function runSweep(services: Services): SweepReport {
       log.push(...notice.log);
       Object.assign(state, notice.state);
     } else Object.assign(state, availableAgain(snapshot.state));
-    const problems = rosterProblems(snapshot.reps).map(describeRosterProblem).join('; ');
+    const problems = [
+      ...rosterProblems(snapshot.reps).map(describeRosterProblem),
+      ...snapshot.duplicateLeadIds.map((id) => `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`),
+    ].join('; ');
     if (problems !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
       state[ROSTER_PROBLEMS] = problems;
       if (problems) {

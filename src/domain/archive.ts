@@ -27,7 +27,16 @@ export function leadsToArchive(leads: readonly Lead[], now: number, afterDays: n
     .map((lead) => lead.leadId);
 }
 
-export function outboxToDrop(items: readonly OutboxItem[], now: number): string[] {
+/**
+ * Finished outbox rows older than OUTBOX_KEEP_DAYS. A lead's message that was given up
+ * stays while the lead is still NEW on that route: it is the record that the message
+ * was owed and failed, so the sweep does not queue it again.
+ */
+export function outboxToDrop(items: readonly OutboxItem[], leads: readonly Lead[], now: number): string[] {
   const cutoff = now - OUTBOX_KEEP_DAYS * DAY_MS;
-  return items.filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff).map((item) => item.id);
+  const current = new Set(leads.filter((lead) => parseStage(lead.stage) === 'NEW').map((lead) => `${lead.leadId}#${lead.routeCount}`));
+  return items
+    .filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff)
+    .filter((item) => !(item.kind === 'ASSIGNMENT' && item.status === 'FAILED' && current.has(`${item.leadId}#${item.route}`)))
+    .map((item) => item.id);
 }

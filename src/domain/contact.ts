@@ -3,7 +3,7 @@
  * Every refusal is a value with the reason the rep is shown.
  */
 import type { Lead } from './lead';
-import { escapeMrkdwn, mention } from './slack-text';
+import { clip, escapeMrkdwn, mention } from './slack-text';
 import { parseStage } from './stage';
 
 export type ContactDecision =
@@ -20,7 +20,7 @@ export function decideContact(lead: Lead | undefined, userId: string): ContactDe
   if (stage === 'CONTACTED') return { ok: false, reason: 'ALREADY_CONTACTED', byOwner: lead.salesSlackId === userId };
   if (stage !== 'NEW') return { ok: false, reason: 'NOT_NEW', stage: lead.stage || '(empty)' };
   if (lead.salesSlackId === userId) return { ok: true };
-  const owner = lead.salesSlackId ? `${escapeMrkdwn(lead.assignedSales)}${lead.assignedSales ? ' ' : ''}(${mention(lead.salesSlackId)})` : 'nobody yet';
+  const owner = lead.salesSlackId ? `${escapeMrkdwn(clip(lead.assignedSales, 80))}${lead.assignedSales ? ' ' : ''}(${mention(lead.salesSlackId)})` : 'nobody yet';
   if (lead.routeHistory.includes(userId)) return { ok: false, reason: 'REROUTED', owner };
   return { ok: false, reason: 'NOT_OWNER', owner };
 }

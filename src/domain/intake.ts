@@ -36,13 +36,32 @@ export function draftFromAnswers(named: Readonly<Record<string, readonly string[
   return { name, phoneRaw, email, phone: phone && phone.ok ? phone.phone : '', phoneOk: Boolean(phone && phone.ok) };
 }
 
+/** The form's own Timestamp question (Google Forms adds it to the response sheet). */
+const TIMESTAMP = 'Timestamp';
+
 /**
- * Fingerprint of one response: the timestamp and every answer. Two firings of one
- * response give the same key, and so does the response's row in the form's response
- * sheet, where Sheets has read "0812…" as a number and dropped the zero: each value is
- * reduced to its letters and digits, without leading zeros, before hashing.
+ * Fingerprint of one response: its timestamp and the three answers the engine uses.
+ * Two firings of one response give the same key, and so does the response's row in the
+ * form's response sheet, where Sheets has read "0812…" as a number and dropped the zero
+ * (each value is reduced to its letters and digits, without leading zeros), and where a
+ * question added later shows as an extra empty column (only the answers we use count).
  */
-export function submissionKey(values: readonly unknown[]): string {
+export function responseFingerprint(
+  named: Readonly<Record<string, readonly string[] | string>>,
+  values: readonly unknown[],
+  fields: Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField'>,
+): string {
+  const timestamp = answer(named, TIMESTAMP) || String(values[0] ?? '');
+  return hashValues([timestamp, answer(named, fields.formNameField), answer(named, fields.formPhoneField), answer(named, fields.formEmailField)]);
+}
+
+/** Whether a lead was made from (or merged) the response with this fingerprint. */
+export function leadHasSubmission(lead: { submissionKey: string }, key: string): boolean {
+  return lead.submissionKey.split(/\s+/).includes(key);
+}
+
+/** A short, stable hash of values, each reduced to letters and digits without leading zeros. */
+export function hashValues(values: readonly unknown[]): string {
   const text = values.map((v) => String(v ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/^0+/, '')).join('\u241f');
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;

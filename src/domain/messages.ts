@@ -5,7 +5,8 @@
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { Lead } from './lead';
-import { durationInWords, escapeMrkdwn, mention } from './slack-text';
+import { parseStage } from './stage';
+import { clip, durationInWords, escapeMrkdwn, mention } from './slack-text';
 
 export const MARK_CONTACTED_ACTION = 'mark_contacted';
 
@@ -22,10 +23,15 @@ function context(text: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
+/** The lead's name as shown in Slack: escaped and of bounded length. */
+function leadName(lead: Lead): string {
+  return escapeMrkdwn(clip(lead.name || '(no name)'));
+}
+
 function leadFacts(lead: Lead): string {
-  const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(lead.phoneRaw || '(none)')} :warning: number needs checking`;
-  const lines = [`*Lead:* ${escapeMrkdwn(lead.name || '(no name)')}`, `*Phone:* ${phone}`];
-  if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(lead.email)}`);
+  const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning: number needs checking`;
+  const lines = [`*Lead:* ${leadName(lead)}`, `*Phone:* ${phone}`];
+  if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(clip(lead.email))}`);
   lines.push(`*Lead id:* ${lead.leadId}`);
   return lines.join('\n');
 }
@@ -62,7 +68,7 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMess
   const actions: ActionsBlock = { type: 'actions', block_id: `lead:${lead.leadId}`, elements: [button] };
   const fallbackPhone = lead.phone ? `+${lead.phone}` : 'number needs checking';
   return {
-    text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${escapeMrkdwn(lead.name || '(no name)')}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
+    text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${leadName(lead)}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
     blocks: [section(headline), section(leadFacts(lead)), context(sla), actions],
   };
 }
@@ -136,10 +142,10 @@ export function openLeadsMessage(leads: ReadonlyArray<{ lead: Lead; timeLeft: st
   const text = `Your open leads (${leads.length + more}):`;
   const blocks: KnownBlock[] = [section(`*${text}*`)];
   for (const { lead, timeLeft } of leads) {
-    const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(lead.phoneRaw || '(none)')} :warning:`;
+    const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning:`;
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(lead.name || '(no name)')}* · ${phone} · ${lead.leadId}\n${timeLeft}` },
+      text: { type: 'mrkdwn', text: `*${leadName(lead)}* · ${phone} · ${lead.leadId}\n${timeLeft}` },
       accessory: { type: 'button', style: 'primary', action_id: MARK_CONTACTED_ACTION, value: lead.leadId, text: { type: 'plain_text', text: 'Mark as CONTACTED' } },
     });
   }
@@ -149,8 +155,8 @@ export function openLeadsMessage(leads: ReadonlyArray<{ lead: Lead; timeLeft: st
 
 /** To the owner when the same person submits the form again (merged into their lead). */
 export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMessage {
-  const still = lead.stage.trim().toUpperCase() === 'NEW' ? 'It is still waiting for your call.' : 'You already contacted them; they asked again, so a follow-up may help.';
-  const text = `${mention(ownerSlackId)}, lead ${lead.leadId} (${escapeMrkdwn(lead.name || '(no name)')}) submitted the form again (${lead.submissionCount} times in all). ${still}`;
+  const still = parseStage(lead.stage) === 'NEW' ? 'It is still waiting for your call.' : 'You already contacted them; they asked again, so a follow-up may help.';
+  const text = `${mention(ownerSlackId)}, lead ${lead.leadId} (${leadName(lead)}) submitted the form again (${lead.submissionCount} times in all). ${still}`;
   return { text, blocks: [section(`:repeat: ${text}`), section(leadFacts(lead))] };
 }
 

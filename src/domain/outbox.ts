@@ -4,6 +4,8 @@
  * A lead's state therefore never waits on Slack, and a message Slack could not take
  * is tried again by a later sweep, in order.
  */
+import { parseStage } from './stage';
+
 export type OutboxKind = 'ASSIGNMENT' | 'REROUTED_NOTICE' | 'ESCALATION' | 'NOBODY_AVAILABLE' | 'DUPLICATE_NOTICE' | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
@@ -30,6 +32,8 @@ export type OutboxChanges = Partial<Omit<OutboxItem, 'id'>>;
 export interface OutboxPatch {
   id: string;
   changes: OutboxChanges;
+  /** Set when the change belongs to a lead change in the same commit: dropped with it. */
+  leadId?: string;
 }
 
 export function newOutboxItem(fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'>): OutboxItem {
@@ -90,5 +94,5 @@ export function leadsWithoutMessage<L extends { leadId: string; stage: string; s
   items: readonly OutboxItem[],
 ): L[] {
   const owed = new Set(items.filter((i) => i.kind === 'ASSIGNMENT' && i.status !== 'CANCELLED').map((i) => `${i.leadId}#${i.route}`));
-  return leads.filter((lead) => lead.stage.trim().toUpperCase() === 'NEW' && lead.salesSlackId && !lead.slackTs && !owed.has(`${lead.leadId}#${lead.routeCount}`));
+  return leads.filter((lead) => parseStage(lead.stage) === 'NEW' && lead.salesSlackId && !lead.slackTs && !owed.has(`${lead.leadId}#${lead.routeCount}`));
 }

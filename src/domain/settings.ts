@@ -79,6 +79,20 @@ function optionalId(raw: ReadonlyMap<string, unknown>, key: string, pattern: Reg
   return value;
 }
 
+/**
+ * The settings intake needs to read a response (question titles, country), each on its
+ * own: one bad value elsewhere must not make intake look for the wrong questions.
+ */
+export function formFields(raw: ReadonlyMap<string, unknown>): Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField' | 'defaultCountry'> {
+  const country = text(raw, 'default_country').toUpperCase();
+  return {
+    formNameField: text(raw, 'form_name_field'),
+    formPhoneField: text(raw, 'form_phone_field'),
+    formEmailField: text(raw, 'form_email_field'),
+    defaultCountry: /^[A-Z]{2}$/.test(country) ? country : 'ID',
+  };
+}
+
 /** Reads and validates every setting; empty cells take their defaults. */
 export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
   const interval = wholeNumber(raw, 'sla_check_every_minutes', 1, 60);

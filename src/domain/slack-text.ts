@@ -23,3 +23,13 @@ export function durationInWords(minutes: number): string {
   }
   return `${m / 60} hours`;
 }
+
+/**
+ * Lead-supplied text shortened for Slack: a section's text may hold 3,000 characters, and
+ * a message Slack rejects is never retried, so a very long name must not cost the lead
+ * its notification.
+ * @param max characters kept, an ellipsis included
+ */
+export function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -28,6 +28,7 @@ const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
   state: new Map(),
   outbox: [],
   holidays: new Set(),
+  duplicateLeadIds: [],
 });
 
 describe('refreshDashboard', () => {

@@ -113,7 +113,7 @@ export class World {
   addLeadColumn(header: string): void {
     const sheet = this.rt.book.sheet('lead_sheet');
     const width = sheet.rowValues(1).length;
-    sheet.setCell(`${String.fromCharCode(65 + width)}1`, header);
+    sheet.setCell(`${columnLetters(width + 1)}1`, header);
   }
 
   /** An admin types a value into one cell of a lead's row. */
@@ -123,8 +123,7 @@ export class World {
     const column = rows[0].map(String).indexOf(header);
     const index = rows.findIndex((r) => r[rows[0].map(String).indexOf('lead_id')] === leadId);
     if (column < 0 || index < 1) throw new Error(`no ${header} / ${leadId}`);
-    const letters = String.fromCharCode(65 + column);
-    this.rt.book.sheet('lead_sheet').setCell(`${letters}${index + 1}`, value);
+    this.rt.book.sheet('lead_sheet').setCell(`${columnLetters(column + 1)}${index + 1}`, value);
   }
 
   /**

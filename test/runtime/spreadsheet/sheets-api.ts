@@ -119,32 +119,50 @@ export class FakeSheetsService {
   // ---- spreadsheets.batchUpdate (structural requests) ----
 
   /**
-   * Only deleteDimension is modelled. Requests apply in order, each against the sheet as
-   * the previous ones left it (0-based, end exclusive), atomically: any invalid request
-   * fails the whole call and changes nothing, as the API documents.
+   * deleteDimension and appendDimension are modelled. Requests apply in order, each
+   * against the sheet as the previous ones left it (0-based, end exclusive),
+   * atomically: any invalid request fails the whole call and changes nothing, as the
+   * API documents.
    */
   private spreadsheetBatchUpdate(resource: { requests?: object[] }, id: string): { spreadsheetId: string; replies: object[] } {
     const method = `${PREFIX}.batchUpdate`;
     const requests = resource?.requests ?? [];
     return this.ctx.meter.write(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
       this.checkId(method, id);
-      type Delete = { range?: { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number } };
-      const plan = requests.map((request, i) => {
-        const del = (request as { deleteDimension?: Delete }).deleteDimension;
-        if (!del) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: this local runtime models only deleteDimension`);
-        const range = del.range ?? {};
-        const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (range.sheetId ?? 0));
-        if (!sheet) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: No grid with id: ${range.sheetId}`);
+      type Range = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
+      type Op = { kind: 'delete'; sheet: SheetModel; rows: boolean; start: number; end: number } | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number };
+      const sheetOf = (i: number, what: string, sheetId: number | undefined) => {
+        const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (sheetId ?? 0));
+        if (!sheet) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].${what}: No grid with id: ${sheetId}`);
+        return sheet;
+      };
+      const plan: Op[] = requests.map((request, i) => {
+        const r = request as { deleteDimension?: { range?: Range }; appendDimension?: { sheetId?: number; dimension?: string; length?: number } };
+        if (r.appendDimension) {
+          const a = r.appendDimension;
+          const sheet = sheetOf(i, 'appendDimension', a.sheetId);
+          if (a.dimension !== 'ROWS' && a.dimension !== 'COLUMNS') throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].appendDimension: dimension must be ROWS or COLUMNS`);
+          if (!Number.isInteger(a.length) || (a.length ?? 0) < 1) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].appendDimension: length must be at least 1`);
+          return { kind: 'append', sheet, rows: a.dimension === 'ROWS', length: a.length as number };
+        }
+        if (!r.deleteDimension) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: this local runtime models only deleteDimension and appendDimension`);
+        const range = r.deleteDimension.range ?? {};
+        const sheet = sheetOf(i, 'deleteDimension', range.sheetId);
         const start = range.startIndex ?? 0;
         const end = range.endIndex ?? (range.dimension === 'COLUMNS' ? sheet.maxCols : sheet.maxRows);
         if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS') throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: dimension must be ROWS or COLUMNS`);
         if (start < 0 || end <= start) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange`);
-        return { sheet, rows: range.dimension === 'ROWS', start, end };
+        return { kind: 'delete', sheet, rows: range.dimension === 'ROWS', start, end };
       });
-      // Validate against the shrinking grid before touching anything (all or nothing).
+      // Validate against the changing grid before touching anything (all or nothing).
       const sizes = new Map(this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]));
       plan.forEach((p, i) => {
         const size = sizes.get(p.sheet)!;
+        if (p.kind === 'append') {
+          if (p.rows) size.rows += p.length;
+          else size.cols += p.length;
+          return;
+        }
         const limit = p.rows ? size.rows : size.cols;
         if (p.end > limit) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange, end index ${p.end} exceeds grid size ${limit}`);
         if (p.rows && p.end - p.start >= size.rows - p.sheet.frozenRows && p.start <= p.sheet.frozenRows) {
@@ -155,6 +173,11 @@ export class FakeSheetsService {
       });
       let written = 0;
       for (const p of plan) {
+        if (p.kind === 'append') {
+          if (p.rows) p.sheet.insertRowsBefore(p.sheet.maxRows + 1, p.length);
+          else p.sheet.insertColumnsBefore(p.sheet.maxCols + 1, p.length);
+          continue;
+        }
         if (p.rows) p.sheet.deleteRows(p.start + 1, p.end - p.start);
         else p.sheet.deleteColumns(p.start + 1, p.end - p.start);
         written += (p.end - p.start) * (p.rows ? p.sheet.maxCols : p.sheet.maxRows);
