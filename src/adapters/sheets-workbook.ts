@@ -1,9 +1,11 @@
 /**
  * The Workbook port over the Sheets API. load() is one batchGet of every sheet the
- * engine reads. commit() re-reads the sheets it changes (one batchGet), finds every
- * row by its key at that moment, so an admin's sort or insert in between never puts
- * one lead's data on another's row, checks each guarded lead still looks as the use
- * case saw it, writes only the changed cells (one batchUpdate) and appends new rows.
+ * engine reads. commit() re-reads the key columns of the sheets it changes (one
+ * batchGet) and finds every row by its key at that moment, so an admin's sort or insert
+ * between the run's read and its write does not put one lead's data on another's row
+ * (what is left is the instant between that re-read and the write itself); it checks
+ * each guarded lead still looks as the use case saw it, writes only the changed cells
+ * (one batchUpdate) and appends new rows.
  */
 import type { ArchiveReport, CommitReport, GuardedLeadPatch, Workbook, WorkbookChanges, WorkbookSnapshot } from '../app/ports';
 import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../app/schema';

@@ -8,7 +8,7 @@ export const LAST_INDEX = 'last_index';
 export const LAST_SLACK_ID = 'last_slack_id';
 /** JSON: leads given per available rep, for the fair rotation. */
 export const ROTATION_TURNS = 'rotation_turns';
-/** When nobody could take a lead (ISO time); '' once someone can. The manager is told once per stretch. */
+/** When nobody could take a lead (a date-time); '' once someone can. The manager is told once per stretch. */
 export const NOBODY_AVAILABLE_SINCE = 'nobody_available_since';
 export const ROSTER_PROBLEMS = 'roster_problems';
 export const ESCALATED_PREFIX = 'escalated_';
