@@ -61,6 +61,25 @@ export class SheetsWorkbook implements Workbook {
     };
   }
 
+  loadLead(leadId: string): Lead | undefined {
+    const sheet = quoteSheet(SHEETS.leads);
+    // The contract puts lead_id first, so column A is read with the header; if an admin
+    // moved it, the header says where it went and that column is read instead.
+    const [headerRows, firstColumn] = this.values.batchGet([`${sheet}!1:1`, `${sheet}!A:A`]);
+    const header = headerRows?.[0] ?? [];
+    this.headers.set(SHEETS.leads, header);
+    const table = new HeaderTable(SHEETS.leads, [header]);
+    table.requireAll(LEAD_HEADERS);
+    const column = table.column('lead_id');
+    const ids = column === 0 ? firstColumn : this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
+    const index = (ids ?? []).findIndex((row, i) => i > 0 && String(row[0] ?? '').trim() === leadId);
+    if (index < 0) return undefined;
+    const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
+    const lead = new HeaderTable(SHEETS.leads, [header, rowValues?.[0] ?? []]);
+    const row = lead.rows[0];
+    return row ? this.codec.lead(lead, row) : undefined;
+  }
+
   commit(changes: WorkbookChanges): CommitReport {
     const report: CommitReport = { skippedLeads: [] };
     const leadPatches = changes.leadPatches ?? [];

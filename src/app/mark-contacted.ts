@@ -6,11 +6,11 @@
 import { decideContact } from '../domain/contact';
 import { logEntry } from '../domain/lead';
 import { contactedMessage, refusalText } from '../domain/messages';
-import type { Services, WorkbookSnapshot } from './ports';
+import type { Lead } from '../domain/lead';
+import type { Services } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 
-export function markContacted(services: Services, snapshot: WorkbookSnapshot, leadId: string, userId: string, now: number): SlackAnswer {
-  const lead = snapshot.leads.find((l) => l.leadId === leadId);
+export function markContacted(services: Services, lead: Lead | undefined, leadId: string, userId: string, now: number): SlackAnswer {
   const decision = decideContact(lead, userId);
   if (decision.ok && lead) {
     const commit = services.workbook.commit({

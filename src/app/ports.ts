@@ -56,6 +56,11 @@ export interface ArchiveReport {
 /** The spreadsheet, read and written by key (never by remembered row numbers). */
 export interface Workbook {
   load(): WorkbookSnapshot;
+  /**
+   * One lead by id, read narrowly (its id column, then its row) for clicks, which must
+   * answer Slack within 3 s however big lead_sheet is; undefined when there is none.
+   */
+  loadLead(leadId: string): Lead | undefined;
   commit(changes: WorkbookChanges): CommitReport;
   /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
   archivedSubmissionKeys(): Set<string>;

@@ -36,9 +36,8 @@ export function handleSlackRequest(services: Services, request: WebRequest | und
   try {
     answer = services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
-      const snapshot = services.workbook.load();
-      if (interaction.kind === 'MARK_CONTACTED') return markContacted(services, snapshot, interaction.leadId, interaction.userId, now);
-      const done = managerAction(services, snapshot, interaction, now);
+      if (interaction.kind === 'MARK_CONTACTED') return markContacted(services, services.workbook.loadLead(interaction.leadId), interaction.leadId, interaction.userId, now);
+      const done = managerAction(services, services.workbook.load(), interaction, now);
       toSend = done.toSend;
       return done.answer;
     });

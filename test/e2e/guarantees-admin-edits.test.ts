@@ -249,7 +249,7 @@ describe('sheets laid out as admins leave them', () => {
     ['lead_sheet', 'stage'],
     ['lead_sheet', 'lead_id'],
     ['slack_outbox', 'status'],
-  ])('a missing %s header "%s" stops intake, sweep and clicks with a message naming the sheet and the header, and changes nothing', (sheetName, header) => {
+  ])('a missing %s header "%s" stops intake and sweep (and clicks, when it is a lead_sheet header) with a message naming the sheet and the header, and changes nothing', (sheetName, header) => {
     const w = new World();
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     const sheet = w.rt.book.sheet(sheetName);
@@ -263,7 +263,13 @@ describe('sheets laid out as admins leave them', () => {
     expect(() => w.rt.run('runSlaSweep')).toThrow(message);
     const ref = w.rt.slack.dm('UAYU0001')[0];
     w.click('UAYU0001', id, { message: { channel: ref.channel, ts: ref.ts } });
-    expect(w.rt.logText()).toContain(`doPost failed: RoutingError: ${message}`);
+    // A click reads only lead_sheet (it must answer Slack within 3 s), so only a missing
+    // lead_sheet header stops it; with another sheet damaged it still works.
+    if (sheetName === 'lead_sheet') expect(w.rt.logText()).toContain(`doPost failed: RoutingError: ${message}`);
+    else {
+      expect(w.lead(id).stage).toBe('CONTACTED');
+      return;
+    }
     expect(['lead_sheet', 'routing_log', 'routing_state_sheet', 'slack_outbox'].map((name) => JSON.stringify(w.rt.book.sheet(name).rows()))).toEqual(snapshot);
     expect(w.rt.counters.unlockedWrites).toEqual([]);
   });
