@@ -22,10 +22,3 @@ export function rowSegment(sheet: string, row: number, firstColumn: number, last
   const first = `${columnLetter(firstColumn)}${row}`;
   return firstColumn === lastColumn ? `${quoteSheet(sheet)}!${first}` : `${quoteSheet(sheet)}!${first}:${columnLetter(lastColumn)}${row}`;
 }
-
-/** Row number of the first row in an A1 range such as "'lead_sheet'!A12:R12". */
-export function firstRowOf(a1: string): number {
-  const match = /!\$?[A-Z]+\$?(\d+)/.exec(a1);
-  if (!match) throw new Error(`no row in range ${a1}`);
-  return Number(match[1]);
-}

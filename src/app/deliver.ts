@@ -34,6 +34,17 @@ export function leaseBatch(outbox: readonly OutboxItem[], now: number): { batch:
   return { batch, leases: batch.map((item) => ({ id: item.id, changes: { nextAttemptAt: until } })) };
 }
 
+/**
+ * Leases messages that are about to be appended: what this run sends gets its lease
+ * written into the item itself (no patch needed for a row that does not exist yet).
+ * @returns the items to send after the commit
+ */
+export function leaseNew(items: OutboxItem[], now: number): OutboxItem[] {
+  const { batch, leases } = leaseBatch(items, now);
+  for (const lease of leases) Object.assign(items.find((item) => item.id === lease.id) ?? {}, lease.changes);
+  return batch;
+}
+
 export interface DeliveryReport {
   sent: number;
   retrying: number;

@@ -10,7 +10,7 @@ import { findDuplicate } from '../domain/duplicates';
 import { availableReps } from '../domain/rep';
 import { assignmentPatch, assignNewLead, openLeadCounts } from '../domain/routing';
 import { formFields, parseSettings, type Settings } from '../domain/settings';
-import { deliver, leaseBatch, type DeliveryReport } from './deliver';
+import { deliver, leaseNew, type DeliveryReport } from './deliver';
 import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched, returnedNotice } from './notifications';
 import { parseStage } from '../domain/stage';
 import type { Services, WorkbookChanges } from './ports';
@@ -68,8 +68,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       // The fingerprint joins the lead's, so this response is never merged twice.
       const merged = patched(match.lead, { submissionCount: match.lead.submissionCount + 1, lastSubmittedAt: now, submissionKey: `${match.lead.submissionKey} ${key}`.trim() });
       const notices = merged.salesSlackId ? [returnedNotice(services, merged, settings, now)] : [];
-      const { batch, leases } = leaseBatch(notices, now);
-      for (const item of notices) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+      const batch = leaseNew(notices, now);
       services.workbook.commit({
         leadPatches: [{ leadId: merged.leadId, changes: { submissionCount: merged.submissionCount, lastSubmittedAt: now, submissionKey: merged.submissionKey } }],
         log: [
@@ -127,8 +126,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
         if (notice.log.length === 0) {
           log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: `no rep can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can` }));
         }
-        const { batch, leases } = leaseBatch(notice.newOutbox, now);
-        for (const item of notice.newOutbox) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+        const batch = leaseNew(notice.newOutbox, now);
         log.push(...notice.log);
         changes.newOutbox = notice.newOutbox;
         changes.state = notice.state;
@@ -139,8 +137,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     }
     const after = patched(lead, assigned.decision.patch.changes);
     const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now);
-    const { batch, leases } = leaseBatch([notice], now);
-    for (const lease of leases) Object.assign(notice, lease.changes);
+    const batch = leaseNew([notice], now);
     changes.newLeads = [after];
     changes.state = { ...(previousOwner ? {} : rotationState(assigned.rotation)), ...availableAgain(snapshot.state) };
     const why = previousOwner ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner` : '';

@@ -5,15 +5,15 @@
  * the escalation stays recorded. Runs under the lock the router holds.
  */
 import { logEntry } from '../domain/lead';
-import { managerActedMessage, reroutedAwayMessage, refusalText } from '../domain/messages';
-import { newOutboxItem, type OutboxItem } from '../domain/outbox';
+import { managerActedMessage, refusalText } from '../domain/messages';
+import type { OutboxItem } from '../domain/outbox';
 import { eligibleReps, type Rep } from '../domain/rep';
 import { assignmentPatch } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { mention } from '../domain/slack-text';
 import { parseStage } from '../domain/stage';
-import { leaseBatch } from './deliver';
-import { assignmentNotice, clockFor, patched } from './notifications';
+import { leaseNew } from './deliver';
+import { assignmentNotice, clockFor, movedOnNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { SlackInteraction } from './slack-request';
@@ -45,13 +45,9 @@ export function managerAction(services: Services, snapshot: WorkbookSnapshot, re
   const after = patched(lead, patch.changes);
   const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now, undefined, userId);
   const newOutbox: OutboxItem[] = [notice];
-  if (lead.slackChannel && lead.slackTs && lead.salesSlackId !== to.slackId) {
-    const message = reroutedAwayMessage(lead, lead.salesSlackId, to.slackId);
-    const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
-    newOutbox.push(newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now }));
-  }
-  const { batch, leases } = leaseBatch(newOutbox, now);
-  for (const item of newOutbox) Object.assign(item, leases.find((l) => l.id === item.id)?.changes ?? {});
+  const movedOn = movedOnNotice(services, lead, to.slackId, now);
+  if (movedOn) newOutbox.push(movedOn);
+  const batch = leaseNew(newOutbox, now);
   const commit = services.workbook.commit({
     leadPatches: [{ ...patch, expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount } }],
     log: [

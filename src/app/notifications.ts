@@ -63,13 +63,8 @@ export function noticesFor(
     } else if (decision.kind === 'REROUTED') {
       notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now, decision.from));
       const same = decision.from === decision.to.slackId;
-      if (lead.slackChannel && lead.slackTs && !same) {
-        const message = reroutedAwayMessage(lead, decision.from, decision.to.slackId);
-        const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
-        notices.newOutbox.push(
-          newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now }),
-        );
-      }
+      const notice = movedOnNotice(services, lead, decision.to.slackId, now);
+      if (notice) notices.newOutbox.push(notice);
       for (const item of outbox) {
         if (item.leadId === lead.leadId && item.kind === 'ASSIGNMENT' && item.status === 'PENDING') {
           notices.outboxPatches.push({ id: item.id, leadId: lead.leadId, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
@@ -133,6 +128,18 @@ export function nobodyAvailableNotice(
 /** Clears the stretch once someone took a lead again. */
 export function availableAgain(state: ReadonlyMap<string, string>): Record<string, string> {
   return (state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '' ? { [NOBODY_AVAILABLE_SINCE]: '' } : {};
+}
+
+/**
+ * The previous owner's message rewritten to say the lead moved on, without its button;
+ * null when there is nothing to rewrite (never delivered, or the owner keeps the lead).
+ * `lead` is the lead before the change.
+ */
+export function movedOnNotice(services: Services, lead: Lead, toSlackId: string, now: number): OutboxItem | null {
+  if (!lead.slackChannel || !lead.slackTs || lead.salesSlackId === toSlackId) return null;
+  const message = reroutedAwayMessage(lead, lead.salesSlackId, toSlackId);
+  const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
+  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now });
 }
 
 /** The SLA clock for this run: sla_minutes of open time in the spreadsheet's zone. */

@@ -86,11 +86,3 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
   [SHEETS.log]: ['lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'],
   [SHEETS.outbox]: ['id', 'lead_id', 'kind', 'method', 'body', 'status', 'last_error'],
 };
-
-/** Where each table's rows are addressed from: its key column. */
-export const KEY_COLUMN: Partial<Record<SheetName, string>> = {
-  [SHEETS.leads]: 'lead_id',
-  [SHEETS.state]: 'key',
-  [SHEETS.settings]: 'key',
-  [SHEETS.outbox]: 'id',
-};

@@ -11,7 +11,7 @@
  * back level with the least-served rep, at their place in the order, with no catch-up
  * flood. The seed's `last_index` pointer is kept up to date alongside.
  */
-import { availableReps, eligibleReps, type Rep } from './rep';
+import { availableReps, type Rep } from './rep';
 
 export interface Rotation {
   /** Seed-compatible 0-based position of the last rep who got a lead; -1 = none yet. */
@@ -80,9 +80,4 @@ export function nextRepForReroute(
   if (fresh) return fresh;
   const lastHeld = (rep: Rep): number => history.lastIndexOf(rep.slackId);
   return candidates.reduce((best, rep) => (lastHeld(rep) < lastHeld(best) ? rep : best));
-}
-
-/** Whether the current owner may keep an overdue lead as a reminder (nobody else can take it). */
-export function ownerStillEligible(reps: readonly Rep[], currentSlackId: string): Rep | undefined {
-  return eligibleReps(reps).find((rep) => rep.slackId === currentSlackId);
 }
