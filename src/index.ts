@@ -10,6 +10,7 @@ import { sendTestMessage } from './app/test-message';
 import type { ArchiveReport } from './app/ports';
 import { takeLeadOrPark } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
+import { SHEETS } from './app/schema';
 import { runSetup } from './app/setup';
 import { handleSlackRequest } from './app/slack-action';
 import { runSweep, type SweepReport } from './app/sweep';
@@ -110,7 +111,10 @@ export function runSlaSweep(): SweepReport {
 
 /** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */
 export function runArchive(): ArchiveReport {
-  return entry('runArchive', 'Lead Routing: archive', () => archiveClosedLeads(createServices()));
+  return entry('runArchive', 'Lead Routing: archive', () => {
+    const setup = new SpreadsheetSetup();
+    return archiveClosedLeads(createServices(), { refreshLeadSheet: () => void setup.ensureSheet(SHEETS.leads) });
+  });
 }
 
 /** Menu: reports what is right and what to fix, changing nothing. */

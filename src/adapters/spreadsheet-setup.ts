@@ -45,7 +45,8 @@ export class SpreadsheetSetup {
     }
     const headers = [...current, ...missing];
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
+    // No bold header: rows the Sheets API appends copy the row above's format, so a bold
+    // header would make every lead bold. The frozen row sets the header apart.
     const rows = sheet.getMaxRows() - 1;
     // Whole columns, header included: rows the engine appends take the format of the row
     // above, which for the first lead is the header row (a format on a label changes nothing).

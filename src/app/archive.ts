@@ -11,8 +11,18 @@ import type { ArchiveReport, Services } from './ports';
 
 const LOCK_MS = 60_000;
 
-export function runArchive(services: Services): ArchiveReport {
+/**
+ * Re-applies lead_sheet's formats and stage dropdown down the whole sheet. Rows the
+ * Sheets API appends copy the row above, so leads written since the last run may lack
+ * the dropdown; the nightly run puts it back.
+ */
+export interface SheetUpkeep {
+  refreshLeadSheet(): void;
+}
+
+export function runArchive(services: Services, upkeep?: SheetUpkeep): ArchiveReport {
   return services.lock.withLock(LOCK_MS, () => {
+    upkeep?.refreshLeadSheet();
     const now = services.clock.now();
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);

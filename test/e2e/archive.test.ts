@@ -85,3 +85,13 @@ test('an admin deleting a row at the moment rows are deleted loses no lead: a le
   expect(w.table('lead_archive').map((r) => r.lead_id)).toEqual([ids[1]]);
   expect(w.log().filter((r) => r.event === 'ERROR').map((r) => r.lead_id)).toContain(ids[2]);
 });
+
+test('the nightly run puts the stage dropdown back on leads written since (appended rows copy the row above)', () => {
+  const w = new World();
+  w.submit({ Name: 'A', Phone: '0812-0000-0001' });
+  w.submit({ Name: 'B', Phone: '0812-0000-0002' });
+  const stage = `${String.fromCharCode(65 + w.rt.book.sheet('lead_sheet').rows()[0].indexOf('stage'))}`;
+  w.rt.run('runArchive');
+  for (const row of [2, 3]) expect(w.rt.book.sheet('lead_sheet').validation(`${stage}${row}`)).toMatchObject({ criteriaType: 'VALUE_IN_LIST' });
+  expect(w.rt.book.sheet('lead_sheet').numberFormat('H3')).toMatch(/yyyy/);
+});
