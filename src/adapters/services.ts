@@ -6,6 +6,7 @@
  */
 import type { Services } from '../app/ports';
 import { DashboardSheet } from './dashboard-sheet';
+import { CacheWorkSchedule } from './cache-schedule';
 import { ScriptPropertiesParking } from './parked-responses';
 import { AppsScriptLock } from './script-lock';
 import { PROPERTY, ScriptPropertiesSecrets } from './script-properties';
@@ -45,9 +46,10 @@ function spreadsheetIdentity(secrets: ScriptPropertiesSecrets): { id: string; ti
   return { id, timeZone };
 }
 
-/** Forgets the cached time zone (setup() calls it after changing the spreadsheet). */
+/** Forgets the cached time zone and the sweep's plan (setup() calls it after changing things). */
 export function forgetSpreadsheetCache(): void {
   CacheService.getScriptCache().remove(TZ_CACHE_KEY);
+  new CacheWorkSchedule(systemClock.now).forget();
 }
 
 export function createServices(): RealServices {
@@ -66,6 +68,7 @@ export function createServices(): RealServices {
     ids: uuidIds,
     pause: (ms) => Utilities.sleep(ms),
     parked: new ScriptPropertiesParking(),
+    schedule: new CacheWorkSchedule(systemClock.now),
     zone,
     spreadsheetId: id,
     dashboard: new DashboardSheet(values, zone, id),

@@ -142,6 +142,10 @@ export function deliver(services: Services, batch: readonly OutboxItem[], stopAt
       services.log.error(`Slack ${item.method} for ${item.leadId} (${item.kind}) failed for good: ${verdict.reason}`);
     }
   }
-  services.lock.withLock(LOCK_MS, () => services.workbook.commit({ outboxPatches, leadPatches, log }));
+  services.lock.withLock(LOCK_MS, () => {
+    services.workbook.commit({ outboxPatches, leadPatches, log });
+    const retryAt = outboxPatches.reduce((at, p) => (p.changes.status === undefined && typeof p.changes.nextAttemptAt === 'number' ? Math.min(at, p.changes.nextAttemptAt) : at), Infinity);
+    if (retryAt < Infinity) services.schedule.workAt(retryAt);
+  });
   return report;
 }

@@ -133,6 +133,8 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
         toSend = batch;
       }
       services.workbook.commit(changes);
+      // Leads wait: every sweep looks again, so one assigns them as soon as a rep is back.
+      services.schedule.workAt(now);
       return { kind: 'CREATED', leadId: lead.leadId, assignedTo: '', delivery: { sent: 0, retrying: 0, failed: 0 } };
     }
     const after = patched(lead, assigned.decision.patch.changes);
@@ -144,6 +146,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1${why}` }));
     changes.newOutbox = [notice];
     services.workbook.commit(changes);
+    services.schedule.workAt(clockFor(services, settings, snapshot.holidays).deadline(now));
     toSend = batch;
     return { kind: 'CREATED', leadId: lead.leadId, assignedTo: after.salesSlackId, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });

@@ -127,6 +127,21 @@ export interface ParkedResponses {
   remove(key: string): void;
 }
 
+/**
+ * When the sweep next has work. Every run that creates work (a new assignment, a retry)
+ * moves it earlier, under the lock; the sweep sets it after deciding.
+ */
+export interface WorkSchedule {
+  /** Epoch ms of the earliest known work; null = unknown (read everything). */
+  nextWorkAt(): number | null;
+  /** Sets it (the sweep, after deciding), capped at the longest allowed idle time. */
+  plan(atMs: number): void;
+  /** Moves it earlier if `atMs` is sooner. */
+  workAt(atMs: number): void;
+  /** Unknown again (after set-up). */
+  forget(): void;
+}
+
 /** What every use case is given. */
 export interface Services {
   workbook: Workbook;
@@ -142,6 +157,7 @@ export interface Services {
   /** The `dashboard` sheet the sweep refreshes; absent = no dashboard (in-memory tests). */
   dashboard?: DashboardWriter;
   parked: ParkedResponses;
+  schedule: WorkSchedule;
 }
 
 export type { LeadChanges };

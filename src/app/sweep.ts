@@ -6,7 +6,7 @@
  */
 import { logEntry, type LogEntry } from '../domain/lead';
 import { describeRosterProblem, rosterProblems } from '../domain/rep';
-import { planSweep } from '../domain/routing';
+import { nextDeadline, planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { takeParked } from './intake';
@@ -24,6 +24,8 @@ export interface SweepReport {
   delivery: DeliveryReport;
   /** Parked form responses taken in by this sweep. */
   parkedTaken?: number;
+  /** True when nothing could be due yet and the sheets were not read. */
+  skipped?: boolean;
 }
 
 const LOCK_MS = 30_000;
@@ -38,6 +40,11 @@ export const DELIVERY_STOP_MS = 4 * 60_000;
 export function runSweep(services: Services): SweepReport {
   let batch: OutboxItem[] = [];
   const started = services.clock.now();
+  // Nothing can be due before the planned time (and nothing is parked): skip the read.
+  const planned = services.schedule.nextWorkAt();
+  if (planned !== null && started < planned && services.parked.all().length === 0) {
+    return { assigned: 0, rerouted: 0, escalated: 0, waiting: 0, delivery: { sent: 0, retrying: 0, failed: 0 }, skipped: true };
+  }
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
@@ -94,6 +101,14 @@ export function runSweep(services: Services): SweepReport {
     const skipped = new Set(commit.skippedLeads.map((s) => s.leadId));
     refreshDashboard(services, snapshot, settings, now, leadPatches.filter((p) => !skipped.has(p.leadId)));
     batch = leased.batch.filter((item) => !(skipped.has(item.leadId) && notices.newOutbox.includes(item)));
+    // The next sweep that has work: a deadline, a message due, or now while leads wait.
+    const decidedNow = new Map(plan.decisions.filter((d) => !skipped.has(d.lead.leadId)).map((d) => [d.lead.leadId, d.patch.changes]));
+    const after = snapshot.leads.map((lead) => ({ ...lead, ...(decidedNow.get(lead.leadId) ?? {}) }));
+    let next = nextDeadline(after, escalatedLeadIds(snapshot.state), clock, now);
+    for (const item of [...snapshot.outbox, ...notices.newOutbox]) {
+      if (item.status === 'PENDING' && !cancelled.has(item.id)) next = Math.min(next, item.nextAttemptAt ?? now);
+    }
+    services.schedule.plan(next);
     const count = (kind: string): number => plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
     return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });

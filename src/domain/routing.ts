@@ -112,3 +112,20 @@ export function planSweep(input: SweepInput): SweepPlan {
   }
   return { decisions, rotation, waiting };
 }
+
+/**
+ * When the sweep will next have work, after this sweep's decisions: the earliest SLA
+ * deadline of a NEW lead that can still be re-routed or escalated, or now when leads
+ * wait for a rep (someone may have been made available by hand). Infinity = none known.
+ * @param leads the leads as this sweep leaves them
+ */
+export function nextDeadline(leads: readonly Lead[], escalated: ReadonlySet<string>, clock: SlaClock, now: number): number {
+  let next = Infinity;
+  for (const lead of leads) {
+    if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
+    if (!lead.salesSlackId) return now;
+    if (lead.escalatedAt !== null || escalated.has(lead.leadId) || lead.assignedAt === null) continue;
+    next = Math.min(next, clock.deadline(lead.assignedAt));
+  }
+  return next;
+}

@@ -58,6 +58,7 @@ describe('the script lock', () => {
       w.rt.fireDueTriggers();
     }
     w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 4_000 });
+    w.forgetSweepPlan(); // a sweep that reads (and so waits out the other run's lock)
     w.sweepAfter(0);
     w.click(String(w.lead(c).sales_slack_id), c);
     w.rt.run('setup');

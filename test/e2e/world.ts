@@ -165,7 +165,16 @@ export class World {
     });
     const firstEmpty = sheet.rows().length + 1;
     sheet.setRawRows(rows, firstEmpty);
+    this.forgetSweepPlan();
     return ids;
+  }
+
+  /**
+   * Drops the sweep's cached plan, as its expiry would: rows written straight into the
+   * sheet are work the engine has not heard of.
+   */
+  forgetSweepPlan(): void {
+    this.rt.cache.remove('lead-routing:next-work-at');
   }
 
   /** Rows of a sheet as objects keyed by header (values as getValues returns them). */
