@@ -136,7 +136,7 @@ function allEphemerals(): Array<ReturnType<typeof rt.slack.ephemerals>[number]> 
   return [AYU, BIMA, CITRA, MANAGER].flatMap((u) => rt.slack.ephemerals(u)).sort((a, b) => Number(a.messageTs) - Number(b.messageTs));
 }
 
-const sweepTotals = { runs: 0, rerouted: 0, escalated: 0, assigned: 0 };
+const sweepTotals = { runs: 0, read: 0, rerouted: 0, escalated: 0, assigned: 0 };
 
 /** Lets the clock run to hh:mm, minute by minute, firing the sweep trigger when due. */
 function until(time: string): void {
@@ -152,8 +152,9 @@ function until(time: string): void {
 function countSweep(record: ExecutionRecord): void {
   if (record.entry !== 'runSlaSweep') return;
   if (!record.ok) throw new Error(`the sweep failed at ${hhmm(record.endedMs)}: ${String(record.error)}`);
-  const report = record.value as { rerouted: number; escalated: number; assigned: number };
+  const report = record.value as { rerouted: number; escalated: number; assigned: number; skipped?: boolean };
   sweepTotals.runs++;
+  if (!report.skipped) sweepTotals.read++;
   sweepTotals.rerouted += report.rerouted;
   sweepTotals.escalated += report.escalated;
   sweepTotals.assigned += report.assigned;
@@ -237,7 +238,7 @@ click('14:40', AYU, 'maya');
 submit('15:00', 'yusuf', { Name: 'Yusuf', Phone: '+6281311112222', Email: 'yusuf@example.com' });
 click('15:35', AYU, 'yusuf');
 until('16:00');
-out(`16:00  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran (${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation)`);
+out(`16:00  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran, ${sweepTotals.read} of them read the sheets (the others knew nothing was due yet); ${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation`);
 
 // ---------------------------------------------------------------- the sheets
 
