@@ -4,6 +4,7 @@
  * manager in settings. Tests, the demo and the benchmark all start from here and then
  * act as people do: submit the form, let time pass, click in Slack, edit the sheet.
  */
+import { columnLetter } from '../../src/adapters/a1';
 import { createRuntime, type LocalRuntime, type RuntimeOptions } from '../runtime';
 
 export const BOT_TOKEN = 'xoxb-test-not-a-real-token';
@@ -332,17 +333,8 @@ export function outbox(w: World): Row[] {
   return w.table('slack_outbox');
 }
 
-/** A1 column letters of a 1-based column number. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** A1 column letters of a 1-based column number (the engine's own, a pure function). */
+export const columnLetters = columnLetter;
 
 /** 1-based sheet row of a lead (undefined when it is not in lead_sheet). */
 export function leadRow(w: World, leadId: string): number | undefined {
