@@ -125,7 +125,9 @@ export function nextDeadline(leads: readonly Lead[], escalated: ReadonlySet<stri
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) return now;
     if (lead.escalatedAt !== null || escalated.has(lead.leadId) || lead.assignedAt === null) continue;
-    next = Math.min(next, clock.deadline(lead.assignedAt));
+    // An overdue lead left alone because the team is closed is work at the next opening.
+    const deadline = clock.deadline(lead.assignedAt);
+    next = Math.min(next, deadline > now ? deadline : clock.nextOpening(now));
   }
   return next;
 }

@@ -4,7 +4,7 @@
  * is empty (the seed's behaviour), else only the hours it names, minus holidays, in
  * the spreadsheet's time zone.
  */
-import { addOpenMinutes, isOpen, type BusinessHours, type ZoneOffsets } from './business-hours';
+import { addOpenMinutes, isOpen, nextOpening, type BusinessHours, type ZoneOffsets } from './business-hours';
 import type { Lead } from './lead';
 
 export interface SlaClock {
@@ -12,6 +12,8 @@ export interface SlaClock {
   deadline(assignedAt: number): number;
   /** Whether the team is at work at `atMs` (re-routing happens only then). */
   isOpen(atMs: number): boolean;
+  /** `atMs` when open, else the next opening. */
+  nextOpening(atMs: number): number;
 }
 
 /** @param holidays local dates 'yyyy-mm-dd' */
@@ -19,6 +21,7 @@ export function slaClock(slaMinutes: number, hours: BusinessHours, holidays: Rea
   return {
     deadline: (assignedAt) => addOpenMinutes(hours, holidays, zone, assignedAt, slaMinutes),
     isOpen: (atMs) => isOpen(hours, holidays, zone, atMs),
+    nextOpening: (atMs) => nextOpening(hours, holidays, zone, atMs),
   };
 }
 

@@ -66,3 +66,18 @@ describe('business hours', () => {
     expect(() => w.rt.run('runSlaSweep')).toThrow('write it like "Mon-Fri 09:00-17:00"');
   });
 });
+
+test('a lead due exactly at closing time waits for the morning, and the night sweeps do not read the sheets', () => {
+  const w = new World({ settings: { business_hours: 'Mon-Fri 09:00-17:00', sla_minutes: 10 } });
+  w.rt.clock.set(Date.UTC(2026, 10, 26, 9, 50)); // Thu 16:50
+  const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+  sweepAt(w, Date.UTC(2026, 10, 26, 10, 0)); // 17:00: due, but closed
+  expect(w.lead(id).route_count).toBe(1);
+  const before = w.rt.counters.spreadsheetCalls;
+  for (let minute = 5; minute <= 60; minute += 5) sweepAt(w, Date.UTC(2026, 10, 26, 10, minute)); // 17:05 … 18:00, every 5 minutes
+  const reads = w.rt.executions.slice(-12).filter((e) => !(e.value as { skipped?: boolean }).skipped).length;
+  expect(reads).toBeLessThanOrEqual(4); // a read per 15-minute plan at most, not one per sweep
+  expect(w.rt.counters.spreadsheetCalls - before).toBeLessThanOrEqual(4 * 3);
+  sweepAt(w, Date.UTC(2026, 10, 27, 2, 0)); // Fri 09:00
+  expect(w.lead(id).route_count).toBe(2);
+});
