@@ -18,7 +18,7 @@ import { readFormResponses } from './adapters/form-responses';
 import { readProjectFacts } from './adapters/project-facts';
 import { AppsScriptLock } from './adapters/script-lock';
 import { PROPERTY } from './adapters/script-properties';
-import { createServices, forgetSpreadsheetCache } from './adapters/services';
+import { createServices, forgetSpreadsheetCache, forgetSweepPlan } from './adapters/services';
 import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
 import { consoleLog } from './adapters/system';
 
@@ -63,7 +63,7 @@ export function onOpen(): void {
       .createMenu('Lead Routing')
       .addItem('Set up', 'setup')
       .addItem('Check set-up', 'checkSetup')
-      .addItem('Run SLA check now', 'runSlaSweep')
+      .addItem('Run SLA check now', 'runSlaSweepNow')
       .addItem('Reprocess form responses', 'reprocessFormResponses')
       .addItem('Send me a test message', 'sendMeATestMessage')
       .addToUi();
@@ -82,7 +82,7 @@ export function setup(): string[] {
       const props = PropertiesService.getScriptProperties();
       props.setProperty(PROPERTY.spreadsheetId, target.spreadsheetId());
       forgetSpreadsheetCache();
-      return runSetup({
+      const report = runSetup({
         target,
         lock: new AppsScriptLock(),
         hasBotToken: Boolean(props.getProperty(PROPERTY.botToken)),
@@ -90,6 +90,9 @@ export function setup(): string[] {
         readReps: () => createServices().workbook.load().reps,
         dashboard: createServices().dashboard,
       });
+      // Again after: a sweep that was running when Set up started may have planned since.
+      forgetSweepPlan();
+      return report;
     },
     (r) => [...r.done.map((d) => `✓ ${d}`), ...(r.missing.length ? r.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])],
   );
@@ -107,6 +110,15 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
 /** Time-driven trigger (and the menu): SLA re-routing, escalation, pending Slack messages. */
 export function runSlaSweep(): SweepReport {
   return entry('runSlaSweep', 'Lead Routing: SLA check', () => runSweep(createServices()));
+}
+
+/** Menu: a sweep that reads the sheets now, whatever the plan says (an admin just changed something). */
+export function runSlaSweepNow(): SweepReport {
+  return entry('runSlaSweepNow', 'Lead Routing: SLA check', () => {
+    const services = createServices();
+    services.schedule.forget();
+    return runSweep(services);
+  });
 }
 
 /** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */

@@ -15,23 +15,23 @@ export class CacheWorkSchedule implements WorkSchedule {
 
   constructor(private readonly now: () => number) {}
 
-  nextWorkAt(): number | null {
-    const value = Number(this.cache.get(KEY));
-    return Number.isFinite(value) && value > 0 ? value : null;
+  nextWorkAt(): { atMs: number; everyMs: number } | null {
+    const [at, every] = String(this.cache.get(KEY) ?? '').split('/').map(Number);
+    return Number.isFinite(at) && at > 0 && Number.isFinite(every) && every > 0 ? { atMs: at, everyMs: every } : null;
   }
 
-  plan(atMs: number): void {
+  plan(atMs: number, everyMs: number): void {
     const now = this.now();
     const capped = Math.min(atMs, now + MAX_IDLE_MINUTES * 60_000);
     const seconds = Math.max(1, Math.ceil((capped - now) / 1000) + 60);
-    this.cache.put(KEY, String(capped), Math.min(seconds, MAX_IDLE_MINUTES * 60 + 60));
+    this.cache.put(KEY, `${capped}/${everyMs}`, Math.min(seconds, MAX_IDLE_MINUTES * 60 + 60));
   }
 
   workAt(atMs: number): void {
     const current = this.nextWorkAt();
-    if (current !== null && current <= atMs) return;
     if (current === null) return; // nothing planned: the next sweep reads everything anyway
-    this.plan(atMs);
+    if (current.atMs <= atMs) return;
+    this.plan(atMs, current.everyMs);
   }
 
   forget(): void {

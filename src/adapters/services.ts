@@ -49,6 +49,11 @@ function spreadsheetIdentity(secrets: ScriptPropertiesSecrets): { id: string; ti
 /** Forgets the cached time zone and the sweep's plan (setup() calls it after changing things). */
 export function forgetSpreadsheetCache(): void {
   CacheService.getScriptCache().remove(TZ_CACHE_KEY);
+  forgetSweepPlan();
+}
+
+/** Makes the next sweep read the sheets whatever it had planned. */
+export function forgetSweepPlan(): void {
   new CacheWorkSchedule(systemClock.now).forget();
 }
 

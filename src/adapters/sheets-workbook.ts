@@ -71,13 +71,19 @@ export class SheetsWorkbook implements Workbook {
     const table = new HeaderTable(SHEETS.leads, [header]);
     table.requireAll(LEAD_HEADERS);
     const column = table.column('lead_id');
-    const ids = column === 0 ? firstColumn : this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
-    const index = (ids ?? []).findIndex((row, i) => i > 0 && String(row[0] ?? '').trim() === leadId);
-    if (index < 0) return undefined;
-    const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
-    const lead = new HeaderTable(SHEETS.leads, [header, rowValues?.[0] ?? []]);
-    const row = lead.rows[0];
-    return row ? this.codec.lead(lead, row) : undefined;
+    let ids = column === 0 ? firstColumn : this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
+    // The row is read in a second call: if an admin sorted in between, it is another
+    // lead's row; then the id column is read again, once.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const index = (ids ?? []).findIndex((row, i) => i > 0 && String(row[0] ?? '').trim() === leadId);
+      if (index < 0) return undefined;
+      const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
+      const table = new HeaderTable(SHEETS.leads, [header, rowValues?.[0] ?? []]);
+      const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
+      if (lead?.leadId === leadId) return lead;
+      ids = this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
+    }
+    return undefined;
   }
 
   commit(changes: WorkbookChanges): CommitReport {

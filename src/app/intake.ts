@@ -167,8 +167,13 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
     return takeLead(services, response);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    services.parked.park(hashValues(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), response);
-    services.log.warn(`intake parked the response for the next sweep: ${reason}`);
+    try {
+      services.parked.park(hashValues(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), compact(response));
+      services.log.warn(`intake parked the response for the next sweep: ${reason}`);
+    } catch (parkErr) {
+      services.log.error(`intake could NOT park the response (${parkErr instanceof Error ? parkErr.message : String(parkErr)}); run Lead Routing → Reprocess form responses. First error: ${reason}`);
+      throw err;
+    }
     // A busy lock is routine; anything else (a missing header, the API failing) must
     // still fail the run loudly so the owner hears of it, with the response safe.
     if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
@@ -190,4 +195,20 @@ export function takeParked(services: Services): number {
     }
   }
   return taken;
+}
+
+/** Longest answer kept when parking (Script Properties hold 9 kB per value). */
+const PARKED_ANSWER_CHARS = 1_000;
+
+/**
+ * A response small enough to park: each answer once (by question) and clipped, plus the
+ * timestamp, which with the answers is all intake and the fingerprint use.
+ */
+function compact(response: FormResponse): FormResponse {
+  const namedValues: Record<string, string[]> = {};
+  for (const [question, answers] of Object.entries(response.namedValues)) {
+    const first = String(Array.isArray(answers) ? (answers[0] ?? '') : answers);
+    namedValues[question] = [first.slice(0, PARKED_ANSWER_CHARS)];
+  }
+  return { namedValues, values: response.values.slice(0, 1) };
 }

@@ -132,10 +132,10 @@ export interface ParkedResponses {
  * moves it earlier, under the lock; the sweep sets it after deciding.
  */
 export interface WorkSchedule {
-  /** Epoch ms of the earliest known work; null = unknown (read everything). */
-  nextWorkAt(): number | null;
+  /** The earliest known work (epoch ms) and the sweep interval (ms); null = unknown (read everything). */
+  nextWorkAt(): { atMs: number; everyMs: number } | null;
   /** Sets it (the sweep, after deciding), capped at the longest allowed idle time. */
-  plan(atMs: number): void;
+  plan(atMs: number, everyMs: number): void;
   /** Moves it earlier if `atMs` is sooner. */
   workAt(atMs: number): void;
   /** Unknown again (after set-up). */

@@ -40,9 +40,10 @@ export const DELIVERY_STOP_MS = 4 * 60_000;
 export function runSweep(services: Services): SweepReport {
   let batch: OutboxItem[] = [];
   const started = services.clock.now();
-  // Nothing can be due before the planned time (and nothing is parked): skip the read.
+  // Skip the read only when the next sweep still comes no later than the planned work
+  // (so work waits no longer than without a plan) and nothing is parked.
   const planned = services.schedule.nextWorkAt();
-  if (planned !== null && started < planned && services.parked.all().length === 0) {
+  if (planned !== null && started + planned.everyMs <= planned.atMs && services.parked.all().length === 0) {
     return { assigned: 0, rerouted: 0, escalated: 0, waiting: 0, delivery: { sent: 0, retrying: 0, failed: 0 }, skipped: true };
   }
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
@@ -108,7 +109,7 @@ export function runSweep(services: Services): SweepReport {
     for (const item of [...snapshot.outbox, ...notices.newOutbox]) {
       if (item.status === 'PENDING' && !cancelled.has(item.id)) next = Math.min(next, item.nextAttemptAt ?? now);
     }
-    services.schedule.plan(next);
+    services.schedule.plan(next, settings.slaCheckEveryMinutes * 60_000);
     const count = (kind: string): number => plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
     return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };
   });

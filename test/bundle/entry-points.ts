@@ -9,7 +9,7 @@
 export const CONTRACT_ENTRY_POINTS = ['onOpen', 'setup', 'onFormSubmit', 'runSlaSweep', 'doPost', 'doGet'] as const;
 
 /** Menu items and trigger handlers that are not contract entry points. */
-export const MENU_ACTIONS = ['reprocessFormResponses', 'runArchive', 'checkSetup', 'sendMeATestMessage'] as const;
+export const MENU_ACTIONS = ['reprocessFormResponses', 'runArchive', 'checkSetup', 'sendMeATestMessage', 'runSlaSweepNow'] as const;
 
 export type EntryPoint = (typeof CONTRACT_ENTRY_POINTS)[number] | (typeof MENU_ACTIONS)[number];
 

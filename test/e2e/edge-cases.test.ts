@@ -2,7 +2,7 @@
  * Edge cases a review found, through dist/Code.js: each was a way to lose, repeat or
  * double-route a lead, and each is now a guarantee.
  */
-import { ESCALATION_CHANNEL, World } from './world';
+import { afterNextSheetRead, ESCALATION_CHANNEL, World } from './world';
 
 const DAY = 24 * 60;
 
@@ -91,5 +91,40 @@ describe('bad data never costs a lead its routing or its message', () => {
     w.rt.clock.advanceMinutes(31 * DAY);
     w.rt.run('runArchive');
     expect(w.table('lead_archive')).toEqual([expect.objectContaining({ lead_id: id, notes7: 'kept' })]);
+  });
+});
+
+describe('second review', () => {
+  test('"Run SLA check now" reads the sheets even when the plan says nothing is due yet', () => {
+    const w = new World({ settings: { sla_minutes: 60 } });
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    w.sweepAfter(20); // reads and plans
+    w.setSettings({ sla_minutes: 10 }); // the lead is now overdue
+    expect((w.rt.run('runSlaSweep') as { skipped?: boolean }).skipped).toBe(true);
+    w.rt.runAs('menu', 'runSlaSweepNow');
+    expect(w.lead(id).route_count).toBe(2);
+  });
+
+  test('a response with a very long answer is still parked when the lock is busy, and taken in by the next sweep', () => {
+    const w = new World();
+    w.rt.book.linkForm({ responseSheetName: 'Form Responses 2', questions: ['Name', 'Phone', 'Email', 'Message'] });
+    w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 40_000 });
+    const [record] = w.rt.fireFormSubmit({ Name: 'Budi', Phone: '0812-3456-7890', Email: '', Message: 'x'.repeat(9_000) });
+    expect(record.ok).toBe(true);
+    w.sweepAfter(5);
+    expect(w.leads().map((l) => l.name)).toEqual(['Budi']);
+  });
+
+  test('an admin sorting lead_sheet between a click’s two reads: the click still acts on the lead clicked', () => {
+    const w = new World({ settings: { leads_channel_id: 'CLEADS001' } });
+    const first = w.submit({ Name: 'Anna', Phone: '0812-0000-0001' })!;
+    const second = w.submit({ Name: 'Zed', Phone: '0812-0000-0002' })!;
+    const ref = w.messageRef(first);
+    afterNextSheetRead(w, () => w.rt.book.sheet('lead_sheet').sortBy('name', { ascending: false }));
+    w.click('UAYU0001', first, { message: ref });
+    expect(w.lead(first).stage).toBe('CONTACTED');
+    expect(w.lead(second).stage).toBe('NEW');
+    const [message] = w.rt.slack.messages('CLEADS001');
+    expect(w.rt.slack.renderText(message)).toContain('Anna');
   });
 });
