@@ -51,8 +51,6 @@ export interface DeliveryReport {
   failed: number;
 }
 
-const queueKey = paceKey;
-
 /** chat.update is a Tier 3 method (about 50 a minute), not held to one per second per channel. */
 export const UPDATES_PER_WAVE = 10;
 
@@ -63,7 +61,7 @@ export const UPDATES_PER_WAVE = 10;
 export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
   const queues = new Map<string, OutboxItem[]>();
   for (const item of batch) {
-    const key = queueKey(item);
+    const key = paceKey(item);
     queues.set(key, [...(queues.get(key) ?? []), item]);
   }
   const out: OutboxItem[][] = [];
@@ -91,8 +89,8 @@ export function deliver(services: Services, batch: readonly OutboxItem[], stopAt
       for (const item of wave) outcomes.set(item.id, { kind: 'deferred', untilMs: now });
       return;
     }
-    const sendable = wave.filter((item) => !deferredUntil.has(queueKey(item)));
-    for (const item of wave) if (deferredUntil.has(queueKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(queueKey(item))! });
+    const sendable = wave.filter((item) => !deferredUntil.has(paceKey(item)));
+    for (const item of wave) if (deferredUntil.has(paceKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(paceKey(item))! });
     // One fetchAll per method: UrlFetchApp.fetchAll throws as a whole when one request
     // fails in transit, so an edit that fails never makes new messages look unsent
     // (and be posted twice).
@@ -103,7 +101,7 @@ export function deliver(services: Services, batch: readonly OutboxItem[], stopAt
       group.forEach((item, i) => {
         const outcome = results[i];
         outcomes.set(item.id, outcome);
-        if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(queueKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
+        if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(paceKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
       });
     }
     if (index < planned.length - 1) {

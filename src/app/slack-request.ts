@@ -5,6 +5,7 @@
  * optional `k` query secret guards the URL itself. Everything here is a value; nothing
  * throws on hostile input.
  */
+import { MARK_CONTACTED_ACTION, REASSIGN_ACTION, TAKE_ACTION } from '../domain/messages';
 
 /** Largest body we parse; real interaction payloads are a few kB. */
 export const MAX_PAYLOAD_CHARS = 64 * 1024;
@@ -14,7 +15,6 @@ export interface WebRequest {
   parameter?: Record<string, unknown>;
 }
 
-export const ACTIONS = { markContacted: 'mark_contacted', reassign: 'reassign_lead', take: 'take_lead' } as const;
 
 export type SlackInteraction =
   | { kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string }
@@ -67,15 +67,15 @@ export function readInteraction(request: WebRequest | undefined, expectedToken: 
   if (!userId || !action) return { kind: 'IGNORED', reason: 'payload has no user or no action' };
   if (!isSlackResponseUrl(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
   const actionId = str(action.action_id);
-  if (actionId === ACTIONS.reassign) {
+  if (actionId === REASSIGN_ACTION) {
     const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
     if (!usableLeadId(leadId) || !toSlackId) return { kind: 'IGNORED', reason: 'reassign menu has no usable lead id or rep' };
     return { kind: 'REASSIGN', leadId: leadId.trim(), toSlackId: toSlackId.trim(), userId, responseUrl };
   }
-  if (actionId !== ACTIONS.markContacted && actionId !== ACTIONS.take) return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
+  if (actionId !== MARK_CONTACTED_ACTION && actionId !== TAKE_ACTION) return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
   const leadId = str(action.value).trim();
   if (!usableLeadId(leadId)) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
-  return actionId === ACTIONS.take ? { kind: 'TAKE', leadId, userId, responseUrl } : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
+  return actionId === TAKE_ACTION ? { kind: 'TAKE', leadId, userId, responseUrl } : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
 }
 
 function usableLeadId(leadId: string | undefined): leadId is string {

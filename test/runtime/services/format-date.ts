@@ -10,6 +10,7 @@
  * does this. Known difference: Java's short zone names ('z') come from its own data
  * ("WIB" for Asia/Jakarta) where Intl has none and gives "GMT+07:00".
  */
+import { instantToWallMs } from '../spreadsheet/dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -35,26 +36,21 @@ interface Zone {
   name(ms: number, long: boolean): string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const knownZones = new Map<string, boolean>();
 
-function intlFormatter(tz: string): Intl.DateTimeFormat | null {
-  if (formatters.has(tz)) return formatters.get(tz)!;
-  try {
-    const f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(tz, f);
-    return f;
-  } catch {
-    return null;
+/** Whether Intl knows the IANA zone id (Java falls back to GMT for unknown ids). */
+function isKnownZone(tz: string): boolean {
+  let known = knownZones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(tz, known);
   }
+  return known;
 }
 
 function utcFields(ms: number, offsetMinutes: number): ZonedFields {
@@ -87,13 +83,11 @@ function fixedZone(offsetMinutes: number, label?: string): Zone {
   };
 }
 
-function intlZone(tz: string, f: Intl.DateTimeFormat): Zone {
+function intlZone(tz: string): Zone {
   return {
     fields(ms) {
-      const p: Record<string, number> = {};
-      for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-      const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-      const offsetMinutes = Math.round((wallAsUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+      // The same zone arithmetic the spreadsheet fake uses for date cells (dates.ts).
+      const offsetMinutes = Math.round((instantToWallMs(Math.floor(ms / 1000) * 1000, tz) - Math.floor(ms / 1000) * 1000) / 60_000);
       return utcFields(ms, offsetMinutes);
     },
     name(ms, long) {
@@ -114,8 +108,7 @@ export function resolveZone(id: string): Zone {
     return fixedZone(custom[1] === '-' ? -minutes : minutes);
   }
   if (/^(GMT|UTC|Z)$/i.test(s)) return fixedZone(0, s.toUpperCase() === 'UTC' ? 'UTC' : undefined);
-  const f = intlFormatter(s);
-  return f ? intlZone(s, f) : fixedZone(0);
+  return isKnownZone(s) ? intlZone(s) : fixedZone(0);
 }
 
 /** Wall-clock fields of `date` in `timeZone`. */
