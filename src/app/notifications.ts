@@ -54,6 +54,11 @@ export function noticesFor(
   reps: readonly Rep[],
 ): Notices {
   const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
+  // Undelivered assignment messages by lead: a re-route cancels them (indexed once, not per decision).
+  const undelivered = new Map<string, OutboxItem[]>();
+  for (const item of outbox) {
+    if (item.kind === 'ASSIGNMENT' && item.status === 'PENDING') undelivered.set(item.leadId, [...(undelivered.get(item.leadId) ?? []), item]);
+  }
   for (const decision of decisions) {
     const lead = decision.lead;
     const after = patched(lead, decision.patch.changes);
@@ -65,10 +70,8 @@ export function noticesFor(
       const same = decision.from === decision.to.slackId;
       const notice = movedOnNotice(services, lead, decision.to.slackId, now);
       if (notice) notices.newOutbox.push(notice);
-      for (const item of outbox) {
-        if (item.leadId === lead.leadId && item.kind === 'ASSIGNMENT' && item.status === 'PENDING') {
-          notices.outboxPatches.push({ id: item.id, leadId: lead.leadId, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
-        }
+      for (const item of undelivered.get(lead.leadId) ?? []) {
+        notices.outboxPatches.push({ id: item.id, leadId: lead.leadId, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
       }
       notices.log.push(
         logEntry(now, 'REROUTED', {
