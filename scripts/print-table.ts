@@ -55,30 +55,50 @@ function defaultFormat(value: unknown): string {
 }
 
 /** The table as lines: heading, a rule, then one line per row. */
-export function formatTable(rows: readonly TableRow[], columns?: ReadonlyArray<string | Column>, options: TableOptions = {}): string[] {
+export function formatTable(
+  rows: readonly TableRow[],
+  columns?: ReadonlyArray<string | Column>,
+  options: TableOptions = {},
+): string[] {
   const indent = options.indent ?? '  ';
   const gap = options.gap ?? '  ';
-  const cols: Column[] = (columns ?? Object.keys(rows[0] ?? {})).map((c) => (typeof c === 'string' ? { key: c } : c));
+  const cols: Column[] = (columns ?? Object.keys(rows[0] ?? {})).map((c) =>
+    typeof c === 'string' ? { key: c } : c,
+  );
   if (rows.length === 0) return [`${indent}${options.empty ?? '(no rows)'}`];
-  const cells = rows.map((row) => cols.map((c) => cut((c.format ?? defaultFormat)(row[c.key], row), c.maxWidth)));
+  const cells = rows.map((row) =>
+    cols.map((c) => cut((c.format ?? defaultFormat)(row[c.key], row), c.maxWidth)),
+  );
   const aligns = cols.map((c) => {
     if (c.align) return c.align;
-    const values = rows.map((row) => row[c.key]).filter((v) => v !== '' && v !== null && v !== undefined);
-    return values.length > 0 && values.every((v) => typeof v === 'number') && !c.format ? 'right' : 'left';
+    const values = rows
+      .map((row) => row[c.key])
+      .filter((v) => v !== '' && v !== null && v !== undefined);
+    return values.length > 0 && values.every((v) => typeof v === 'number') && !c.format
+      ? 'right'
+      : 'left';
   });
   const labels = cols.map((c) => c.label ?? c.key);
   const sizes = cols.map((_, i) => Math.max(width(labels[i]), ...cells.map((r) => width(r[i]))));
-  const line = (parts: string[]): string => (indent + parts.map((p, i) => pad(p, sizes[i], aligns[i])).join(gap)).trimEnd();
+  const line = (parts: string[]): string =>
+    (indent + parts.map((p, i) => pad(p, sizes[i], aligns[i])).join(gap)).trimEnd();
   return [line(labels), line(sizes.map((s) => '-'.repeat(s))), ...cells.map(line)];
 }
 
 /** A heading underlined to its length, then the table, as lines. */
-export function titledTable(title: string, rows: readonly TableRow[], columns?: ReadonlyArray<string | Column>, options?: TableOptions): string[] {
+export function titledTable(
+  title: string,
+  rows: readonly TableRow[],
+  columns?: ReadonlyArray<string | Column>,
+  options?: TableOptions,
+): string[] {
   return [title, ...formatTable(rows, columns, options)];
 }
 
 /** Rows of a sheet given as a 2-D array whose first row is the header. */
 export function rowsFromGrid(grid: ReadonlyArray<ReadonlyArray<unknown>>): TableRow[] {
   const [header = [], ...rest] = grid;
-  return rest.filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined)).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return rest
+    .filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }

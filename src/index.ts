@@ -94,7 +94,10 @@ export function setup(): string[] {
       forgetSweepPlan();
       return report;
     },
-    (r) => [...r.done.map((d) => `✓ ${d}`), ...(r.missing.length ? r.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.'])],
+    (r) => [
+      ...r.done.map((d) => `✓ ${d}`),
+      ...(r.missing.length ? r.missing.map((m) => `✗ ${m}`) : ['Everything needed is in place.']),
+    ],
   );
   return report.missing;
 }
@@ -104,7 +107,12 @@ export function setup(): string[] {
  * cannot take is parked for the next sweep (and stays in the form's response sheet).
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  entry('onFormSubmit', 'Lead Routing: form response', () => takeLeadOrPark(createServices(), { namedValues: e?.namedValues ?? {}, values: e?.values ?? [] }));
+  entry('onFormSubmit', 'Lead Routing: form response', () =>
+    takeLeadOrPark(createServices(), {
+      namedValues: e?.namedValues ?? {},
+      values: e?.values ?? [],
+    }),
+  );
 }
 
 /** Time-driven trigger (and the menu): SLA re-routing, escalation, pending Slack messages. */
@@ -125,7 +133,9 @@ export function runSlaSweepNow(): SweepReport {
 export function runArchive(): ArchiveReport {
   return entry('runArchive', 'Lead Routing: archive', () => {
     const setup = new SpreadsheetSetup();
-    return archiveClosedLeads(createServices(), { refreshLeadSheet: () => void setup.ensureSheet(SHEETS.leads) });
+    return archiveClosedLeads(createServices(), {
+      refreshLeadSheet: () => void setup.ensureSheet(SHEETS.leads),
+    });
   });
 }
 
@@ -141,7 +151,12 @@ export function checkSetup(): CheckLine[] {
 
 /** Menu: a direct message to the person at the spreadsheet, found by email in sales_sheet. */
 export function sendMeATestMessage(): string {
-  return entry('sendMeATestMessage', 'Lead Routing: test message', () => sendTestMessage(createServices(), Session.getActiveUser().getEmail()), (r) => [r]);
+  return entry(
+    'sendMeATestMessage',
+    'Lead Routing: test message',
+    () => sendTestMessage(createServices(), Session.getActiveUser().getEmail()),
+    (r) => [r],
+  );
 }
 
 /** Menu: takes in form responses that never became leads; safe to run any time. */
@@ -161,7 +176,9 @@ export function reprocessFormResponses(): ReprocessReport {
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   try {
     const result = handleSlackRequest(createServices(), e);
-    consoleLog.info(`doPost: ${result.kind} ${'reason' in result ? result.reason : `${result.leadId} ${result.outcome}`}`);
+    consoleLog.info(
+      `doPost: ${result.kind} ${'reason' in result ? result.reason : `${result.leadId} ${result.outcome}`}`,
+    );
   } catch (err) {
     consoleLog.error(`doPost failed: ${describe(err)}`);
   }
@@ -174,7 +191,14 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
   try {
     body = checkHealth(createServices());
   } catch (err) {
-    body = { ok: false, service: 'lead-routing', error: err && typeof err === 'object' && 'code' in err ? (err as { code: string }).code : 'ERROR' };
+    body = {
+      ok: false,
+      service: 'lead-routing',
+      error:
+        err && typeof err === 'object' && 'code' in err ? (err as { code: string }).code : 'ERROR',
+    };
   }
-  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
+  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(
+    ContentService.MimeType.JSON,
+  );
 }

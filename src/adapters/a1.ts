@@ -18,7 +18,14 @@ export function quoteSheet(name: string): string {
 }
 
 /** A row segment: sheet!C5:F5, columns 1-based and inclusive. */
-export function rowSegment(sheet: string, row: number, firstColumn: number, lastColumn: number): string {
+export function rowSegment(
+  sheet: string,
+  row: number,
+  firstColumn: number,
+  lastColumn: number,
+): string {
   const first = `${columnLetter(firstColumn)}${row}`;
-  return firstColumn === lastColumn ? `${quoteSheet(sheet)}!${first}` : `${quoteSheet(sheet)}!${first}:${columnLetter(lastColumn)}${row}`;
+  return firstColumn === lastColumn
+    ? `${quoteSheet(sheet)}!${first}`
+    : `${quoteSheet(sheet)}!${first}:${columnLetter(lastColumn)}${row}`;
 }

@@ -16,8 +16,12 @@ export class CacheWorkSchedule implements WorkSchedule {
   constructor(private readonly now: () => number) {}
 
   nextWorkAt(): { atMs: number; everyMs: number } | null {
-    const [at, every] = String(this.cache.get(KEY) ?? '').split('/').map(Number);
-    return Number.isFinite(at) && at > 0 && Number.isFinite(every) && every > 0 ? { atMs: at, everyMs: every } : null;
+    const [at, every] = String(this.cache.get(KEY) ?? '')
+      .split('/')
+      .map(Number);
+    return Number.isFinite(at) && at > 0 && Number.isFinite(every) && every > 0
+      ? { atMs: at, everyMs: every }
+      : null;
   }
 
   plan(atMs: number, everyMs: number): void {

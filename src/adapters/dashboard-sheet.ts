@@ -7,7 +7,14 @@
  * ranges no longer match the layout is repaired; its position and styling are kept).
  */
 import type { DashboardBuilder, DashboardWriter } from '../app/dashboard';
-import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, dashboardGrid, emptyDashboardStats, utcDay, type DashboardCell } from '../domain/dashboard';
+import {
+  DASHBOARD_LAYOUT,
+  DASHBOARD_SHEET,
+  dashboardGrid,
+  emptyDashboardStats,
+  utcDay,
+  type DashboardCell,
+} from '../domain/dashboard';
 import { quoteSheet } from './a1';
 import type { SheetsValues } from './sheets-values';
 import type { ZoneTime } from './zone-time';
@@ -36,7 +43,11 @@ const CHARTS: readonly ChartSpec[] = [
     title: REPS_CHART_TITLE,
     ranges: [DASHBOARD_LAYOUT.repNameColumnRange, DASHBOARD_LAYOUT.repAssigned30dRange],
     row: REPS_CHART_ROW,
-    style: (b) => b.asColumnChart().setOption('legend', { position: 'none' }).setOption('vAxis', { title: 'Leads assigned', minValue: 0 }),
+    style: (b) =>
+      b
+        .asColumnChart()
+        .setOption('legend', { position: 'none' })
+        .setOption('vAxis', { title: 'Leads assigned', minValue: 0 }),
   },
   {
     title: DAILY_CHART_TITLE,
@@ -47,7 +58,10 @@ const CHARTS: readonly ChartSpec[] = [
         .asComboChart()
         .setOption('seriesType', 'bars')
         .setOption('series', { 1: { type: 'line', targetAxisIndex: 1 } })
-        .setOption('vAxes', { 0: { title: 'Leads created', minValue: 0 }, 1: { title: 'Answered within SLA', format: 'percent', minValue: 0, maxValue: 1 } }),
+        .setOption('vAxes', {
+          0: { title: 'Leads created', minValue: 0 },
+          1: { title: 'Answered within SLA', format: 'percent', minValue: 0, maxValue: 1 },
+        }),
   },
 ];
 
@@ -69,7 +83,9 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
 
   /** One values.batchUpdate of DASHBOARD_LAYOUT.range; fails (MISSING_SHEET) until setup() made the sheet. */
   write(grid: DashboardCell[][]): void {
-    this.values.batchUpdate([{ range: `${quoteSheet(DASHBOARD_SHEET)}!${DASHBOARD_LAYOUT.range}`, values: grid }]);
+    this.values.batchUpdate([
+      { range: `${quoteSheet(DASHBOARD_SHEET)}!${DASHBOARD_LAYOUT.range}`, values: grid },
+    ]);
   }
 
   build(): string[] {
@@ -96,7 +112,12 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
 
   private format(sheet: Sheet): void {
     sheet.getRange(DASHBOARD_LAYOUT.titleCell).setFontWeight('bold').setFontSize(14);
-    for (const a1 of [DASHBOARD_LAYOUT.overallHeadingCell, DASHBOARD_LAYOUT.repHeaderRange, DASHBOARD_LAYOUT.seriesHeaderRange]) sheet.getRange(a1).setFontWeight('bold');
+    for (const a1 of [
+      DASHBOARD_LAYOUT.overallHeadingCell,
+      DASHBOARD_LAYOUT.repHeaderRange,
+      DASHBOARD_LAYOUT.seriesHeaderRange,
+    ])
+      sheet.getRange(a1).setFontWeight('bold');
     sheet.getRange(DASHBOARD_LAYOUT.shareCell).setNumberFormat('0%');
     sheet.getRange(DASHBOARD_LAYOUT.seriesShareRange).setNumberFormat('0%');
     sheet.getRange(DASHBOARD_LAYOUT.medianRange).setNumberFormat('0.0');
@@ -111,7 +132,13 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
       if (same.length === 0) {
         let builder = spec.style(sheet.newChart());
         for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
-        sheet.insertChart(builder.setNumHeaders(1).setOption('title', spec.title).setPosition(spec.row, CHART_COLUMN, 0, 0).build());
+        sheet.insertChart(
+          builder
+            .setNumHeaders(1)
+            .setOption('title', spec.title)
+            .setPosition(spec.row, CHART_COLUMN, 0, 0)
+            .build(),
+        );
         done.push(`${DASHBOARD_SHEET}: added the chart "${spec.title}"`);
         continue;
       }
@@ -125,7 +152,9 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
         let builder = kept.modify().clearRanges();
         for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
         sheet.updateChart(builder.build());
-        done.push(`${DASHBOARD_SHEET}: pointed the chart "${spec.title}" at ${spec.ranges.join(', ')} again`);
+        done.push(
+          `${DASHBOARD_SHEET}: pointed the chart "${spec.title}" at ${spec.ranges.join(', ')} again`,
+        );
       }
     }
     return done;

@@ -44,7 +44,10 @@ export class HeaderTable {
   column(header: string): number {
     const index = this.columns.get(normaliseHeader(header));
     if (index === undefined) {
-      throw new RoutingError('MISSING_HEADER', `Sheet "${this.sheet}" has no column "${header}" in its first row. Add it, or run Lead Routing → Set up to repair the sheet.`);
+      throw new RoutingError(
+        'MISSING_HEADER',
+        `Sheet "${this.sheet}" has no column "${header}" in its first row. Add it, or run Lead Routing → Set up to repair the sheet.`,
+      );
     }
     return index;
   }
@@ -63,5 +66,7 @@ export class HeaderTable {
 }
 
 export function normaliseHeader(label: unknown): string {
-  return String(label ?? '').trim().toLowerCase();
+  return String(label ?? '')
+    .trim()
+    .toLowerCase();
 }

@@ -21,7 +21,10 @@ export class ScriptPropertiesParking implements ParkedResponses {
     return Object.keys(all)
       .filter((name) => name.startsWith(PREFIX))
       .sort()
-      .map((name) => ({ key: name.slice(PREFIX.length), response: JSON.parse(all[name]) as Response }));
+      .map((name) => ({
+        key: name.slice(PREFIX.length),
+        response: JSON.parse(all[name]) as Response,
+      }));
   }
 
   remove(key: string): void {

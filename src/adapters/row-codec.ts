@@ -49,7 +49,14 @@ export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
   sentAt: 'sent_at',
 };
 
-const LEAD_TIME_FIELDS = new Set<keyof Lead>(['createdAt', 'assignedAt', 'lastRoutedAt', 'contactedAt', 'escalatedAt', 'lastSubmittedAt']);
+const LEAD_TIME_FIELDS = new Set<keyof Lead>([
+  'createdAt',
+  'assignedAt',
+  'lastRoutedAt',
+  'contactedAt',
+  'escalatedAt',
+  'lastSubmittedAt',
+]);
 const OUTBOX_TIME_FIELDS = new Set<keyof OutboxItem>(['nextAttemptAt', 'createdAt', 'sentAt']);
 
 /** A number ≥ 0 from a cell, or the fallback when it is not one. */
@@ -62,7 +69,8 @@ export class RowCodec {
   constructor(private readonly zone: ZoneTime) {}
 
   time(value: CellValue): number | null {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return this.zone.fromSerial(value);
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+      return this.zone.fromSerial(value);
     return null;
   }
 
@@ -94,7 +102,8 @@ export class RowCodec {
 
   /** A sales_sheet row; `weight`, `max_open_leads` and `away_until` are optional columns. */
   rep(table: HeaderTable, row: TableRow, index: number): Rep {
-    const optional = (header: string): CellValue => (table.has(header) ? table.get(row, header) : '');
+    const optional = (header: string): CellValue =>
+      table.has(header) ? table.get(row, header) : '';
     const weight = optional('weight');
     const cap = optional('max_open_leads');
     return {
@@ -128,7 +137,9 @@ export class RowCodec {
       escalatedAt: this.time(table.get(row, 'escalated_at')),
       slackChannel: t('slack_channel'),
       slackTs: t('slack_ts'),
-      routeHistory: t('route_history').split(/[\s,]+/).filter(Boolean),
+      routeHistory: t('route_history')
+        .split(/[\s,]+/)
+        .filter(Boolean),
       submissionKey: t('submission_key'),
       submissionCount: Math.max(1, this.count(table.get(row, 'submission_count'))),
       lastSubmittedAt: this.time(table.get(row, 'last_submitted_at')),

@@ -9,7 +9,10 @@ export class AppsScriptLock implements ScriptLock {
   withLock<T>(timeoutMs: number, work: () => T): T {
     const lock = LockService.getScriptLock();
     if (!lock.tryLock(timeoutMs)) {
-      throw new RoutingError('LOCK_TIMEOUT', `Another run held the script lock for more than ${Math.round(timeoutMs / 1000)} s; nothing was changed.`);
+      throw new RoutingError(
+        'LOCK_TIMEOUT',
+        `Another run held the script lock for more than ${Math.round(timeoutMs / 1000)} s; nothing was changed.`,
+      );
     }
     try {
       return work();

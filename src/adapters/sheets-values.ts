@@ -14,7 +14,10 @@ export interface ValueRange {
 
 function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
   if (typeof Sheets === 'undefined' || !Sheets) {
-    throw new RoutingError('NOT_CONFIGURED', 'The advanced Sheets service is not enabled: it is declared in appsscript.json; push the manifest again with clasp.');
+    throw new RoutingError(
+      'NOT_CONFIGURED',
+      'The advanced Sheets service is not enabled: it is declared in appsscript.json; push the manifest again with clasp.',
+    );
   }
   return Sheets.Spreadsheets;
 }
@@ -22,7 +25,11 @@ function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
 function explain(err: unknown, what: string): never {
   const message = err instanceof Error ? err.message : String(err);
   const missing = /Unable to parse range: '?([^'!]+)'?/.exec(message);
-  if (missing) throw new RoutingError('MISSING_SHEET', `Sheet "${missing[1]}" is missing. Run Lead Routing → Set up to create it.`);
+  if (missing)
+    throw new RoutingError(
+      'MISSING_SHEET',
+      `Sheet "${missing[1]}" is missing. Run Lead Routing → Set up to create it.`,
+    );
   throw new RoutingError('SHEETS_API', `${what} failed: ${message}`);
 }
 
@@ -39,9 +46,12 @@ export class SheetsValues {
     const cached = cache.get(SHEET_IDS_CACHE_KEY);
     if (cached) return new Map(Object.entries(JSON.parse(cached) as Record<string, number>));
     try {
-      const response = api().get(this.spreadsheetId, { fields: 'sheets.properties(sheetId,title)' });
+      const response = api().get(this.spreadsheetId, {
+        fields: 'sheets.properties(sheetId,title)',
+      });
       const ids: Record<string, number> = {};
-      for (const sheet of response.sheets ?? []) ids[sheet.properties?.title ?? ''] = sheet.properties?.sheetId ?? 0;
+      for (const sheet of response.sheets ?? [])
+        ids[sheet.properties?.title ?? ''] = sheet.properties?.sheetId ?? 0;
       cache.put(SHEET_IDS_CACHE_KEY, JSON.stringify(ids), SHEET_IDS_CACHE_SECONDS);
       return new Map(Object.entries(ids));
     } catch (err) {
@@ -52,9 +62,16 @@ export class SheetsValues {
   /** Adds columns at the right of a sheet, so header cells can be written there. */
   appendColumns(sheet: string, count: number): void {
     const sheetId = this.sheetIds().get(sheet);
-    if (sheetId === undefined) throw new RoutingError('MISSING_SHEET', `Sheet "${sheet}" is missing. Run Lead Routing → Set up to create it.`);
+    if (sheetId === undefined)
+      throw new RoutingError(
+        'MISSING_SHEET',
+        `Sheet "${sheet}" is missing. Run Lead Routing → Set up to create it.`,
+      );
     try {
-      api().batchUpdate({ requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: count } }] }, this.spreadsheetId);
+      api().batchUpdate(
+        { requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: count } }] },
+        this.spreadsheetId,
+      );
     } catch (err) {
       CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
       explain(err, `Adding columns to ${sheet}`);
@@ -72,8 +89,16 @@ export class SheetsValues {
       .sort((a, b) => (a.sheet === b.sheet ? b.first - a.first : a.sheet.localeCompare(b.sheet)))
       .map((run) => {
         const sheetId = ids.get(run.sheet);
-        if (sheetId === undefined) throw new RoutingError('MISSING_SHEET', `Sheet "${run.sheet}" is missing. Run Lead Routing → Set up to create it.`);
-        return { deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.first - 1, endIndex: run.last } } };
+        if (sheetId === undefined)
+          throw new RoutingError(
+            'MISSING_SHEET',
+            `Sheet "${run.sheet}" is missing. Run Lead Routing → Set up to create it.`,
+          );
+        return {
+          deleteDimension: {
+            range: { sheetId, dimension: 'ROWS', startIndex: run.first - 1, endIndex: run.last },
+          },
+        };
       });
     try {
       api().batchUpdate({ requests }, this.spreadsheetId);
@@ -102,7 +127,10 @@ export class SheetsValues {
   batchUpdate(data: readonly ValueRange[]): void {
     if (data.length === 0) return;
     try {
-      api().Values!.batchUpdate({ valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values })) }, this.spreadsheetId);
+      api().Values!.batchUpdate(
+        { valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values })) },
+        this.spreadsheetId,
+      );
     } catch (err) {
       explain(err, 'Writing the spreadsheet');
     }
@@ -115,12 +143,21 @@ export class SheetsValues {
    * rows take the formats of the row above; setup() gives the header row its column's
    * format for that reason.
    */
-  append(sheet: string, rows: readonly CellValue[][], input: 'RAW' | 'USER_ENTERED' = 'RAW'): number {
+  append(
+    sheet: string,
+    rows: readonly CellValue[][],
+    input: 'RAW' | 'USER_ENTERED' = 'RAW',
+  ): number {
     try {
-      const response = api().Values!.append({ values: rows as CellValue[][] }, this.spreadsheetId, `'${sheet.replace(/'/g, "''")}'!A1`, {
-        valueInputOption: input,
-        insertDataOption: 'INSERT_ROWS',
-      });
+      const response = api().Values!.append(
+        { values: rows as CellValue[][] },
+        this.spreadsheetId,
+        `'${sheet.replace(/'/g, "''")}'!A1`,
+        {
+          valueInputOption: input,
+          insertDataOption: 'INSERT_ROWS',
+        },
+      );
       const updated = response.updates?.updatedRange ?? '';
       const match = /!\$?[A-Z]+\$?(\d+)/.exec(updated);
       return match ? Number(match[1]) : 0;

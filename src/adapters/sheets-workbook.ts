@@ -7,7 +7,14 @@
  * each guarded lead still looks as the use case saw it, writes only the changed cells
  * (one batchUpdate) and appends new rows.
  */
-import type { ArchiveReport, CommitReport, GuardedLeadPatch, Workbook, WorkbookChanges, WorkbookSnapshot } from '../app/ports';
+import type {
+  ArchiveReport,
+  CommitReport,
+  GuardedLeadPatch,
+  Workbook,
+  WorkbookChanges,
+  WorkbookSnapshot,
+} from '../app/ports';
 import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../app/schema';
 import { ESCALATED_PREFIX } from '../app/state-keys';
 import type { Lead, LogEntry } from '../domain/lead';
@@ -17,7 +24,14 @@ import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
 import type { SheetsValues, ValueRange } from './sheets-values';
 
-const READ_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.outbox, SHEETS.holidays];
+const READ_SHEETS: SheetName[] = [
+  SHEETS.settings,
+  SHEETS.sales,
+  SHEETS.leads,
+  SHEETS.state,
+  SHEETS.outbox,
+  SHEETS.holidays,
+];
 
 /** Cells to write in one row: header → value. */
 type RowWrite = Map<string, CellValue>;
@@ -44,7 +58,9 @@ export class SheetsWorkbook implements Workbook {
   load(): WorkbookSnapshot {
     const read = this.values.batchGet(READ_SHEETS.map(quoteSheet));
     READ_SHEETS.forEach((sheet, i) => this.headers.set(sheet, read[i]?.[0] ?? []));
-    const [settings, sales, leads, state, outbox, holidays] = read.map((v, i) => new HeaderTable(READ_SHEETS[i], v));
+    const [settings, sales, leads, state, outbox, holidays] = read.map(
+      (v, i) => new HeaderTable(READ_SHEETS[i], v),
+    );
     settings.requireAll(['key', 'value']);
     sales.requireAll(HEADERS[SHEETS.sales]);
     leads.requireAll(LEAD_HEADERS);
@@ -52,12 +68,20 @@ export class SheetsWorkbook implements Workbook {
     outbox.requireAll(OUTBOX_HEADERS);
     holidays.requireAll(['date']);
     return {
-      settings: new Map(settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')])),
+      settings: new Map(
+        settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
+      ),
       reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
-      ...firstPerLeadId(leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== '')),
+      ...firstPerLeadId(
+        leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
+      ),
       state: new Map(state.rows.map((r) => [state.text(r, 'key'), String(state.get(r, 'value'))])),
       outbox: outbox.rows.map((r) => this.codec.outbox(outbox, r)).filter((item) => item.id !== ''),
-      holidays: new Set(holidays.rows.map((r) => localDate(holidays.get(r, 'date'))).filter((d): d is string => d !== null)),
+      holidays: new Set(
+        holidays.rows
+          .map((r) => localDate(holidays.get(r, 'date')))
+          .filter((d): d is string => d !== null),
+      ),
     };
   }
 
@@ -71,17 +95,26 @@ export class SheetsWorkbook implements Workbook {
     const table = new HeaderTable(SHEETS.leads, [header]);
     table.requireAll(LEAD_HEADERS);
     const column = table.column('lead_id');
-    let ids = column === 0 ? firstColumn : this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
+    let ids =
+      column === 0
+        ? firstColumn
+        : this.values.batchGet([
+            `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
+          ])[0];
     // The row is read in a second call: if an admin sorted in between, it is another
     // lead's row; then the id column is read again, once.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const index = (ids ?? []).findIndex((row, i) => i > 0 && String(row[0] ?? '').trim() === leadId);
+      const index = (ids ?? []).findIndex(
+        (row, i) => i > 0 && String(row[0] ?? '').trim() === leadId,
+      );
       if (index < 0) return undefined;
       const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
       const table = new HeaderTable(SHEETS.leads, [header, rowValues?.[0] ?? []]);
       const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
       if (lead?.leadId === leadId) return lead;
-      ids = this.values.batchGet([`${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`])[0];
+      ids = this.values.batchGet([
+        `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
+      ])[0];
     }
     return undefined;
   }
@@ -91,7 +124,8 @@ export class SheetsWorkbook implements Workbook {
     const leadPatches = changes.leadPatches ?? [];
     // New rows shift the rows below a blank row, so patches located before an append
     // could land on the wrong row: a commit does one or the other.
-    if (leadPatches.length && changes.newLeads?.length) throw new Error('commit: new leads and lead patches cannot share one commit');
+    if (leadPatches.length && changes.newLeads?.length)
+      throw new Error('commit: new leads and lead patches cannot share one commit');
     const outboxPatches = changes.outboxPatches ?? [];
     const stateEntries = Object.entries(changes.state ?? {});
     const keyed: SheetName[] = [];
@@ -106,7 +140,11 @@ export class SheetsWorkbook implements Workbook {
     const tables = this.readForCommit(keyed, appendOnly);
 
     // The lead is written before anything else.
-    if (changes.newLeads?.length) this.appendRows(tables.get(SHEETS.leads)!, changes.newLeads.map((lead) => this.codec.leadCells(lead)));
+    if (changes.newLeads?.length)
+      this.appendRows(
+        tables.get(SHEETS.leads)!,
+        changes.newLeads.map((lead) => this.codec.leadCells(lead)),
+      );
 
     const writes: ValueRange[] = [];
     const skipped = new Set<string>();
@@ -142,22 +180,40 @@ export class SheetsWorkbook implements Workbook {
       const table = tables.get(SHEETS.state)!;
       const rows = indexByKey(table, 'key');
       for (const [key, value] of stateEntries) {
-        if (key.startsWith(ESCALATED_PREFIX) && skipped.has(key.slice(ESCALATED_PREFIX.length))) continue;
+        if (key.startsWith(ESCALATED_PREFIX) && skipped.has(key.slice(ESCALATED_PREFIX.length)))
+          continue;
         const row = rows.get(key);
-        if (row) writes.push(...segments(table, row.row, new Map([['value', this.codec.cell(value, false)]])));
-        else newState.push(new Map<string, CellValue>([['key', this.codec.typed(key)], ['value', this.codec.typed(value)]]));
+        if (row)
+          writes.push(
+            ...segments(table, row.row, new Map([['value', this.codec.cell(value, false)]])),
+          );
+        else
+          newState.push(
+            new Map<string, CellValue>([
+              ['key', this.codec.typed(key)],
+              ['value', this.codec.typed(value)],
+            ]),
+          );
       }
     }
     this.values.batchUpdate(writes);
     // Messages next: a run that dies after this point has routed and queued; the log
     // rows come last. (A run that dies before it is healed by the next sweep.)
     const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
-    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox.map((item) => this.codec.outboxCells(item)));
+    if (outbox.length)
+      this.appendRows(
+        tables.get(SHEETS.outbox)!,
+        outbox.map((item) => this.codec.outboxCells(item)),
+      );
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
     if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState, 'USER_ENTERED');
     // Log rows and messages about a change that was not applied are dropped with it.
     const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
-    if (log.length) this.appendRows(tables.get(SHEETS.log)!, log.map((entry) => this.logCells(entry)));
+    if (log.length)
+      this.appendRows(
+        tables.get(SHEETS.log)!,
+        log.map((entry) => this.logCells(entry)),
+      );
     return report;
   }
 
@@ -166,7 +222,10 @@ export class SheetsWorkbook implements Workbook {
    * sheets whose rows it changes, addressed by the headers load() saw. If an admin moved
    * those columns since, the header row read now shows it, and that sheet is read whole.
    */
-  private readForCommit(keyed: readonly SheetName[], appendOnly: readonly SheetName[]): Map<SheetName, HeaderTable> {
+  private readForCommit(
+    keyed: readonly SheetName[],
+    appendOnly: readonly SheetName[],
+  ): Map<SheetName, HeaderTable> {
     const plans = keyed.map((sheet) => {
       const header = (this.headers.get(sheet) ?? []).map(normaliseHeader);
       const columns = (KEYED_COLUMNS[sheet] ?? []).map((h) => header.indexOf(h));
@@ -175,7 +234,8 @@ export class SheetsWorkbook implements Workbook {
     const ranges: string[] = [];
     for (const plan of plans) {
       ranges.push(plan.columns ? `${quoteSheet(plan.sheet)}!1:1` : quoteSheet(plan.sheet));
-      for (const c of plan.columns ?? []) ranges.push(`${quoteSheet(plan.sheet)}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`);
+      for (const c of plan.columns ?? [])
+        ranges.push(`${quoteSheet(plan.sheet)}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`);
     }
     for (const sheet of appendOnly) ranges.push(`${quoteSheet(sheet)}!1:1`);
     const read = this.values.batchGet(ranges);
@@ -190,7 +250,9 @@ export class SheetsWorkbook implements Workbook {
       const header = read[at++]?.[0] ?? [];
       const columns = read.slice(at, at + plan.columns.length);
       at += plan.columns.length;
-      const expected = (KEYED_COLUMNS[plan.sheet] ?? []).every((h, i) => normaliseHeader(header[plan.columns![i]]) === h);
+      const expected = (KEYED_COLUMNS[plan.sheet] ?? []).every(
+        (h, i) => normaliseHeader(header[plan.columns![i]]) === h,
+      );
       if (!expected) {
         refetch.push(plan.sheet);
         continue;
@@ -205,7 +267,10 @@ export class SheetsWorkbook implements Workbook {
       tables.set(plan.sheet, new HeaderTable(plan.sheet, rows));
     }
     for (const sheet of appendOnly) tables.set(sheet, new HeaderTable(sheet, read[at++]));
-    if (refetch.length) this.values.batchGet(refetch.map(quoteSheet)).forEach((v, i) => tables.set(refetch[i], new HeaderTable(refetch[i], v)));
+    if (refetch.length)
+      this.values
+        .batchGet(refetch.map(quoteSheet))
+        .forEach((v, i) => tables.set(refetch[i], new HeaderTable(refetch[i], v)));
     return tables;
   }
 
@@ -215,30 +280,52 @@ export class SheetsWorkbook implements Workbook {
     if (column < 0) return new Set();
     const letter = columnLetter(column + 1);
     const [values] = this.values.batchGet([`${quoteSheet(SHEETS.archive)}!${letter}2:${letter}`]);
-    return new Set((values ?? []).flatMap((row) => String(row[0] ?? '').split(/\s+/)).filter((k) => k !== ''));
+    return new Set(
+      (values ?? []).flatMap((row) => String(row[0] ?? '').split(/\s+/)).filter((k) => k !== ''),
+    );
   }
 
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
     const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
     if (leadIds.length === 0 && outboxIds.length === 0) return report;
-    const [leadValues, archiveHeader, outboxValues] = this.values.batchGet([quoteSheet(SHEETS.leads), `${quoteSheet(SHEETS.archive)}!1:1`, quoteSheet(SHEETS.outbox)]);
+    const [leadValues, archiveHeader, outboxValues] = this.values.batchGet([
+      quoteSheet(SHEETS.leads),
+      `${quoteSheet(SHEETS.archive)}!1:1`,
+      quoteSheet(SHEETS.outbox),
+    ]);
     const leads = new HeaderTable(SHEETS.leads, leadValues);
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     const leadRows = indexByKey(leads, 'lead_id');
-    const moving = leadIds.map((id) => leadRows.get(id)).filter((row): row is IndexedRow => row !== undefined && isClosedStage(parseStage(leads.text(row, 'stage'))));
+    const moving = leadIds
+      .map((id) => leadRows.get(id))
+      .filter(
+        (row): row is IndexedRow =>
+          row !== undefined && isClosedStage(parseStage(leads.text(row, 'stage'))),
+      );
     const outboxRows = indexByKey(outbox, 'id');
-    const dropping = outboxIds.map((id) => outboxRows.get(id)).filter((row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING');
+    const dropping = outboxIds
+      .map((id) => outboxRows.get(id))
+      .filter(
+        (row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING',
+      );
 
     if (moving.length) {
       // The archive gets every column lead_sheet has, the admin's own included.
       const header = (archiveHeader[0] ?? []).map((h) => String(h));
       const leadHeader = (leadValues[0] ?? []).map((h) => String(h).trim()).filter((h) => h !== '');
       const wanted = [...leadHeader, 'archived_at'];
-      const missing = wanted.filter((h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)));
+      const missing = wanted.filter(
+        (h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)),
+      );
       if (missing.length) {
         // Room first: a lead_sheet grown wider than the archive's grid would not fit.
         this.values.appendColumns(SHEETS.archive, missing.length);
-        this.values.batchUpdate([{ range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length), values: [missing] }]);
+        this.values.batchUpdate([
+          {
+            range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length),
+            values: [missing],
+          },
+        ]);
         header.push(...missing);
       }
       const archive = new HeaderTable(SHEETS.archive, [header]);
@@ -253,30 +340,56 @@ export class SheetsWorkbook implements Workbook {
         }),
       );
     }
-    this.values.deleteRows([...runsOf(SHEETS.leads, moving.map((r) => r.row)), ...runsOf(SHEETS.outbox, dropping.map((r) => r.row))]);
+    this.values.deleteRows([
+      ...runsOf(
+        SHEETS.leads,
+        moving.map((r) => r.row),
+      ),
+      ...runsOf(
+        SHEETS.outbox,
+        dropping.map((r) => r.row),
+      ),
+    ]);
     report.archived = moving.length;
     report.outboxDropped = dropping.length;
 
     if (moving.length) {
       // Rows were deleted by position: check by key that only the archived leads left.
-      const after = indexByKey(new HeaderTable(SHEETS.leads, this.values.batchGet([quoteSheet(SHEETS.leads)])[0]), 'lead_id');
+      const after = indexByKey(
+        new HeaderTable(SHEETS.leads, this.values.batchGet([quoteSheet(SHEETS.leads)])[0]),
+        'lead_id',
+      );
       const moved = new Set(moving.map((row) => leads.text(row, 'lead_id')));
       const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
       if (lost.length) {
-        this.values.append(SHEETS.leads, lost.map(([, row]) => [...row.cells]));
+        this.values.append(
+          SHEETS.leads,
+          lost.map(([, row]) => [...row.cells]),
+        );
         report.restored = lost.map(([id]) => id);
       }
     }
     return report;
   }
 
-  private stillMatches(table: HeaderTable, row: { cells: readonly CellValue[] }, patch: GuardedLeadPatch): boolean {
+  private stillMatches(
+    table: HeaderTable,
+    row: { cells: readonly CellValue[] },
+    patch: GuardedLeadPatch,
+  ): boolean {
     const expect = patch.expect;
     if (!expect) return true;
-    const current = (field: keyof Lead): string => String(row.cells[table.column(LEAD_FIELD_HEADERS[field])] ?? '').trim();
-    if (expect.stage !== undefined && parseStage(current('stage')) !== parseStage(expect.stage)) return false;
-    if (expect.salesSlackId !== undefined && current('salesSlackId') !== expect.salesSlackId) return false;
-    if (expect.routeCount !== undefined && this.codec.count(current('routeCount')) !== expect.routeCount) return false;
+    const current = (field: keyof Lead): string =>
+      String(row.cells[table.column(LEAD_FIELD_HEADERS[field])] ?? '').trim();
+    if (expect.stage !== undefined && parseStage(current('stage')) !== parseStage(expect.stage))
+      return false;
+    if (expect.salesSlackId !== undefined && current('salesSlackId') !== expect.salesSlackId)
+      return false;
+    if (
+      expect.routeCount !== undefined &&
+      this.codec.count(current('routeCount')) !== expect.routeCount
+    )
+      return false;
     return true;
   }
 
@@ -293,7 +406,11 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /** Appends rows laid out by the sheet's current header order. */
-  private appendRows(table: HeaderTable, rows: readonly RowWrite[], input: 'RAW' | 'USER_ENTERED' = 'RAW'): void {
+  private appendRows(
+    table: HeaderTable,
+    rows: readonly RowWrite[],
+    input: 'RAW' | 'USER_ENTERED' = 'RAW',
+  ): void {
     const required = HEADERS[table.sheet as SheetName] ?? [];
     table.requireAll(required);
     const width = table.width;
@@ -326,7 +443,10 @@ function firstPerLeadId(all: Lead[]): { leads: Lead[]; duplicateLeadIds: string[
 
 /** A holiday cell as a local date 'yyyy-mm-dd': a date serial (already local) or typed text. */
 function localDate(value: CellValue): string | null {
-  if (typeof value === 'number' && value > 0) return new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
+  if (typeof value === 'number' && value > 0)
+    return new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(String(value).trim());
   return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : null;
 }
@@ -334,7 +454,10 @@ function localDate(value: CellValue): string | null {
 type IndexedRow = { row: number; cells: readonly CellValue[] };
 
 /** 1-based rows grouped into contiguous runs. */
-function runsOf(sheet: string, rows: readonly number[]): Array<{ sheet: string; first: number; last: number }> {
+function runsOf(
+  sheet: string,
+  rows: readonly number[],
+): Array<{ sheet: string; first: number; last: number }> {
   const sorted = [...rows].sort((a, b) => a - b);
   const runs: Array<{ sheet: string; first: number; last: number }> = [];
   for (const row of sorted) {
@@ -357,11 +480,17 @@ function indexByKey(table: HeaderTable, keyHeader: string): Map<string, IndexedR
 
 /** Contiguous runs of changed cells in one row, as A1 ranges: only changed cells are written. */
 function segments(table: HeaderTable, row: number, cells: RowWrite): ValueRange[] {
-  const byColumn = [...cells].map(([header, value]) => ({ column: table.column(header) + 1, value })).sort((a, b) => a.column - b.column);
+  const byColumn = [...cells]
+    .map(([header, value]) => ({ column: table.column(header) + 1, value }))
+    .sort((a, b) => a.column - b.column);
   const out: ValueRange[] = [];
   let run: Array<{ column: number; value: CellValue }> = [];
   const flush = (): void => {
-    if (run.length) out.push({ range: rowSegment(table.sheet, row, run[0].column, run[run.length - 1].column), values: [run.map((c) => c.value)] });
+    if (run.length)
+      out.push({
+        range: rowSegment(table.sheet, row, run[0].column, run[run.length - 1].column),
+        values: [run.map((c) => c.value)],
+      });
     run = [];
   };
   for (const cell of byColumn) {

@@ -35,13 +35,19 @@ export class SpreadsheetSetup {
     }
     const wanted = HEADERS[name];
     const lastColumn = sheet.getLastColumn();
-    const current = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(normaliseHeader) : [];
+    const current =
+      lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(normaliseHeader) : [];
     const missing = wanted.filter((h) => !current.includes(h));
     if (missing.length) {
       const start = current.length + 1;
-      if (start + missing.length - 1 > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+      if (start + missing.length - 1 > sheet.getMaxColumns())
+        sheet.insertColumnsAfter(
+          sheet.getMaxColumns(),
+          start + missing.length - 1 - sheet.getMaxColumns(),
+        );
       sheet.getRange(1, start, 1, missing.length).setValues([missing]);
-      if (current.length) done.push(`${name}: added column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      if (current.length)
+        done.push(`${name}: added column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     }
     const headers = [...current, ...missing];
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
@@ -51,8 +57,10 @@ export class SpreadsheetSetup {
     // Whole columns, header included: rows the engine appends take the format of the row
     // above, which for the first lead is the header row (a format on a label changes nothing).
     sheet.getRange(1, 1, 1, headers.length).setNumberFormat('General');
-    for (const header of TEXT_COLUMNS[name]) sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat('@');
-    for (const header of DATE_COLUMNS[name]) sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat(DATE_TIME_FORMAT);
+    for (const header of TEXT_COLUMNS[name])
+      sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat('@');
+    for (const header of DATE_COLUMNS[name])
+      sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat(DATE_TIME_FORMAT);
     if (rows > 0) {
       if (name === SHEETS.leads) {
         const rule = SpreadsheetApp.newDataValidation()
@@ -63,7 +71,11 @@ export class SpreadsheetSetup {
         sheet.getRange(2, headers.indexOf('stage') + 1, rows, 1).setDataValidation(rule);
       }
       if (name === SHEETS.sales) {
-        const rule = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).setHelpText('Ticked (or ON / TRUE / yes) = gets leads').build();
+        const rule = SpreadsheetApp.newDataValidation()
+          .requireCheckbox()
+          .setAllowInvalid(true)
+          .setHelpText('Ticked (or ON / TRUE / yes) = gets leads')
+          .build();
         sheet.getRange(2, headers.indexOf('active') + 1, rows, 1).setDataValidation(rule);
       }
     }
@@ -79,14 +91,21 @@ export class SpreadsheetSetup {
     const header = values[0].map(normaliseHeader);
     const k = header.indexOf('key');
     const v = header.indexOf('value');
-    for (const row of values.slice(1)) if (String(row[k]).trim()) map.set(String(row[k]).trim(), row[v]);
+    for (const row of values.slice(1))
+      if (String(row[k]).trim()) map.set(String(row[k]).trim(), row[v]);
     return map;
   }
 
   /** Appends the settings that are missing, with their defaults and descriptions. */
-  addMissingSettings(specs: readonly SettingSpec[], present: ReadonlyMap<string, unknown>): string[] {
+  addMissingSettings(
+    specs: readonly SettingSpec[],
+    present: ReadonlyMap<string, unknown>,
+  ): string[] {
     const sheet = this.spreadsheet.getSheetByName(SHEETS.settings)!;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(normaliseHeader);
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]
+      .map(normaliseHeader);
     const missing = specs.filter((s) => !present.has(s.key));
     if (!missing.length) return [];
     const rows = missing.map((spec) => {
@@ -97,13 +116,16 @@ export class SpreadsheetSetup {
       return row;
     });
     const start = Math.max(sheet.getLastRow(), 1) + 1;
-    if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+    if (start + rows.length - 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
     const range = sheet.getRange(start, 1, rows.length, header.length);
     range.setNumberFormat('@');
     const valueColumn = sheet.getRange(start, header.indexOf('value') + 1, rows.length, 1);
     valueColumn.setNumberFormat('General');
     range.setValues(rows);
-    return [`settings: wrote default${missing.length > 1 ? 's' : ''} for ${missing.map((s) => s.key).join(', ')}`];
+    return [
+      `settings: wrote default${missing.length > 1 ? 's' : ''} for ${missing.map((s) => s.key).join(', ')}`,
+    ];
   }
 
   /** Installs the form-submit and sweep triggers once each; replaces the sweep trigger when its interval changed. */
@@ -128,7 +150,11 @@ export class SpreadsheetSetup {
           done.push('removed a duplicate archive trigger');
         } else haveArchive = true;
       } else if (handler === SWEEP_HANDLER) {
-        if (haveSweep || trigger.getEventType() !== ScriptApp.EventType.CLOCK || installedEvery !== String(sweepMinutes)) {
+        if (
+          haveSweep ||
+          trigger.getEventType() !== ScriptApp.EventType.CLOCK ||
+          installedEvery !== String(sweepMinutes)
+        ) {
           ScriptApp.deleteTrigger(trigger);
           if (haveSweep) done.push('removed a duplicate SLA sweep trigger');
         } else haveSweep = true;

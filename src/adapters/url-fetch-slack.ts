@@ -41,7 +41,9 @@ export class UrlFetchSlackClient implements SlackClient {
         muteHttpExceptions: true,
       });
       const status = response.getResponseCode();
-      return status >= 200 && status < 300 ? { kind: 'ok', channel: '', ts: '' } : { kind: 'http', status };
+      return status >= 200 && status < 300
+        ? { kind: 'ok', channel: '', ts: '' }
+        : { kind: 'http', status };
     } catch (err) {
       return { kind: 'thrown', message: err instanceof Error ? err.message : String(err) };
     }
@@ -53,7 +55,11 @@ function readResponse(response: GoogleAppsScript.URL_Fetch.HTTPResponse): SlackO
   if (status !== 200) {
     const headers = response.getHeaders() as Record<string, string>;
     const retryAfter = Object.keys(headers).find((h) => h.toLowerCase() === 'retry-after');
-    return { kind: 'http', status, retryAfterSeconds: retryAfter ? Number(headers[retryAfter]) : undefined };
+    return {
+      kind: 'http',
+      status,
+      retryAfterSeconds: retryAfter ? Number(headers[retryAfter]) : undefined,
+    };
   }
   let body: { ok?: boolean; error?: string; channel?: string; ts?: string };
   try {

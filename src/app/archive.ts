@@ -30,9 +30,20 @@ export function runArchive(services: Services, upkeep?: SheetUpkeep): ArchiveRep
     const outboxIds = outboxToDrop(snapshot.outbox, snapshot.leads, now);
     const report = services.workbook.archive(leadIds, outboxIds, now);
     const log = [];
-    if (report.archived) log.push(logEntry(now, 'ARCHIVED', { detail: `moved ${report.archived} closed lead(s) older than ${settings.archiveAfterDays} days to lead_archive` }));
+    if (report.archived)
+      log.push(
+        logEntry(now, 'ARCHIVED', {
+          detail: `moved ${report.archived} closed lead(s) older than ${settings.archiveAfterDays} days to lead_archive`,
+        }),
+      );
     for (const leadId of report.restored) {
-      log.push(logEntry(now, 'ERROR', { leadId, detail: 'the row moved while archiving (an edit at the same moment); it was written back to lead_sheet' }));
+      log.push(
+        logEntry(now, 'ERROR', {
+          leadId,
+          detail:
+            'the row moved while archiving (an edit at the same moment); it was written back to lead_sheet',
+        }),
+      );
     }
     if (log.length) services.workbook.commit({ log });
     return report;

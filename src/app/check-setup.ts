@@ -32,14 +32,31 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
   const line = (ok: boolean, text: string): void => {
     lines.push({ ok, text });
   };
-  if (!facts.hasBotToken) line(false, 'SLACK_BOT_TOKEN is not set. Fix: Project Settings → Script Properties → add SLACK_BOT_TOKEN (the xoxb-… token from the Slack app).');
+  if (!facts.hasBotToken)
+    line(
+      false,
+      'SLACK_BOT_TOKEN is not set. Fix: Project Settings → Script Properties → add SLACK_BOT_TOKEN (the xoxb-… token from the Slack app).',
+    );
   else {
     const [outcome] = services.slack.sendAll([{ method: 'auth.test', body: {} }]);
     if (outcome.kind === 'ok') line(true, 'Slack accepts the bot token.');
-    else if (outcome.kind === 'slack_error') line(false, `Slack rejects the bot token (${outcome.error}). Fix: copy the Bot User OAuth Token again into SLACK_BOT_TOKEN; reinstall the app if it was removed.`);
-    else line(false, `Slack could not be reached to check the token (${outcome.kind === 'http' ? `HTTP ${outcome.status}` : outcome.kind === 'thrown' ? outcome.message : outcome.kind}). Try again in a minute.`);
+    else if (outcome.kind === 'slack_error')
+      line(
+        false,
+        `Slack rejects the bot token (${outcome.error}). Fix: copy the Bot User OAuth Token again into SLACK_BOT_TOKEN; reinstall the app if it was removed.`,
+      );
+    else
+      line(
+        false,
+        `Slack could not be reached to check the token (${outcome.kind === 'http' ? `HTTP ${outcome.status}` : outcome.kind === 'thrown' ? outcome.message : outcome.kind}). Try again in a minute.`,
+      );
   }
-  line(services.secrets.verificationToken() !== '', services.secrets.verificationToken() ? 'The Slack verification token is set.' : 'SLACK_VERIFICATION_TOKEN is not set: button clicks are refused. Fix: copy it from the Slack app’s Basic Information page into Script Properties.');
+  line(
+    services.secrets.verificationToken() !== '',
+    services.secrets.verificationToken()
+      ? 'The Slack verification token is set.'
+      : 'SLACK_VERIFICATION_TOKEN is not set: button clicks are refused. Fix: copy it from the Slack app’s Basic Information page into Script Properties.',
+  );
 
   let settings: Settings | null = null;
   let snapshotOk = true;
@@ -51,24 +68,63 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
     line(true, 'Every sheet and setting is readable and valid.');
   } catch (err) {
     snapshotOk = false;
-    line(false, `${err instanceof RoutingError ? err.message : String(err)} Fix: correct it, or run Lead Routing → Set up.`);
+    line(
+      false,
+      `${err instanceof RoutingError ? err.message : String(err)} Fix: correct it, or run Lead Routing → Set up.`,
+    );
   }
   if (settings) {
-    if (!settings.managerSlackId) line(false, 'No manager: escalations go nowhere. Fix: put the manager’s Slack member id (U…) in settings → manager_slack_id.');
+    if (!settings.managerSlackId)
+      line(
+        false,
+        'No manager: escalations go nowhere. Fix: put the manager’s Slack member id (U…) in settings → manager_slack_id.',
+      );
     else line(true, `Escalations go to the manager (${settings.managerSlackId}).`);
   }
   if (snapshotOk) {
     const active = eligibleReps(reps);
-    line(active.length > 0, active.length > 0 ? `${active.length} active rep(s) can receive leads.` : 'No active rep with a Slack id: new leads wait unassigned. Fix: tick active and fill slack_id in sales_sheet.');
-    for (const problem of rosterProblems(reps)) line(false, `${describeRosterProblem(problem)}. Fix: copy the member id from the person’s Slack profile (⋮ → Copy member ID).`);
-    const malformedInactive = reps.filter((r) => !r.active && r.slackId && !isSlackUserId(r.slackId));
-    for (const rep of malformedInactive) line(false, `sales_sheet: ${rep.name || '(no name)'} (inactive) has slack_id "${rep.slackId}", which is not a Slack member id; fix it before activating them.`);
+    line(
+      active.length > 0,
+      active.length > 0
+        ? `${active.length} active rep(s) can receive leads.`
+        : 'No active rep with a Slack id: new leads wait unassigned. Fix: tick active and fill slack_id in sales_sheet.',
+    );
+    for (const problem of rosterProblems(reps))
+      line(
+        false,
+        `${describeRosterProblem(problem)}. Fix: copy the member id from the person’s Slack profile (⋮ → Copy member ID).`,
+      );
+    const malformedInactive = reps.filter(
+      (r) => !r.active && r.slackId && !isSlackUserId(r.slackId),
+    );
+    for (const rep of malformedInactive)
+      line(
+        false,
+        `sales_sheet: ${rep.name || '(no name)'} (inactive) has slack_id "${rep.slackId}", which is not a Slack member id; fix it before activating them.`,
+      );
   }
   for (const [handler, name] of TRIGGERS) {
     const n = facts.triggerCounts[handler] ?? 0;
-    line(n === 1, n === 1 ? `${name} is installed once.` : n === 0 ? `${name} is not installed. Fix: run Lead Routing → Set up.` : `${name} is installed ${n} times (each lead would be handled ${n} times). Fix: run Lead Routing → Set up, which removes the extras.`);
+    line(
+      n === 1,
+      n === 1
+        ? `${name} is installed once.`
+        : n === 0
+          ? `${name} is not installed. Fix: run Lead Routing → Set up.`
+          : `${name} is installed ${n} times (each lead would be handled ${n} times). Fix: run Lead Routing → Set up, which removes the extras.`,
+    );
   }
-  line(facts.formLinked, facts.formLinked ? 'A Google Form is linked to this spreadsheet.' : 'No Google Form is linked. Fix: in the form, Responses → Link to Sheets → this spreadsheet.');
-  line(facts.webAppUrl !== '', facts.webAppUrl ? 'The web app is deployed (Slack’s Request URL points at it).' : 'The web app is not deployed, so buttons cannot reach it. Fix: Deploy → New deployment → Web app (execute as me, anyone), then put its URL in the Slack app.');
+  line(
+    facts.formLinked,
+    facts.formLinked
+      ? 'A Google Form is linked to this spreadsheet.'
+      : 'No Google Form is linked. Fix: in the form, Responses → Link to Sheets → this spreadsheet.',
+  );
+  line(
+    facts.webAppUrl !== '',
+    facts.webAppUrl
+      ? 'The web app is deployed (Slack’s Request URL points at it).'
+      : 'The web app is not deployed, so buttons cannot reach it. Fix: Deploy → New deployment → Web app (execute as me, anyone), then put its URL in the Slack app.',
+  );
   return lines;
 }

@@ -43,7 +43,13 @@ function withPatches(leads: readonly Lead[], patches: readonly LeadPatch[]): rea
  * @param now epoch ms of the run
  * @param applied the lead patches the sweep's commit applied (skipped ones left out)
  */
-export function refreshDashboard(services: Services, snapshot: WorkbookSnapshot, settings: Settings, now: number, applied: readonly LeadPatch[] = []): void {
+export function refreshDashboard(
+  services: Services,
+  snapshot: WorkbookSnapshot,
+  settings: Settings,
+  now: number,
+  applied: readonly LeadPatch[] = [],
+): void {
   const target = services.dashboard;
   if (!target) return;
   try {
@@ -58,7 +64,10 @@ export function refreshDashboard(services: Services, snapshot: WorkbookSnapshot,
   } catch (err) {
     // The dashboard is a view: routing must go on without it.
     if (err instanceof RoutingError) services.log.warn(`dashboard not refreshed: ${err.message}`);
-    else services.log.error(`dashboard not refreshed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    else
+      services.log.error(
+        `dashboard not refreshed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+      );
   }
 }
 

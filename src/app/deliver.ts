@@ -28,10 +28,16 @@ export const LEASE_MINUTES = 10;
 const LOCK_MS = 30_000;
 
 /** Picks what this run sends and leases it; the patches go into the caller's commit. */
-export function leaseBatch(outbox: readonly OutboxItem[], now: number): { batch: OutboxItem[]; leases: OutboxPatch[] } {
+export function leaseBatch(
+  outbox: readonly OutboxItem[],
+  now: number,
+): { batch: OutboxItem[]; leases: OutboxPatch[] } {
   const batch = pickBatch(outbox, now, BURST_PER_TARGET + MAX_WAVES, MAX_PER_RUN);
   const until = now + LEASE_MINUTES * 60_000;
-  return { batch, leases: batch.map((item) => ({ id: item.id, changes: { nextAttemptAt: until } })) };
+  return {
+    batch,
+    leases: batch.map((item) => ({ id: item.id, changes: { nextAttemptAt: until } })),
+  };
 }
 
 /**
@@ -41,7 +47,8 @@ export function leaseBatch(outbox: readonly OutboxItem[], now: number): { batch:
  */
 export function leaseNew(items: OutboxItem[], now: number): OutboxItem[] {
   const { batch, leases } = leaseBatch(items, now);
-  for (const lease of leases) Object.assign(items.find((item) => item.id === lease.id) ?? {}, lease.changes);
+  for (const lease of leases)
+    Object.assign(items.find((item) => item.id === lease.id) ?? {}, lease.changes);
   return batch;
 }
 
@@ -66,7 +73,14 @@ export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
   }
   const out: OutboxItem[][] = [];
   for (let wave = 0; [...queues.values()].some((q) => q.length); wave++) {
-    out.push([...queues.values()].flatMap((q) => q.splice(0, q[0]?.method === 'chat.update' ? UPDATES_PER_WAVE : wave === 0 ? BURST_PER_TARGET : 1)));
+    out.push(
+      [...queues.values()].flatMap((q) =>
+        q.splice(
+          0,
+          q[0]?.method === 'chat.update' ? UPDATES_PER_WAVE : wave === 0 ? BURST_PER_TARGET : 1,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -76,7 +90,11 @@ export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
  * @param stopAt epoch ms after which no further wave starts (the run's time budget);
  *   what is left waits for the next run without counting as an attempt
  */
-export function deliver(services: Services, batch: readonly OutboxItem[], stopAt = Infinity): DeliveryReport {
+export function deliver(
+  services: Services,
+  batch: readonly OutboxItem[],
+  stopAt = Infinity,
+): DeliveryReport {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (batch.length === 0) return report;
   const outcomes = new Map<string, SlackOutcome>();
@@ -90,18 +108,26 @@ export function deliver(services: Services, batch: readonly OutboxItem[], stopAt
       return;
     }
     const sendable = wave.filter((item) => !deferredUntil.has(paceKey(item)));
-    for (const item of wave) if (deferredUntil.has(paceKey(item))) outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(paceKey(item))! });
+    for (const item of wave)
+      if (deferredUntil.has(paceKey(item)))
+        outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(paceKey(item))! });
     // One fetchAll per method: UrlFetchApp.fetchAll throws as a whole when one request
     // fails in transit, so an edit that fails never makes new messages look unsent
     // (and be posted twice).
     for (const method of ['chat.postMessage', 'chat.update'] as const) {
       const group = sendable.filter((item) => item.method === method);
       if (group.length === 0) continue;
-      const results = services.slack.sendAll(group.map((item) => ({ method: item.method, body: JSON.parse(item.body) as Record<string, unknown> })));
+      const results = services.slack.sendAll(
+        group.map((item) => ({
+          method: item.method,
+          body: JSON.parse(item.body) as Record<string, unknown>,
+        })),
+      );
       group.forEach((item, i) => {
         const outcome = results[i];
         outcomes.set(item.id, outcome);
-        if (outcome.kind === 'http' && outcome.status === 429) deferredUntil.set(paceKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
+        if (outcome.kind === 'http' && outcome.status === 429)
+          deferredUntil.set(paceKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
       });
     }
     if (index < planned.length - 1) {
@@ -118,31 +144,65 @@ export function deliver(services: Services, batch: readonly OutboxItem[], stopAt
     const outcome = outcomes.get(item.id)!;
     if (outcome.kind === 'deferred') {
       report.retrying++;
-      outboxPatches.push({ id: item.id, changes: { nextAttemptAt: outcome.untilMs, lastError: 'waiting for Slack rate limit on this channel' } });
+      outboxPatches.push({
+        id: item.id,
+        changes: {
+          nextAttemptAt: outcome.untilMs,
+          lastError: 'waiting for Slack rate limit on this channel',
+        },
+      });
       continue;
     }
     const attempts = item.attempts + 1;
     const verdict = judgeDelivery(outcome, attempts, now);
     if (verdict.kind === 'SENT') {
       report.sent++;
-      outboxPatches.push({ id: item.id, changes: { status: 'SENT', attempts, sentAt: now, nextAttemptAt: null, lastError: '' } });
+      outboxPatches.push({
+        id: item.id,
+        changes: { status: 'SENT', attempts, sentAt: now, nextAttemptAt: null, lastError: '' },
+      });
       if (item.kind === 'ASSIGNMENT') {
-        leadPatches.push({ leadId: item.leadId, changes: { slackChannel: verdict.channel, slackTs: verdict.ts }, expect: { routeCount: item.route } });
+        leadPatches.push({
+          leadId: item.leadId,
+          changes: { slackChannel: verdict.channel, slackTs: verdict.ts },
+          expect: { routeCount: item.route },
+        });
       }
     } else if (verdict.kind === 'RETRY') {
       report.retrying++;
-      outboxPatches.push({ id: item.id, changes: { attempts, nextAttemptAt: verdict.at, lastError: verdict.reason } });
-      services.log.warn(`Slack ${item.method} for ${item.leadId} (${item.kind}) will be retried: ${verdict.reason}`);
+      outboxPatches.push({
+        id: item.id,
+        changes: { attempts, nextAttemptAt: verdict.at, lastError: verdict.reason },
+      });
+      services.log.warn(
+        `Slack ${item.method} for ${item.leadId} (${item.kind}) will be retried: ${verdict.reason}`,
+      );
     } else {
       report.failed++;
-      outboxPatches.push({ id: item.id, changes: { status: 'FAILED', attempts, nextAttemptAt: null, lastError: verdict.reason } });
-      log.push(logEntry(now, 'NOTIFY_FAILED', { leadId: item.leadId, detail: `${item.kind}: ${verdict.reason}` }));
-      services.log.error(`Slack ${item.method} for ${item.leadId} (${item.kind}) failed for good: ${verdict.reason}`);
+      outboxPatches.push({
+        id: item.id,
+        changes: { status: 'FAILED', attempts, nextAttemptAt: null, lastError: verdict.reason },
+      });
+      log.push(
+        logEntry(now, 'NOTIFY_FAILED', {
+          leadId: item.leadId,
+          detail: `${item.kind}: ${verdict.reason}`,
+        }),
+      );
+      services.log.error(
+        `Slack ${item.method} for ${item.leadId} (${item.kind}) failed for good: ${verdict.reason}`,
+      );
     }
   }
   services.lock.withLock(LOCK_MS, () => {
     services.workbook.commit({ outboxPatches, leadPatches, log });
-    const retryAt = outboxPatches.reduce((at, p) => (p.changes.status === undefined && typeof p.changes.nextAttemptAt === 'number' ? Math.min(at, p.changes.nextAttemptAt) : at), Infinity);
+    const retryAt = outboxPatches.reduce(
+      (at, p) =>
+        p.changes.status === undefined && typeof p.changes.nextAttemptAt === 'number'
+          ? Math.min(at, p.changes.nextAttemptAt)
+          : at,
+      Infinity,
+    );
     if (retryAt < Infinity) services.schedule.workAt(retryAt);
   });
   return report;

@@ -4,14 +4,26 @@
  * commit; the round-robin pointer, the log and the owed Slack message follow, and the
  * message is sent after the lock is released.
  */
-import { draftFromAnswers, hashValues, leadHasSubmission, responseFingerprint } from '../domain/intake';
+import {
+  draftFromAnswers,
+  hashValues,
+  leadHasSubmission,
+  responseFingerprint,
+} from '../domain/intake';
 import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
 import { findDuplicate } from '../domain/duplicates';
 import { availableReps } from '../domain/rep';
 import { assignmentPatch, assignNewLead, openLeadCounts } from '../domain/routing';
 import { formFields, parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseNew, type DeliveryReport } from './deliver';
-import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, patched, returnedNotice } from './notifications';
+import {
+  assignmentNotice,
+  availableAgain,
+  clockFor,
+  nobodyAvailableNotice,
+  patched,
+  returnedNotice,
+} from './notifications';
 import { parseStage } from '../domain/stage';
 import type { Services, WorkbookChanges } from './ports';
 import { rotationFrom, rotationState } from './state-keys';
@@ -49,28 +61,65 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       if (!(err instanceof RoutingError)) throw err;
       settingsOk = false;
       settings = { ...parseSettings(new Map()), ...formFields(snapshot.settings) };
-      log.push(logEntry(now, 'ERROR', { actor: 'form', detail: `${err.message}; the lead is kept unassigned until settings are fixed` }));
+      log.push(
+        logEntry(now, 'ERROR', {
+          actor: 'form',
+          detail: `${err.message}; the lead is kept unassigned until settings are fixed`,
+        }),
+      );
       services.log.error(err.message);
     }
     const key = responseFingerprint(response.namedValues, response.values, settings);
     const existing = snapshot.leads.find((lead) => leadHasSubmission(lead, key));
     if (existing) {
-      services.workbook.commit({ log: [...log, logEntry(now, 'DUPLICATE_SUBMISSION', { leadId: existing.leadId, actor: 'form', detail: 'the form trigger fired again for a response already taken in' })] });
+      services.workbook.commit({
+        log: [
+          ...log,
+          logEntry(now, 'DUPLICATE_SUBMISSION', {
+            leadId: existing.leadId,
+            actor: 'form',
+            detail: 'the form trigger fired again for a response already taken in',
+          }),
+        ],
+      });
       return { kind: 'DUPLICATE', leadId: existing.leadId };
     }
     const draft = draftFromAnswers(response.namedValues, settings);
     if (!draft) {
-      services.workbook.commit({ log: [...log, logEntry(now, 'BLANK_SUBMISSION', { actor: 'form', detail: `every answer to ${settings.formNameField}, ${settings.formPhoneField} and ${settings.formEmailField} was empty; no lead created` })] });
+      services.workbook.commit({
+        log: [
+          ...log,
+          logEntry(now, 'BLANK_SUBMISSION', {
+            actor: 'form',
+            detail: `every answer to ${settings.formNameField}, ${settings.formPhoneField} and ${settings.formEmailField} was empty; no lead created`,
+          }),
+        ],
+      });
       return { kind: 'BLANK' };
     }
-    const match = settingsOk ? findDuplicate(draft, snapshot.leads, now, settings.duplicateWindowDays) : null;
+    const match = settingsOk
+      ? findDuplicate(draft, snapshot.leads, now, settings.duplicateWindowDays)
+      : null;
     if (match?.kind === 'MERGE') {
       // The fingerprint joins the lead's, so this response is never merged twice.
-      const merged = patched(match.lead, { submissionCount: match.lead.submissionCount + 1, lastSubmittedAt: now, submissionKey: `${match.lead.submissionKey} ${key}`.trim() });
+      const merged = patched(match.lead, {
+        submissionCount: match.lead.submissionCount + 1,
+        lastSubmittedAt: now,
+        submissionKey: `${match.lead.submissionKey} ${key}`.trim(),
+      });
       const notices = merged.salesSlackId ? [returnedNotice(services, merged, settings, now)] : [];
       const batch = leaseNew(notices, now);
       services.workbook.commit({
-        leadPatches: [{ leadId: merged.leadId, changes: { submissionCount: merged.submissionCount, lastSubmittedAt: now, submissionKey: merged.submissionKey } }],
+        leadPatches: [
+          {
+            leadId: merged.leadId,
+            changes: {
+              submissionCount: merged.submissionCount,
+              lastSubmittedAt: now,
+              submissionKey: merged.submissionKey,
+            },
+          },
+        ],
         log: [
           ...log,
           logEntry(now, 'DUPLICATE', {
@@ -87,7 +136,9 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     }
     const ids = new Set(snapshot.leads.map((lead) => lead.leadId));
     const lead: Lead = {
-      leadId: makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) => ids.has(id)),
+      leadId: makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) =>
+        ids.has(id),
+      ),
       name: draft.name,
       phone: draft.phone,
       phoneRaw: draft.phoneRaw,
@@ -108,23 +159,55 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       submissionCount: 1,
       lastSubmittedAt: null,
     };
-    log.push(logEntry(now, 'RECEIVED', { leadId: lead.leadId, actor: 'form', detail: draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw` }));
+    log.push(
+      logEntry(now, 'RECEIVED', {
+        leadId: lead.leadId,
+        actor: 'form',
+        detail: draft.phoneOk
+          ? ''
+          : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw`,
+      }),
+    );
     const held = openLeadCounts(snapshot.leads);
     const rotation = rotationFrom(snapshot.state);
-    const previousOwner = match?.kind === 'RETURNING' ? availableReps(snapshot.reps, now, held).find((rep) => rep.slackId === match.previousOwner) : undefined;
+    const previousOwner =
+      match?.kind === 'RETURNING'
+        ? availableReps(snapshot.reps, now, held).find((rep) => rep.slackId === match.previousOwner)
+        : undefined;
     const assigned = !settingsOk
       ? null
       : previousOwner
-        ? { decision: { kind: 'ASSIGNED' as const, lead, patch: assignmentPatch(lead, previousOwner, now), to: previousOwner }, rotation }
+        ? {
+            decision: {
+              kind: 'ASSIGNED' as const,
+              lead,
+              patch: assignmentPatch(lead, previousOwner, now),
+              to: previousOwner,
+            },
+            rotation,
+          }
         : assignNewLead(lead, snapshot.reps, rotation, now, held);
     const changes: WorkbookChanges = { log };
     if (!assigned) {
       changes.newLeads = [lead];
       if (settingsOk) {
-        const waiting = snapshot.leads.filter((l) => !l.salesSlackId && parseStage(l.stage) === 'NEW').length + 1;
-        const notice = nobodyAvailableNotice(services, settings, snapshot.state, waiting, now, lead.leadId);
+        const waiting =
+          snapshot.leads.filter((l) => !l.salesSlackId && parseStage(l.stage) === 'NEW').length + 1;
+        const notice = nobodyAvailableNotice(
+          services,
+          settings,
+          snapshot.state,
+          waiting,
+          now,
+          lead.leadId,
+        );
         if (notice.log.length === 0) {
-          log.push(logEntry(now, 'UNASSIGNED', { leadId: lead.leadId, detail: `no rep can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can` }));
+          log.push(
+            logEntry(now, 'UNASSIGNED', {
+              leadId: lead.leadId,
+              detail: `no rep can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can`,
+            }),
+          );
         }
         const batch = leaseNew(notice.newOutbox, now);
         log.push(...notice.log);
@@ -135,20 +218,47 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       services.workbook.commit(changes);
       // Leads wait: every sweep looks again, so one assigns them as soon as a rep is back.
       services.schedule.workAt(now);
-      return { kind: 'CREATED', leadId: lead.leadId, assignedTo: '', delivery: { sent: 0, retrying: 0, failed: 0 } };
+      return {
+        kind: 'CREATED',
+        leadId: lead.leadId,
+        assignedTo: '',
+        delivery: { sent: 0, retrying: 0, failed: 0 },
+      };
     }
     const after = patched(lead, assigned.decision.patch.changes);
-    const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now);
+    const notice = assignmentNotice(
+      services,
+      after,
+      settings,
+      clockFor(services, settings, snapshot.holidays),
+      now,
+    );
     const batch = leaseNew([notice], now);
     changes.newLeads = [after];
-    changes.state = { ...(previousOwner ? {} : rotationState(assigned.rotation)), ...availableAgain(snapshot.state) };
-    const why = previousOwner ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner` : '';
-    log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: after.salesSlackId, detail: `route 1${why}` }));
+    changes.state = {
+      ...(previousOwner ? {} : rotationState(assigned.rotation)),
+      ...availableAgain(snapshot.state),
+    };
+    const why = previousOwner
+      ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner`
+      : '';
+    log.push(
+      logEntry(now, 'ASSIGNED', {
+        leadId: lead.leadId,
+        toSlackId: after.salesSlackId,
+        detail: `route 1${why}`,
+      }),
+    );
     changes.newOutbox = [notice];
     services.workbook.commit(changes);
     services.schedule.workAt(clockFor(services, settings, snapshot.holidays).deadline(now));
     toSend = batch;
-    return { kind: 'CREATED', leadId: lead.leadId, assignedTo: after.salesSlackId, delivery: { sent: 0, retrying: 0, failed: 0 } };
+    return {
+      kind: 'CREATED',
+      leadId: lead.leadId,
+      assignedTo: after.salesSlackId,
+      delivery: { sent: 0, retrying: 0, failed: 0 },
+    };
   });
   if (toSend.length) {
     const delivery = deliver(services, toSend);
@@ -168,10 +278,19 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     try {
-      services.parked.park(hashValues(response.values.length ? response.values : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v))), compact(response));
+      services.parked.park(
+        hashValues(
+          response.values.length
+            ? response.values
+            : Object.values(response.namedValues).map((v) => String(Array.isArray(v) ? v[0] : v)),
+        ),
+        compact(response),
+      );
       services.log.warn(`intake parked the response for the next sweep: ${reason}`);
     } catch (parkErr) {
-      services.log.error(`intake could NOT park the response (${parkErr instanceof Error ? parkErr.message : String(parkErr)}); run Lead Routing → Reprocess form responses. First error: ${reason}`);
+      services.log.error(
+        `intake could NOT park the response (${parkErr instanceof Error ? parkErr.message : String(parkErr)}); run Lead Routing → Reprocess form responses. First error: ${reason}`,
+      );
       throw err;
     }
     // A busy lock is routine; anything else (a missing header, the API failing) must
@@ -190,7 +309,9 @@ export function takeParked(services: Services): number {
       services.parked.remove(key);
       taken++;
     } catch (err) {
-      services.log.warn(`a parked response is still waiting: ${err instanceof Error ? err.message : String(err)}`);
+      services.log.warn(
+        `a parked response is still waiting: ${err instanceof Error ? err.message : String(err)}`,
+      );
       break;
     }
   }

@@ -19,9 +19,15 @@ export function leadsList(services: Services, userId: string): SlackAnswer {
   const now = services.clock.now();
   const snapshot = services.workbook.load();
   const settings = parseSettings(snapshot.settings);
-  const known = snapshot.reps.some((rep) => rep.slackId === userId) || userId === settings.managerSlackId;
+  const known =
+    snapshot.reps.some((rep) => rep.slackId === userId) || userId === settings.managerSlackId;
   if (!known) {
-    return { body: ephemeral("Sorry, /leads is for the sales reps in the lead routing sheet, and I can't find you there. Ask your admin to add your Slack member id to sales_sheet."), outcome: 'UNKNOWN_USER' };
+    return {
+      body: ephemeral(
+        "Sorry, /leads is for the sales reps in the lead routing sheet, and I can't find you there. Ask your admin to add your Slack member id to sales_sheet.",
+      ),
+      outcome: 'UNKNOWN_USER',
+    };
   }
   const clock = clockFor(services, settings, snapshot.holidays);
   const mine = snapshot.leads

@@ -20,14 +20,37 @@ import type { SlackInteraction } from './slack-request';
 
 type ManagerRequest = Extract<SlackInteraction, { kind: 'REASSIGN' | 'TAKE' }>;
 
-export function managerAction(services: Services, snapshot: WorkbookSnapshot, request: ManagerRequest, now: number): { answer: SlackAnswer; toSend: OutboxItem[] } {
+export function managerAction(
+  services: Services,
+  snapshot: WorkbookSnapshot,
+  request: ManagerRequest,
+  now: number,
+): { answer: SlackAnswer; toSend: OutboxItem[] } {
   const settings = parseSettings(snapshot.settings);
   const { leadId, userId } = request;
-  const refuse = (reason: string, detail: { owner?: string; stage?: string } = {}): { answer: SlackAnswer; toSend: OutboxItem[] } => {
-    services.workbook.commit({ log: [logEntry(now, 'REJECTED', { leadId, fromSlackId: userId, actor: userId, detail: `${request.kind}: ${reason}` })] });
-    return { answer: { body: ephemeral(refusalText(reason, { leadId, ...detail })), outcome: reason }, toSend: [] };
+  const refuse = (
+    reason: string,
+    detail: { owner?: string; stage?: string } = {},
+  ): { answer: SlackAnswer; toSend: OutboxItem[] } => {
+    services.workbook.commit({
+      log: [
+        logEntry(now, 'REJECTED', {
+          leadId,
+          fromSlackId: userId,
+          actor: userId,
+          detail: `${request.kind}: ${reason}`,
+        }),
+      ],
+    });
+    return {
+      answer: { body: ephemeral(refusalText(reason, { leadId, ...detail })), outcome: reason },
+      toSend: [],
+    };
   };
-  if (!settings.managerSlackId || userId !== settings.managerSlackId) return refuse('NOT_MANAGER', { owner: settings.managerSlackId ? mention(settings.managerSlackId) : undefined });
+  if (!settings.managerSlackId || userId !== settings.managerSlackId)
+    return refuse('NOT_MANAGER', {
+      owner: settings.managerSlackId ? mention(settings.managerSlackId) : undefined,
+    });
   const lead = snapshot.leads.find((l) => l.leadId === leadId);
   if (!lead) return refuse('UNKNOWN_LEAD');
   const stage = parseStage(lead.stage);
@@ -39,29 +62,64 @@ export function managerAction(services: Services, snapshot: WorkbookSnapshot, re
     to = eligibleReps(snapshot.reps).find((rep) => rep.slackId === request.toSlackId);
     if (!to) return refuse('NOT_A_REP', { owner: mention(request.toSlackId) });
   } else {
-    to = snapshot.reps.find((rep) => rep.slackId === userId) ?? { name: 'Manager', email: '', slackId: userId, active: true, index: -1, weight: 0, maxOpenLeads: null, awayUntil: null };
+    to = snapshot.reps.find((rep) => rep.slackId === userId) ?? {
+      name: 'Manager',
+      email: '',
+      slackId: userId,
+      active: true,
+      index: -1,
+      weight: 0,
+      maxOpenLeads: null,
+      awayUntil: null,
+    };
   }
   const patch = assignmentPatch(lead, to, now);
   const after = patched(lead, patch.changes);
-  const notice = assignmentNotice(services, after, settings, clockFor(services, settings, snapshot.holidays), now, undefined, userId);
+  const notice = assignmentNotice(
+    services,
+    after,
+    settings,
+    clockFor(services, settings, snapshot.holidays),
+    now,
+    undefined,
+    userId,
+  );
   const newOutbox: OutboxItem[] = [notice];
   const movedOn = movedOnNotice(services, lead, to.slackId, now);
   if (movedOn) newOutbox.push(movedOn);
   const batch = leaseNew(newOutbox, now);
   const commit = services.workbook.commit({
-    leadPatches: [{ ...patch, expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount } }],
+    leadPatches: [
+      {
+        ...patch,
+        expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount },
+      },
+    ],
     log: [
       logEntry(now, 'REASSIGNED', {
         leadId,
         fromSlackId: lead.salesSlackId,
         toSlackId: to.slackId,
         actor: userId,
-        detail: request.kind === 'TAKE' ? `escalated lead taken by the manager; route ${after.routeCount}` : `escalated lead reassigned by the manager; route ${after.routeCount}`,
+        detail:
+          request.kind === 'TAKE'
+            ? `escalated lead taken by the manager; route ${after.routeCount}`
+            : `escalated lead reassigned by the manager; route ${after.routeCount}`,
       }),
     ],
     newOutbox,
   });
-  if (commit.skippedLeads.length) return { answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' }, toSend: [] };
+  if (commit.skippedLeads.length)
+    return {
+      answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' },
+      toSend: [],
+    };
   const message = managerActedMessage(lead, userId, to.slackId);
-  return { answer: { body: { replace_original: true, text: message.text, blocks: message.blocks }, outcome: request.kind === 'TAKE' ? 'TAKEN' : 'REASSIGNED' }, toSend: batch };
+  return {
+    answer: {
+      body: { replace_original: true, text: message.text, blocks: message.blocks },
+      outcome: request.kind === 'TAKE' ? 'TAKEN' : 'REASSIGNED',
+    },
+    toSend: batch,
+  };
 }

@@ -3,10 +3,22 @@
  * the previous owner's message rewritten without it, and the manager's escalation.
  * When the previous owner's message was never delivered, it is cancelled instead.
  */
-import { escalationMessage, assignmentMessage, leadReturnedMessage, nobodyAvailableMessage, reroutedAwayMessage, type SlackMessage } from '../domain/messages';
+import {
+  escalationMessage,
+  assignmentMessage,
+  leadReturnedMessage,
+  nobodyAvailableMessage,
+  reroutedAwayMessage,
+  type SlackMessage,
+} from '../domain/messages';
 import type { Lead, LogEntry } from '../domain/lead';
 import { logEntry } from '../domain/lead';
-import { newOutboxItem, type OutboxItem, type OutboxKind, type OutboxPatch } from '../domain/outbox';
+import {
+  newOutboxItem,
+  type OutboxItem,
+  type OutboxKind,
+  type OutboxPatch,
+} from '../domain/outbox';
 import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
 import { slaClock, slaDeadline, type SlaClock } from '../domain/sla';
@@ -20,13 +32,43 @@ export interface Notices {
   log: LogEntry[];
 }
 
-function post(services: Services, leadId: string, kind: OutboxKind, route: number, channel: string, message: SlackMessage, now: number): OutboxItem {
-  const body = { channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false };
-  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId, kind, route, method: 'chat.postMessage', body: JSON.stringify(body), createdAt: now });
+function post(
+  services: Services,
+  leadId: string,
+  kind: OutboxKind,
+  route: number,
+  channel: string,
+  message: SlackMessage,
+  now: number,
+): OutboxItem {
+  const body = {
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+  return newOutboxItem({
+    id: `M-${services.ids.uuid()}`,
+    leadId,
+    kind,
+    route,
+    method: 'chat.postMessage',
+    body: JSON.stringify(body),
+    createdAt: now,
+  });
 }
 
 /** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
-export function assignmentNotice(services: Services, lead: Lead, settings: Settings, clock: SlaClock, now: number, reroutedFrom?: string, assignedBy?: string): OutboxItem {
+export function assignmentNotice(
+  services: Services,
+  lead: Lead,
+  settings: Settings,
+  clock: SlaClock,
+  now: number,
+  reroutedFrom?: string,
+  assignedBy?: string,
+): OutboxItem {
   const deadline = slaDeadline(lead, clock) ?? now;
   const message = assignmentMessage(lead, {
     ownerSlackId: lead.salesSlackId,
@@ -35,7 +77,15 @@ export function assignmentNotice(services: Services, lead: Lead, settings: Setti
     reroutedFromSlackId: reroutedFrom,
     assignedBySlackId: assignedBy,
   });
-  return post(services, lead.leadId, 'ASSIGNMENT', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, message, now);
+  return post(
+    services,
+    lead.leadId,
+    'ASSIGNMENT',
+    lead.routeCount,
+    settings.leadsChannelId || lead.salesSlackId,
+    message,
+    now,
+  );
 }
 
 /** Applies a lead patch in memory (the sheet write happens in the commit). */
@@ -57,28 +107,46 @@ export function noticesFor(
   // Undelivered assignment messages by lead: a re-route cancels them (indexed once, not per decision).
   const undelivered = new Map<string, OutboxItem[]>();
   for (const item of outbox) {
-    if (item.kind === 'ASSIGNMENT' && item.status === 'PENDING') undelivered.set(item.leadId, [...(undelivered.get(item.leadId) ?? []), item]);
+    if (item.kind === 'ASSIGNMENT' && item.status === 'PENDING')
+      undelivered.set(item.leadId, [...(undelivered.get(item.leadId) ?? []), item]);
   }
   for (const decision of decisions) {
     const lead = decision.lead;
     const after = patched(lead, decision.patch.changes);
     if (decision.kind === 'ASSIGNED') {
       notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now));
-      notices.log.push(logEntry(now, 'ASSIGNED', { leadId: lead.leadId, toSlackId: decision.to.slackId, detail: `route ${after.routeCount}; was waiting for an eligible rep` }));
+      notices.log.push(
+        logEntry(now, 'ASSIGNED', {
+          leadId: lead.leadId,
+          toSlackId: decision.to.slackId,
+          detail: `route ${after.routeCount}; was waiting for an eligible rep`,
+        }),
+      );
     } else if (decision.kind === 'REROUTED') {
-      notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now, decision.from));
+      notices.newOutbox.push(
+        assignmentNotice(services, after, settings, clock, now, decision.from),
+      );
       const same = decision.from === decision.to.slackId;
       const notice = movedOnNotice(services, lead, decision.to.slackId, now);
       if (notice) notices.newOutbox.push(notice);
       for (const item of undelivered.get(lead.leadId) ?? []) {
-        notices.outboxPatches.push({ id: item.id, leadId: lead.leadId, changes: { status: 'CANCELLED', lastError: 'lead re-routed before this message was delivered' } });
+        notices.outboxPatches.push({
+          id: item.id,
+          leadId: lead.leadId,
+          changes: {
+            status: 'CANCELLED',
+            lastError: 'lead re-routed before this message was delivered',
+          },
+        });
       }
       notices.log.push(
         logEntry(now, 'REROUTED', {
           leadId: lead.leadId,
           fromSlackId: decision.from,
           toSlackId: decision.to.slackId,
-          detail: same ? `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired; no other eligible rep, reminder sent` : `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired`,
+          detail: same
+            ? `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired; no other eligible rep, reminder sent`
+            : `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired`,
         }),
       );
     } else {
@@ -91,15 +159,33 @@ export function noticesFor(
         reps: eligibleReps(reps).map((r) => ({ name: r.name, slackId: r.slackId })),
       });
       const channel = settings.escalationChannelId || settings.managerSlackId;
-      const item = post(services, lead.leadId, 'ESCALATION', lead.routeCount, channel, message, now);
+      const item = post(
+        services,
+        lead.leadId,
+        'ESCALATION',
+        lead.routeCount,
+        channel,
+        message,
+        now,
+      );
       if (!channel) {
         item.status = 'FAILED';
         item.lastError = 'manager_slack_id is not set in settings';
-        notices.log.push(logEntry(now, 'NOTIFY_FAILED', { leadId: lead.leadId, detail: 'escalation not sent: manager_slack_id is not set in settings' }));
+        notices.log.push(
+          logEntry(now, 'NOTIFY_FAILED', {
+            leadId: lead.leadId,
+            detail: 'escalation not sent: manager_slack_id is not set in settings',
+          }),
+        );
       }
       notices.newOutbox.push(item);
       notices.log.push(
-        logEntry(now, 'ESCALATED', { leadId: lead.leadId, fromSlackId: lead.salesSlackId, toSlackId: settings.managerSlackId, detail: `route ${lead.routeCount} reached escalation_threshold ${settings.escalationThreshold}; ${repsTried} rep(s) tried` }),
+        logEntry(now, 'ESCALATED', {
+          leadId: lead.leadId,
+          fromSlackId: lead.salesSlackId,
+          toSlackId: settings.managerSlackId,
+          detail: `route ${lead.routeCount} reached escalation_threshold ${settings.escalationThreshold}; ${repsTried} rep(s) tried`,
+        }),
       );
     }
   }
@@ -118,12 +204,23 @@ export function nobodyAvailableNotice(
   now: number,
   leadId = '',
 ): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
-  if ((state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '') return { newOutbox: [], log: [], state: {} };
+  if ((state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '')
+    return { newOutbox: [], log: [], state: {} };
   const channel = settings.escalationChannelId || settings.managerSlackId;
   const detail = `no rep can take new leads; ${waiting} waiting${channel ? '; the manager is told' : '; manager_slack_id is not set, nobody is told'}`;
   const log = [logEntry(now, 'UNASSIGNED', { leadId, toSlackId: settings.managerSlackId, detail })];
   const newOutbox = channel
-    ? [post(services, leadId, 'NOBODY_AVAILABLE', 0, channel, nobodyAvailableMessage(settings.managerSlackId, waiting), now)]
+    ? [
+        post(
+          services,
+          leadId,
+          'NOBODY_AVAILABLE',
+          0,
+          channel,
+          nobodyAvailableMessage(settings.managerSlackId, waiting),
+          now,
+        ),
+      ]
     : [];
   return { newOutbox, log, state: { [NOBODY_AVAILABLE_SINCE]: new Date(now) } };
 }
@@ -138,19 +235,54 @@ export function availableAgain(state: ReadonlyMap<string, string>): Record<strin
  * null when there is nothing to rewrite (never delivered, or the owner keeps the lead).
  * `lead` is the lead before the change.
  */
-export function movedOnNotice(services: Services, lead: Lead, toSlackId: string, now: number): OutboxItem | null {
+export function movedOnNotice(
+  services: Services,
+  lead: Lead,
+  toSlackId: string,
+  now: number,
+): OutboxItem | null {
   if (!lead.slackChannel || !lead.slackTs || lead.salesSlackId === toSlackId) return null;
   const message = reroutedAwayMessage(lead, lead.salesSlackId, toSlackId);
-  const body = { channel: lead.slackChannel, ts: lead.slackTs, text: message.text, blocks: message.blocks };
-  return newOutboxItem({ id: `M-${services.ids.uuid()}`, leadId: lead.leadId, kind: 'REROUTED_NOTICE', route: lead.routeCount, method: 'chat.update', body: JSON.stringify(body), createdAt: now });
+  const body = {
+    channel: lead.slackChannel,
+    ts: lead.slackTs,
+    text: message.text,
+    blocks: message.blocks,
+  };
+  return newOutboxItem({
+    id: `M-${services.ids.uuid()}`,
+    leadId: lead.leadId,
+    kind: 'REROUTED_NOTICE',
+    route: lead.routeCount,
+    method: 'chat.update',
+    body: JSON.stringify(body),
+    createdAt: now,
+  });
 }
 
 /** The SLA clock for this run: sla_minutes of open time in the spreadsheet's zone. */
-export function clockFor(services: Services, settings: Settings, holidays: ReadonlySet<string>): SlaClock {
+export function clockFor(
+  services: Services,
+  settings: Settings,
+  holidays: ReadonlySet<string>,
+): SlaClock {
   return slaClock(settings.slaMinutes, settings.businessHours, holidays, services.localTime);
 }
 
 /** Tells a lead's owner the lead submitted the form again (merged, no new lead). */
-export function returnedNotice(services: Services, lead: Lead, settings: Settings, now: number): OutboxItem {
-  return post(services, lead.leadId, 'DUPLICATE_NOTICE', lead.routeCount, settings.leadsChannelId || lead.salesSlackId, leadReturnedMessage(lead, lead.salesSlackId), now);
+export function returnedNotice(
+  services: Services,
+  lead: Lead,
+  settings: Settings,
+  now: number,
+): OutboxItem {
+  return post(
+    services,
+    lead.leadId,
+    'DUPLICATE_NOTICE',
+    lead.routeCount,
+    settings.leadsChannelId || lead.salesSlackId,
+    leadReturnedMessage(lead, lead.salesSlackId),
+    now,
+  );
 }

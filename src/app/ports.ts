@@ -122,8 +122,14 @@ export interface Ids {
  * parking the same response twice keeps one copy.
  */
 export interface ParkedResponses {
-  park(key: string, response: { namedValues: Record<string, string[] | string>; values: string[] }): void;
-  all(): Array<{ key: string; response: { namedValues: Record<string, string[] | string>; values: string[] } }>;
+  park(
+    key: string,
+    response: { namedValues: Record<string, string[] | string>; values: string[] },
+  ): void;
+  all(): Array<{
+    key: string;
+    response: { namedValues: Record<string, string[] | string>; values: string[] };
+  }>;
   remove(key: string): void;
 }
 

@@ -15,12 +15,23 @@ export interface ReprocessReport {
   blank: number;
 }
 
-export function reprocessResponses(services: Services, responses: readonly FormResponse[]): ReprocessReport {
+export function reprocessResponses(
+  services: Services,
+  responses: readonly FormResponse[],
+): ReprocessReport {
   const snapshot = services.workbook.load();
   const fields = formFields(snapshot.settings);
   // Responses already taken in: by a lead still in lead_sheet (merged ones too) or archived.
-  const known = new Set([...snapshot.leads.flatMap((lead) => lead.submissionKey.split(/\s+/)), ...services.workbook.archivedSubmissionKeys()]);
-  const report: ReprocessReport = { responses: responses.length, alreadyLeads: 0, created: [], blank: 0 };
+  const known = new Set([
+    ...snapshot.leads.flatMap((lead) => lead.submissionKey.split(/\s+/)),
+    ...services.workbook.archivedSubmissionKeys(),
+  ]);
+  const report: ReprocessReport = {
+    responses: responses.length,
+    alreadyLeads: 0,
+    created: [],
+    blank: 0,
+  };
   for (const response of responses) {
     const key = responseFingerprint(response.namedValues, response.values, fields);
     if (known.has(key)) {

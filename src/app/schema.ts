@@ -44,8 +44,29 @@ export const LEAD_HEADERS = [
 export const SALES_HEADERS = ['name', 'email', 'slack_id', 'active'] as const;
 export const STATE_HEADERS = ['key', 'value'] as const;
 export const SETTINGS_HEADERS = ['key', 'value', 'description'] as const;
-export const LOG_HEADERS = ['at', 'lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'] as const;
-export const OUTBOX_HEADERS = ['id', 'lead_id', 'kind', 'route', 'method', 'body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at'] as const;
+export const LOG_HEADERS = [
+  'at',
+  'lead_id',
+  'event',
+  'from_slack_id',
+  'to_slack_id',
+  'actor',
+  'detail',
+] as const;
+export const OUTBOX_HEADERS = [
+  'id',
+  'lead_id',
+  'kind',
+  'route',
+  'method',
+  'body',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
 
 /** lead_archive: every lead_sheet column (admins' own too, added as met), then when it moved. */
 export const ARCHIVE_HEADERS = [...LEAD_HEADERS, 'archived_at'] as const;
@@ -66,9 +87,24 @@ export const HEADERS: Record<SheetName, readonly string[]> = {
 /** Columns shown as date-times in the spreadsheet's time zone. */
 export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
   [SHEETS.holidays]: [],
-  [SHEETS.archive]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'last_submitted_at', 'archived_at'],
+  [SHEETS.archive]: [
+    'created_at',
+    'assigned_at',
+    'last_routed_at',
+    'contacted_at',
+    'escalated_at',
+    'last_submitted_at',
+    'archived_at',
+  ],
   [SHEETS.sales]: [],
-  [SHEETS.leads]: ['created_at', 'assigned_at', 'last_routed_at', 'contacted_at', 'escalated_at', 'last_submitted_at'],
+  [SHEETS.leads]: [
+    'created_at',
+    'assigned_at',
+    'last_routed_at',
+    'contacted_at',
+    'escalated_at',
+    'last_submitted_at',
+  ],
   [SHEETS.state]: [],
   [SHEETS.settings]: [],
   [SHEETS.log]: ['at'],
@@ -78,9 +114,33 @@ export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
 /** Columns that must stay text whatever is typed in them (`@` format). */
 export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
   [SHEETS.holidays]: ['name'],
-  [SHEETS.archive]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
+  [SHEETS.archive]: [
+    'lead_id',
+    'name',
+    'phone',
+    'assigned_sales',
+    'sales_slack_id',
+    'email',
+    'phone_raw',
+    'slack_channel',
+    'slack_ts',
+    'route_history',
+    'submission_key',
+  ],
   [SHEETS.sales]: ['name', 'email', 'slack_id'],
-  [SHEETS.leads]: ['lead_id', 'name', 'phone', 'assigned_sales', 'sales_slack_id', 'email', 'phone_raw', 'slack_channel', 'slack_ts', 'route_history', 'submission_key'],
+  [SHEETS.leads]: [
+    'lead_id',
+    'name',
+    'phone',
+    'assigned_sales',
+    'sales_slack_id',
+    'email',
+    'phone_raw',
+    'slack_channel',
+    'slack_ts',
+    'route_history',
+    'submission_key',
+  ],
   [SHEETS.state]: ['key'],
   [SHEETS.settings]: ['key', 'description'],
   [SHEETS.log]: ['lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'],

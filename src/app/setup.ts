@@ -33,7 +33,16 @@ export interface SetupReport {
   missing: string[];
 }
 
-const ORDER: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.leads, SHEETS.state, SHEETS.log, SHEETS.outbox, SHEETS.archive, SHEETS.holidays];
+const ORDER: SheetName[] = [
+  SHEETS.settings,
+  SHEETS.sales,
+  SHEETS.leads,
+  SHEETS.state,
+  SHEETS.log,
+  SHEETS.outbox,
+  SHEETS.archive,
+  SHEETS.holidays,
+];
 
 export function runSetup(ctx: SetupContext): SetupReport {
   return ctx.lock.withLock(30_000, () => {
@@ -52,16 +61,29 @@ export function runSetup(ctx: SetupContext): SetupReport {
       managerSet = settings.managerSlackId !== '';
     } catch (err) {
       if (!(err instanceof RoutingError)) throw err;
-      missing.push(`${err.message} (the sweep trigger was installed every 5 minutes until this is fixed)`);
+      missing.push(
+        `${err.message} (the sweep trigger was installed every 5 minutes until this is fixed)`,
+      );
     }
     done.push(...ctx.target.ensureTriggers(sweepMinutes));
-    if (!ctx.hasBotToken) missing.push('Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Project Settings → Script Properties.');
-    if (!ctx.hasVerificationToken) missing.push('Script Property SLACK_VERIFICATION_TOKEN is not set: "Mark as CONTACTED" clicks are refused. Copy it from the Slack app\'s Basic Information page.');
-    if (!managerSet) missing.push('settings: manager_slack_id is empty: escalations have nobody to go to.');
+    if (!ctx.hasBotToken)
+      missing.push(
+        'Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Project Settings → Script Properties.',
+      );
+    if (!ctx.hasVerificationToken)
+      missing.push(
+        'Script Property SLACK_VERIFICATION_TOKEN is not set: "Mark as CONTACTED" clicks are refused. Copy it from the Slack app\'s Basic Information page.',
+      );
+    if (!managerSet)
+      missing.push('settings: manager_slack_id is empty: escalations have nobody to go to.');
     const reps = ctx.readReps();
-    if (eligibleReps(reps).length === 0) missing.push('sales_sheet: no active rep with a Slack id: new leads wait unassigned.');
+    if (eligibleReps(reps).length === 0)
+      missing.push('sales_sheet: no active rep with a Slack id: new leads wait unassigned.');
     for (const problem of rosterProblems(reps)) missing.push(describeRosterProblem(problem));
-    if (!ctx.target.formLinked()) missing.push('No Google Form is linked to this spreadsheet: in the form, Responses → Link to Sheets → this spreadsheet.');
+    if (!ctx.target.formLinked())
+      missing.push(
+        'No Google Form is linked to this spreadsheet: in the form, Responses → Link to Sheets → this spreadsheet.',
+      );
     return { done, missing };
   });
 }

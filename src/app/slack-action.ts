@@ -18,10 +18,18 @@ import { readInteraction, type WebRequest } from './slack-request';
 /** How long a click waits for the script lock, in ms. */
 export const CLICK_LOCK_MS = 1_500;
 
-export type ClickResult = { kind: 'IGNORED'; reason: string } | { kind: string; leadId: string; outcome: string };
+export type ClickResult =
+  { kind: 'IGNORED'; reason: string } | { kind: string; leadId: string; outcome: string };
 
-export function handleSlackRequest(services: Services, request: WebRequest | undefined): ClickResult {
-  const interaction = readInteraction(request, services.secrets.verificationToken(), services.secrets.webappSecret());
+export function handleSlackRequest(
+  services: Services,
+  request: WebRequest | undefined,
+): ClickResult {
+  const interaction = readInteraction(
+    request,
+    services.secrets.verificationToken(),
+    services.secrets.webappSecret(),
+  );
   if (interaction.kind === 'IGNORED') {
     services.log.warn(`Slack request ignored: ${interaction.reason}`);
     return interaction;
@@ -36,21 +44,39 @@ export function handleSlackRequest(services: Services, request: WebRequest | und
   try {
     answer = services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
-      if (interaction.kind === 'MARK_CONTACTED') return markContacted(services, services.workbook.loadLead(interaction.leadId), interaction.leadId, interaction.userId, now);
+      if (interaction.kind === 'MARK_CONTACTED')
+        return markContacted(
+          services,
+          services.workbook.loadLead(interaction.leadId),
+          interaction.leadId,
+          interaction.userId,
+          now,
+        );
       const done = managerAction(services, services.workbook.load(), interaction, now);
       toSend = done.toSend;
       return done.answer;
     });
   } catch (err) {
     if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
-    answer = { body: ephemeral(refusalText('BUSY', { leadId: interaction.leadId })), outcome: 'BUSY' };
+    answer = {
+      body: ephemeral(refusalText('BUSY', { leadId: interaction.leadId })),
+      outcome: 'BUSY',
+    };
   }
   respond(services, interaction.responseUrl, answer.body, interaction.leadId);
   if (toSend.length) deliver(services, toSend);
   return { kind: interaction.kind, leadId: interaction.leadId, outcome: answer.outcome };
 }
 
-function respond(services: Services, responseUrl: string, body: Record<string, unknown>, what: string): void {
+function respond(
+  services: Services,
+  responseUrl: string,
+  body: Record<string, unknown>,
+  what: string,
+): void {
   const outcome = services.slack.respond(responseUrl, body);
-  if (outcome.kind !== 'ok') services.log.warn(`could not answer Slack about ${what} through response_url: ${JSON.stringify(outcome)}`);
+  if (outcome.kind !== 'ok')
+    services.log.warn(
+      `could not answer Slack about ${what} through response_url: ${JSON.stringify(outcome)}`,
+    );
 }

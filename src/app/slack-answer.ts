@@ -8,5 +8,10 @@ export interface SlackAnswer {
 
 /** A reply only the person who acted sees; their message stays as it is. */
 export function ephemeral(text: string, blocks?: unknown[]): Record<string, unknown> {
-  return { response_type: 'ephemeral', replace_original: false, text, ...(blocks ? { blocks } : {}) };
+  return {
+    response_type: 'ephemeral',
+    replace_original: false,
+    text,
+    ...(blocks ? { blocks } : {}),
+  };
 }

@@ -15,7 +15,6 @@ export interface WebRequest {
   parameter?: Record<string, unknown>;
 }
 
-
 export type SlackInteraction =
   | { kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string }
   | { kind: 'REASSIGN'; leadId: string; toSlackId: string; userId: string; responseUrl: string }
@@ -32,7 +31,9 @@ export function constantTimeEquals(a: string, b: string): boolean {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function str(value: unknown): string {
@@ -43,14 +44,24 @@ function str(value: unknown): string {
  * @param expectedToken SLACK_VERIFICATION_TOKEN ('' when not set: nothing is accepted)
  * @param webappSecret WEBAPP_SECRET ('' when not set: `k` is not required)
  */
-export function readInteraction(request: WebRequest | undefined, expectedToken: string, webappSecret: string): SlackInteraction {
+export function readInteraction(
+  request: WebRequest | undefined,
+  expectedToken: string,
+  webappSecret: string,
+): SlackInteraction {
   const parameter = record(request?.parameter) ?? {};
-  if (webappSecret && !constantTimeEquals(str(parameter.k), webappSecret)) return { kind: 'IGNORED', reason: 'missing or wrong k (WEBAPP_SECRET)' };
-  if (!expectedToken) return { kind: 'IGNORED', reason: 'SLACK_VERIFICATION_TOKEN is not set in Script Properties' };
+  if (webappSecret && !constantTimeEquals(str(parameter.k), webappSecret))
+    return { kind: 'IGNORED', reason: 'missing or wrong k (WEBAPP_SECRET)' };
+  if (!expectedToken)
+    return { kind: 'IGNORED', reason: 'SLACK_VERIFICATION_TOKEN is not set in Script Properties' };
   if (typeof parameter.command === 'string') return readSlashCommand(parameter, expectedToken);
   const raw = str(parameter.payload);
   if (!raw) return { kind: 'IGNORED', reason: 'no payload parameter' };
-  if (raw.length > MAX_PAYLOAD_CHARS) return { kind: 'IGNORED', reason: `payload of ${raw.length} characters is larger than ${MAX_PAYLOAD_CHARS}` };
+  if (raw.length > MAX_PAYLOAD_CHARS)
+    return {
+      kind: 'IGNORED',
+      reason: `payload of ${raw.length} characters is larger than ${MAX_PAYLOAD_CHARS}`,
+    };
   let payload: Record<string, unknown> | null;
   try {
     payload = record(JSON.parse(raw));
@@ -58,24 +69,40 @@ export function readInteraction(request: WebRequest | undefined, expectedToken: 
     return { kind: 'IGNORED', reason: 'payload is not JSON' };
   }
   if (!payload) return { kind: 'IGNORED', reason: 'payload is not a JSON object' };
-  if (!constantTimeEquals(str(payload.token), expectedToken)) return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
-  if (payload.type !== 'block_actions') return { kind: 'IGNORED', reason: `unsupported payload type ${JSON.stringify(str(payload.type).slice(0, 40))}` };
+  if (!constantTimeEquals(str(payload.token), expectedToken))
+    return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
+  if (payload.type !== 'block_actions')
+    return {
+      kind: 'IGNORED',
+      reason: `unsupported payload type ${JSON.stringify(str(payload.type).slice(0, 40))}`,
+    };
   const userId = str(record(payload.user)?.id);
   const responseUrl = str(payload.response_url);
   const actions = Array.isArray(payload.actions) ? payload.actions : [];
   const action = record(actions[0]);
   if (!userId || !action) return { kind: 'IGNORED', reason: 'payload has no user or no action' };
-  if (!isSlackResponseUrl(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
+  if (!isSlackResponseUrl(responseUrl))
+    return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
   const actionId = str(action.action_id);
   if (actionId === REASSIGN_ACTION) {
     const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
-    if (!usableLeadId(leadId) || !toSlackId) return { kind: 'IGNORED', reason: 'reassign menu has no usable lead id or rep' };
-    return { kind: 'REASSIGN', leadId: leadId.trim(), toSlackId: toSlackId.trim(), userId, responseUrl };
+    if (!usableLeadId(leadId) || !toSlackId)
+      return { kind: 'IGNORED', reason: 'reassign menu has no usable lead id or rep' };
+    return {
+      kind: 'REASSIGN',
+      leadId: leadId.trim(),
+      toSlackId: toSlackId.trim(),
+      userId,
+      responseUrl,
+    };
   }
-  if (actionId !== MARK_CONTACTED_ACTION && actionId !== TAKE_ACTION) return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
+  if (actionId !== MARK_CONTACTED_ACTION && actionId !== TAKE_ACTION)
+    return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
   const leadId = str(action.value).trim();
   if (!usableLeadId(leadId)) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
-  return actionId === TAKE_ACTION ? { kind: 'TAKE', leadId, userId, responseUrl } : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
+  return actionId === TAKE_ACTION
+    ? { kind: 'TAKE', leadId, userId, responseUrl }
+    : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
 }
 
 function usableLeadId(leadId: string | undefined): leadId is string {
@@ -87,13 +114,19 @@ function isSlackResponseUrl(url: string): boolean {
 }
 
 /** A slash command arrives as plain form fields, verified by the same token. */
-function readSlashCommand(parameter: Record<string, unknown>, expectedToken: string): SlackInteraction {
-  if (!constantTimeEquals(str(parameter.token), expectedToken)) return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
+function readSlashCommand(
+  parameter: Record<string, unknown>,
+  expectedToken: string,
+): SlackInteraction {
+  if (!constantTimeEquals(str(parameter.token), expectedToken))
+    return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
   const command = str(parameter.command);
-  if (command !== '/leads') return { kind: 'IGNORED', reason: `unknown command ${JSON.stringify(command.slice(0, 40))}` };
+  if (command !== '/leads')
+    return { kind: 'IGNORED', reason: `unknown command ${JSON.stringify(command.slice(0, 40))}` };
   const userId = str(parameter.user_id);
   const responseUrl = str(parameter.response_url);
   if (!userId) return { kind: 'IGNORED', reason: 'slash command has no user' };
-  if (!isSlackResponseUrl(responseUrl)) return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
+  if (!isSlackResponseUrl(responseUrl))
+    return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
   return { kind: 'LEADS_COMMAND', userId, responseUrl };
 }

@@ -20,20 +20,34 @@ export function rotationFrom(state: ReadonlyMap<string, string>): Rotation {
   try {
     const parsed = JSON.parse(state.get(ROTATION_TURNS) || '{}') as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      turns = Object.fromEntries(Object.entries(parsed as Record<string, unknown>).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
+      turns = Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).filter(
+          ([, v]) => typeof v === 'number' && Number.isFinite(v),
+        ),
+      ) as Record<string, number>;
     }
   } catch {
     turns = {}; // an admin's edit broke it: everyone starts level, nothing else is lost
   }
-  return { lastIndex: Number.isInteger(index) ? index : -1, lastSlackId: state.get(LAST_SLACK_ID) ?? '', turns };
+  return {
+    lastIndex: Number.isInteger(index) ? index : -1,
+    lastSlackId: state.get(LAST_SLACK_ID) ?? '',
+    turns,
+  };
 }
 
 export function rotationState(rotation: Rotation): Record<string, string | number> {
-  return { [LAST_INDEX]: rotation.lastIndex, [LAST_SLACK_ID]: rotation.lastSlackId, [ROTATION_TURNS]: JSON.stringify(rotation.turns) };
+  return {
+    [LAST_INDEX]: rotation.lastIndex,
+    [LAST_SLACK_ID]: rotation.lastSlackId,
+    [ROTATION_TURNS]: JSON.stringify(rotation.turns),
+  };
 }
 
 export function escalatedLeadIds(state: ReadonlyMap<string, string>): Set<string> {
   const ids = new Set<string>();
-  for (const [key, value] of state) if (key.startsWith(ESCALATED_PREFIX) && value !== '') ids.add(key.slice(ESCALATED_PREFIX.length));
+  for (const [key, value] of state)
+    if (key.startsWith(ESCALATED_PREFIX) && value !== '')
+      ids.add(key.slice(ESCALATED_PREFIX.length));
   return ids;
 }

@@ -10,10 +10,22 @@ import { nextDeadline, planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { takeParked } from './intake';
-import { assignmentNotice, availableAgain, clockFor, nobodyAvailableNotice, noticesFor } from './notifications';
+import {
+  assignmentNotice,
+  availableAgain,
+  clockFor,
+  nobodyAvailableNotice,
+  noticesFor,
+} from './notifications';
 import { refreshDashboard } from './dashboard';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
-import { ESCALATED_PREFIX, ROSTER_PROBLEMS, escalatedLeadIds, rotationFrom, rotationState } from './state-keys';
+import {
+  ESCALATED_PREFIX,
+  ROSTER_PROBLEMS,
+  escalatedLeadIds,
+  rotationFrom,
+  rotationState,
+} from './state-keys';
 import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
 
 export interface SweepReport {
@@ -43,30 +55,69 @@ export function runSweep(services: Services): SweepReport {
   // Skip the read only when the next sweep still comes no later than the planned work
   // (so work waits no longer than without a plan) and nothing is parked.
   const planned = services.schedule.nextWorkAt();
-  if (planned !== null && started + planned.everyMs <= planned.atMs && services.parked.all().length === 0) {
-    return { assigned: 0, rerouted: 0, escalated: 0, waiting: 0, delivery: { sent: 0, retrying: 0, failed: 0 }, skipped: true };
+  if (
+    planned !== null &&
+    started + planned.everyMs <= planned.atMs &&
+    services.parked.all().length === 0
+  ) {
+    return {
+      assigned: 0,
+      rerouted: 0,
+      escalated: 0,
+      waiting: 0,
+      delivery: { sent: 0, retrying: 0, failed: 0 },
+      skipped: true,
+    };
   }
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
     const clock = clockFor(services, settings, snapshot.holidays);
-    const plan = planSweep({ leads: snapshot.leads, reps: snapshot.reps, rotation: rotationFrom(snapshot.state), settings, now, escalated: escalatedLeadIds(snapshot.state), clock });
-    const notices = noticesFor(services, plan.decisions, snapshot.outbox, settings, clock, now, snapshot.reps);
+    const plan = planSweep({
+      leads: snapshot.leads,
+      reps: snapshot.reps,
+      rotation: rotationFrom(snapshot.state),
+      settings,
+      now,
+      escalated: escalatedLeadIds(snapshot.state),
+      clock,
+    });
+    const notices = noticesFor(
+      services,
+      plan.decisions,
+      snapshot.outbox,
+      settings,
+      clock,
+      now,
+      snapshot.reps,
+    );
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
     for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
       if (decided.has(lead.leadId)) continue;
       notices.newOutbox.push(assignmentNotice(services, lead, settings, clock, now));
-      log.push(logEntry(now, 'NOTIFY_RETRY', { leadId: lead.leadId, toSlackId: lead.salesSlackId, detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now` }));
+      log.push(
+        logEntry(now, 'NOTIFY_RETRY', {
+          leadId: lead.leadId,
+          toSlackId: lead.salesSlackId,
+          detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now`,
+        }),
+      );
     }
     const state: Record<string, string | number | Date> = {};
     const leadPatches: GuardedLeadPatch[] = plan.decisions.map((d) => ({
       ...d.patch,
-      expect: { stage: d.lead.stage, salesSlackId: d.lead.salesSlackId, routeCount: d.lead.routeCount },
+      expect: {
+        stage: d.lead.stage,
+        salesSlackId: d.lead.salesSlackId,
+        routeCount: d.lead.routeCount,
+      },
     }));
-    if (plan.decisions.some((d) => d.kind === 'ASSIGNED')) Object.assign(state, rotationState(plan.rotation));
-    for (const d of plan.decisions) if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
+    if (plan.decisions.some((d) => d.kind === 'ASSIGNED'))
+      Object.assign(state, rotationState(plan.rotation));
+    for (const d of plan.decisions)
+      if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
     if (plan.waiting > 0) {
       const notice = nobodyAvailableNotice(services, settings, snapshot.state, plan.waiting, now);
       notices.newOutbox.push(...notice.newOutbox);
@@ -75,7 +126,10 @@ export function runSweep(services: Services): SweepReport {
     } else Object.assign(state, availableAgain(snapshot.state));
     const problems = [
       ...rosterProblems(snapshot.reps).map(describeRosterProblem),
-      ...snapshot.duplicateLeadIds.map((id) => `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`),
+      ...snapshot.duplicateLeadIds.map(
+        (id) =>
+          `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`,
+      ),
     ].join('; ');
     if (problems !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
       state[ROSTER_PROBLEMS] = problems;
@@ -85,7 +139,10 @@ export function runSweep(services: Services): SweepReport {
       }
     }
     const cancelled = new Set(notices.outboxPatches.map((p) => p.id));
-    const pending = [...snapshot.outbox.filter((item) => !cancelled.has(item.id)), ...notices.newOutbox];
+    const pending = [
+      ...snapshot.outbox.filter((item) => !cancelled.has(item.id)),
+      ...notices.newOutbox,
+    ];
     const inBudget = services.clock.now() - started < DELIVERY_BUDGET_MS;
     const leased = inBudget ? leaseBatch(pending, now) : { batch: [], leases: [] };
     if (!inBudget) services.log.warn('sweep: Slack delivery left to the next run (time budget)');
@@ -96,24 +153,51 @@ export function runSweep(services: Services): SweepReport {
       state,
       log,
       newOutbox: notices.newOutbox,
-      outboxPatches: [...notices.outboxPatches, ...leased.leases.filter((l) => !notices.newOutbox.some((n) => n.id === l.id))],
+      outboxPatches: [
+        ...notices.outboxPatches,
+        ...leased.leases.filter((l) => !notices.newOutbox.some((n) => n.id === l.id)),
+      ],
     };
     const commit = services.workbook.commit(changes);
     const skipped = new Set(commit.skippedLeads.map((s) => s.leadId));
-    refreshDashboard(services, snapshot, settings, now, leadPatches.filter((p) => !skipped.has(p.leadId)));
-    batch = leased.batch.filter((item) => !(skipped.has(item.leadId) && notices.newOutbox.includes(item)));
+    refreshDashboard(
+      services,
+      snapshot,
+      settings,
+      now,
+      leadPatches.filter((p) => !skipped.has(p.leadId)),
+    );
+    batch = leased.batch.filter(
+      (item) => !(skipped.has(item.leadId) && notices.newOutbox.includes(item)),
+    );
     // The next sweep that has work: a deadline, a message due, or now while leads wait.
-    const decidedNow = new Map(plan.decisions.filter((d) => !skipped.has(d.lead.leadId)).map((d) => [d.lead.leadId, d.patch.changes]));
-    const after = snapshot.leads.map((lead) => ({ ...lead, ...(decidedNow.get(lead.leadId) ?? {}) }));
+    const decidedNow = new Map(
+      plan.decisions
+        .filter((d) => !skipped.has(d.lead.leadId))
+        .map((d) => [d.lead.leadId, d.patch.changes]),
+    );
+    const after = snapshot.leads.map((lead) => ({
+      ...lead,
+      ...(decidedNow.get(lead.leadId) ?? {}),
+    }));
     let next = nextDeadline(after, escalatedLeadIds(snapshot.state), clock, now);
     for (const item of [...snapshot.outbox, ...notices.newOutbox]) {
-      if (item.status === 'PENDING' && !cancelled.has(item.id)) next = Math.min(next, item.nextAttemptAt ?? now);
+      if (item.status === 'PENDING' && !cancelled.has(item.id))
+        next = Math.min(next, item.nextAttemptAt ?? now);
     }
     services.schedule.plan(next, settings.slaCheckEveryMinutes * 60_000);
-    const count = (kind: string): number => plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
-    return { assigned: count('ASSIGNED'), rerouted: count('REROUTED'), escalated: count('ESCALATED'), waiting: plan.waiting, delivery: { sent: 0, retrying: 0, failed: 0 } };
+    const count = (kind: string): number =>
+      plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
+    return {
+      assigned: count('ASSIGNED'),
+      rerouted: count('REROUTED'),
+      escalated: count('ESCALATED'),
+      waiting: plan.waiting,
+      delivery: { sent: 0, retrying: 0, failed: 0 },
+    };
   });
   report.delivery = deliver(services, batch, started + DELIVERY_STOP_MS);
-  if (services.clock.now() - started < DELIVERY_BUDGET_MS) report.parkedTaken = takeParked(services);
+  if (services.clock.now() - started < DELIVERY_BUDGET_MS)
+    report.parkedTaken = takeParked(services);
   return report;
 }

@@ -16,13 +16,24 @@ export const MAX_ARCHIVED_PER_RUN = 5_000;
 
 /** The last thing that happened to a lead (epoch ms). */
 function lastActivity(lead: Lead): number {
-  return Math.max(lead.contactedAt ?? 0, lead.lastRoutedAt ?? 0, lead.assignedAt ?? 0, lead.createdAt ?? 0, lead.escalatedAt ?? 0);
+  return Math.max(
+    lead.contactedAt ?? 0,
+    lead.lastRoutedAt ?? 0,
+    lead.assignedAt ?? 0,
+    lead.createdAt ?? 0,
+    lead.escalatedAt ?? 0,
+  );
 }
 
 export function leadsToArchive(leads: readonly Lead[], now: number, afterDays: number): string[] {
   const cutoff = now - afterDays * DAY_MS;
   return leads
-    .filter((lead) => isClosedStage(parseStage(lead.stage)) && lastActivity(lead) > 0 && lastActivity(lead) < cutoff)
+    .filter(
+      (lead) =>
+        isClosedStage(parseStage(lead.stage)) &&
+        lastActivity(lead) > 0 &&
+        lastActivity(lead) < cutoff,
+    )
     .slice(0, MAX_ARCHIVED_PER_RUN)
     .map((lead) => lead.leadId);
 }
@@ -32,11 +43,26 @@ export function leadsToArchive(leads: readonly Lead[], now: number, afterDays: n
  * stays while the lead is still NEW on that route: it is the record that the message
  * was owed and failed, so the sweep does not queue it again.
  */
-export function outboxToDrop(items: readonly OutboxItem[], leads: readonly Lead[], now: number): string[] {
+export function outboxToDrop(
+  items: readonly OutboxItem[],
+  leads: readonly Lead[],
+  now: number,
+): string[] {
   const cutoff = now - OUTBOX_KEEP_DAYS * DAY_MS;
-  const current = new Set(leads.filter((lead) => parseStage(lead.stage) === 'NEW').map((lead) => `${lead.leadId}#${lead.routeCount}`));
+  const current = new Set(
+    leads
+      .filter((lead) => parseStage(lead.stage) === 'NEW')
+      .map((lead) => `${lead.leadId}#${lead.routeCount}`),
+  );
   return items
     .filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff)
-    .filter((item) => !(item.kind === 'ASSIGNMENT' && item.status === 'FAILED' && current.has(`${item.leadId}#${item.route}`)))
+    .filter(
+      (item) =>
+        !(
+          item.kind === 'ASSIGNMENT' &&
+          item.status === 'FAILED' &&
+          current.has(`${item.leadId}#${item.route}`)
+        ),
+    )
     .map((item) => item.id);
 }

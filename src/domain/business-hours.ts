@@ -26,13 +26,23 @@ const EXAMPLES = '"Mon-Fri 09:00-17:00" or "Mon-Fri 09:00-12:00,13:00-17:00; Sat
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 /** Accepted spellings (lower case) to weekday index, Monday = 0. */
 const DAY_INDEX: Readonly<Record<string, number>> = {
-  mon: 0, monday: 0,
-  tue: 1, tues: 1, tuesday: 1,
-  wed: 2, wednesday: 2,
-  thu: 3, thur: 3, thurs: 3, thursday: 3,
-  fri: 4, friday: 4,
-  sat: 5, saturday: 5,
-  sun: 6, sunday: 6,
+  mon: 0,
+  monday: 0,
+  tue: 1,
+  tues: 1,
+  tuesday: 1,
+  wed: 2,
+  wednesday: 2,
+  thu: 3,
+  thur: 3,
+  thurs: 3,
+  thursday: 3,
+  fri: 4,
+  friday: 4,
+  sat: 5,
+  saturday: 5,
+  sun: 6,
+  sunday: 6,
 };
 
 /** An open stretch of a local day, in minutes after local midnight: [startMinute, endMinute). */
@@ -80,10 +90,17 @@ export function parseBusinessHours(text: string): BusinessHours {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const bad = (why: string): RoutingError =>
-    new RoutingError('BAD_SETTING', `settings: business_hours "${trimmed}" is not understood (${why}); write it like ${EXAMPLES}`);
+    new RoutingError(
+      'BAD_SETTING',
+      `settings: business_hours "${trimmed}" is not understood (${why}); write it like ${EXAMPLES}`,
+    );
 
   const collected: DayInterval[][] = [[], [], [], [], [], [], []];
-  const groups = trimmed.replace(/[\u2013\u2014]/g, '-').split(/[;\n]/).map((g) => g.trim()).filter((g) => g !== '');
+  const groups = trimmed
+    .replace(/[\u2013\u2014]/g, '-')
+    .split(/[;\n]/)
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
   if (groups.length === 0) throw bad('no days or hours');
   for (const group of groups) {
     const firstDigit = group.search(/\d/);
@@ -91,7 +108,10 @@ export function parseBusinessHours(text: string): BusinessHours {
     const daysPart = group.slice(0, firstDigit).trim().replace(/:$/, '').trim();
     if (daysPart === '') throw bad(`"${group}" does not start with days`);
     const days = parseDays(daysPart, bad);
-    const intervals = group.slice(firstDigit).split(',').map((part) => parseInterval(part.trim(), bad));
+    const intervals = group
+      .slice(firstDigit)
+      .split(',')
+      .map((part) => parseInterval(part.trim(), bad));
     for (const day of days) collected[day].push(...intervals);
   }
   return { text: trimmed, days: collected.map(mergeIntervals) };
@@ -104,7 +124,12 @@ function parseDays(part: string, bad: (why: string) => RoutingError): number[] {
     if (names.length > 2) throw bad(`"${item.trim()}" is not a day or a range of days`);
     const [from, to = from] = names.map((name) => {
       const index = DAY_INDEX[name.toLowerCase()];
-      if (index === undefined) throw bad(name === '' ? `a day is missing in "${part}"` : `"${name}" is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun`);
+      if (index === undefined)
+        throw bad(
+          name === ''
+            ? `a day is missing in "${part}"`
+            : `"${name}" is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun`,
+        );
       return index;
     });
     // A range runs forward through the week, wrapping past Sunday: Fri-Mon = Fri, Sat, Sun, Mon.
@@ -121,8 +146,12 @@ function parseInterval(part: string, bad: (why: string) => RoutingError): DayInt
   if (!m) throw bad(`"${part}" is not a time range like 09:00-17:00`);
   const startMinute = clockMinutes(m[1], m[2]);
   const endMinute = clockMinutes(m[3], m[4]);
-  if (startMinute === null || endMinute === null || startMinute === MINUTES_PER_DAY) throw bad(`"${part}" has a time that is not between 00:00 and 24:00`);
-  if (startMinute >= endMinute) throw bad(`"${part}" does not end after it starts; a range cannot cross midnight, so split it at 24:00`);
+  if (startMinute === null || endMinute === null || startMinute === MINUTES_PER_DAY)
+    throw bad(`"${part}" has a time that is not between 00:00 and 24:00`);
+  if (startMinute >= endMinute)
+    throw bad(
+      `"${part}" does not end after it starts; a range cannot cross midnight, so split it at 24:00`,
+    );
   return { startMinute, endMinute };
 }
 
@@ -140,7 +169,10 @@ function mergeIntervals(list: readonly DayInterval[]): DayInterval[] {
   for (const iv of sorted) {
     const last = out[out.length - 1];
     if (last && iv.startMinute <= last.endMinute) {
-      out[out.length - 1] = { startMinute: last.startMinute, endMinute: Math.max(last.endMinute, iv.endMinute) };
+      out[out.length - 1] = {
+        startMinute: last.startMinute,
+        endMinute: Math.max(last.endMinute, iv.endMinute),
+      };
     } else {
       out.push(iv);
     }
@@ -152,7 +184,12 @@ function mergeIntervals(list: readonly DayInterval[]): DayInterval[] {
 // Queries
 
 /** Whether the office is open at the instant atMs (spans are [start, end): closed at an end). */
-export function isOpen(hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets, atMs: number): boolean {
+export function isOpen(
+  hours: BusinessHours,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  atMs: number,
+): boolean {
   if (hours === null) return true;
   for (const [start] of openSpans(hours, holidays, zone, atMs, atMs + 1)) return start <= atMs;
   return false;
@@ -162,7 +199,12 @@ export function isOpen(hours: BusinessHours, holidays: ReadonlySet<string>, zone
  * atMs if open, else the instant the office next opens (epoch ms).
  * @throws RoutingError BAD_SETTING if holidays close everything for MAX_CLOSED_DAYS days
  */
-export function nextOpening(hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets, atMs: number): number {
+export function nextOpening(
+  hours: BusinessHours,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  atMs: number,
+): number {
   if (hours === null) return atMs;
   for (const [start] of openSpans(hours, holidays, zone, atMs)) return Math.max(start, atMs);
   throw new Error('unreachable: openSpans without a limit never ends');
@@ -177,8 +219,15 @@ export function nextOpening(hours: BusinessHours, holidays: ReadonlySet<string>,
  * @throws RangeError for negative or non-finite minutes
  * @throws RoutingError BAD_SETTING if holidays close everything for MAX_CLOSED_DAYS days in a row
  */
-export function addOpenMinutes(hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets, startMs: number, minutes: number): number {
-  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`addOpenMinutes: minutes must be finite and >= 0, got ${minutes}`);
+export function addOpenMinutes(
+  hours: BusinessHours,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  startMs: number,
+  minutes: number,
+): number {
+  if (!(minutes >= 0) || !Number.isFinite(minutes))
+    throw new RangeError(`addOpenMinutes: minutes must be finite and >= 0, got ${minutes}`);
   if (hours === null) return startMs + minutes * MINUTE_MS;
   let remaining = Math.round(minutes * MINUTE_MS);
   for (const [start, end] of openSpans(hours, holidays, zone, startMs)) {
@@ -195,7 +244,13 @@ export function addOpenMinutes(hours: BusinessHours, holidays: ReadonlySet<strin
  * (and antisymmetric) when toMs < fromMs. Never throws for a long closure: it only walks
  * the days between the two instants.
  */
-export function openMinutesBetween(hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets, fromMs: number, toMs: number): number {
+export function openMinutesBetween(
+  hours: BusinessHours,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  fromMs: number,
+  toMs: number,
+): number {
   if (toMs < fromMs) return -openMinutesBetween(hours, holidays, zone, toMs, fromMs);
   if (hours === null) return (toMs - fromMs) / MINUTE_MS;
   let openMs = 0;
@@ -214,7 +269,13 @@ export function openMinutesBetween(hours: BusinessHours, holidays: ReadonlySet<s
  * With untilMs, stops once no later span can start before untilMs; without it, runs on
  * and throws after MAX_CLOSED_DAYS consecutive local days without any open time.
  */
-function* openSpans(hours: WeeklySchedule, holidays: ReadonlySet<string>, zone: ZoneOffsets, fromMs: number, untilMs?: number): Generator<Span> {
+function* openSpans(
+  hours: WeeklySchedule,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  fromMs: number,
+  untilMs?: number,
+): Generator<Span> {
   // Start a day early: a span of the previous local day may still be running at fromMs.
   const firstDay = localDayNumber(zone, fromMs) - 1;
   let closedDays = 0;
@@ -238,7 +299,12 @@ function* openSpans(hours: WeeklySchedule, holidays: ReadonlySet<string>, zone: 
 }
 
 /** Open spans of one local date (days since 1970-01-01 in local time); none on a holiday. */
-function daySpans(hours: WeeklySchedule, holidays: ReadonlySet<string>, zone: ZoneOffsets, day: number): Span[] {
+function daySpans(
+  hours: WeeklySchedule,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+  day: number,
+): Span[] {
   const intervals = hours.days[weekdayIndex(day)];
   if (intervals.length === 0 || (holidays.size > 0 && holidays.has(isoDate(day)))) return [];
   // Every wall time of this day belongs to an instant in [day - 1, day + 2) days; the
@@ -248,7 +314,9 @@ function daySpans(hours: WeeklySchedule, holidays: ReadonlySet<string>, zone: Zo
   const midnight = day * DAY_MS;
   const toInstant = (minute: number): number => {
     const local = midnight + minute * MINUTE_MS;
-    return before === after ? local - before * MINUTE_MS : wallToInstant(zone, local, before, after);
+    return before === after
+      ? local - before * MINUTE_MS
+      : wallToInstant(zone, local, before, after);
   };
   const out: Span[] = [];
   for (const iv of intervals) {
@@ -304,9 +372,14 @@ function isoDate(day: number): string {
 /** The schedule written back in canonical form, e.g. "Mon 09:00-17:00; Tue 09:00-17:00"; "" for always open. */
 export function formatBusinessHours(hours: BusinessHours): string {
   if (hours === null) return '';
-  const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const hhmm = (minute: number): string =>
+    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
   return hours.days
-    .map((list, d) => (list.length === 0 ? '' : `${DAY_NAMES[d]} ${list.map((iv) => `${hhmm(iv.startMinute)}-${hhmm(iv.endMinute)}`).join(',')}`))
+    .map((list, d) =>
+      list.length === 0
+        ? ''
+        : `${DAY_NAMES[d]} ${list.map((iv) => `${hhmm(iv.startMinute)}-${hhmm(iv.endMinute)}`).join(',')}`,
+    )
     .filter((s) => s !== '')
     .join('; ');
 }

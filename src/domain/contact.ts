@@ -17,11 +17,13 @@ export type ContactDecision =
 export function decideContact(lead: Lead | undefined, userId: string): ContactDecision {
   if (!lead) return { ok: false, reason: 'UNKNOWN_LEAD' };
   const stage = parseStage(lead.stage);
-  if (stage === 'CONTACTED') return { ok: false, reason: 'ALREADY_CONTACTED', byOwner: lead.salesSlackId === userId };
+  if (stage === 'CONTACTED')
+    return { ok: false, reason: 'ALREADY_CONTACTED', byOwner: lead.salesSlackId === userId };
   if (stage !== 'NEW') return { ok: false, reason: 'NOT_NEW', stage: lead.stage || '(empty)' };
   if (lead.salesSlackId === userId) return { ok: true };
-  const owner = lead.salesSlackId ? `${escapeMrkdwn(clip(lead.assignedSales, 80))}${lead.assignedSales ? ' ' : ''}(${mention(lead.salesSlackId)})` : 'nobody yet';
+  const owner = lead.salesSlackId
+    ? `${escapeMrkdwn(clip(lead.assignedSales, 80))}${lead.assignedSales ? ' ' : ''}(${mention(lead.salesSlackId)})`
+    : 'nobody yet';
   if (lead.routeHistory.includes(userId)) return { ok: false, reason: 'REROUTED', owner };
   return { ok: false, reason: 'NOT_OWNER', owner };
 }
-

@@ -161,7 +161,9 @@ function civilFromDays(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -196,7 +198,10 @@ export function utcDay(epochMs: number): string {
 
 function isContacted(lead: Lead): boolean {
   const stage = parseStage(lead.stage);
-  return lead.contactedAt !== null && (stage === 'CONTACTED' || stage === 'QUALIFIED' || stage === 'CLOSED_LOST');
+  return (
+    lead.contactedAt !== null &&
+    (stage === 'CONTACTED' || stage === 'QUALIFIED' || stage === 'CLOSED_LOST')
+  );
 }
 
 function median(values: number[]): number | null {
@@ -228,7 +233,17 @@ function assignmentTime(lead: Lead, i: number, count: number, slaMs: number): nu
 }
 
 function emptyRep(name: string, slackId: string): RepStats {
-  return { name, slackId, assignedToday: 0, assigned7d: 0, assigned30d: 0, contacted30d: 0, medianMinutesToContact: null, slaBreaches30d: 0, openNow: 0 };
+  return {
+    name,
+    slackId,
+    assignedToday: 0,
+    assigned7d: 0,
+    assigned30d: 0,
+    contacted30d: 0,
+    medianMinutesToContact: null,
+    slaBreaches30d: 0,
+    openNow: 0,
+  };
 }
 
 /** Every number the dashboard shows, from the leads and reps as they are at `now`. */
@@ -241,8 +256,10 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
   const seriesStart = addDays(today, -(SERIES_DAYS - 1));
   // Instants this far back cannot fall on any day of the windows, whatever the zone.
   const tooOld = now - 32 * DAY_MS;
-  const dayOf = (t: number | null): string | null => (t === null || t < tooOld ? null : input.dayOf(t));
-  const within = (day: string | null, from: string): day is string => day !== null && day >= from && day <= today;
+  const dayOf = (t: number | null): string | null =>
+    t === null || t < tooOld ? null : input.dayOf(t);
+  const within = (day: string | null, from: string): day is string =>
+    day !== null && day >= from && day <= today;
 
   // Rows: sales_sheet order (one row per Slack id), then other holders by Slack id.
   const rows: RepStats[] = [];
@@ -266,7 +283,14 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
   };
 
   const minutes = new Map<RepStats, number[]>();
-  const overall: OverallStats = { leadsToday: 0, contacted30d: 0, contactedWithinSla30d: 0, shareWithinSla30d: null, escalations30d: 0, unassignedNow: 0 };
+  const overall: OverallStats = {
+    leadsToday: 0,
+    contacted30d: 0,
+    contactedWithinSla30d: 0,
+    shareWithinSla30d: null,
+    escalations30d: 0,
+    unassignedNow: 0,
+  };
   const created = new Map<string, number>();
   const contactedOn = new Map<string, { contacted: number; inSla: number }>();
 
@@ -278,7 +302,8 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
     }
     const createdDay = dayOf(lead.createdAt);
     if (createdDay === today) overall.leadsToday += 1;
-    if (within(createdDay, seriesStart)) created.set(createdDay, (created.get(createdDay) ?? 0) + 1);
+    if (within(createdDay, seriesStart))
+      created.set(createdDay, (created.get(createdDay) ?? 0) + 1);
     if (within(dayOf(lead.escalatedAt), start30)) overall.escalations30d += 1;
 
     const history = holders(lead);
@@ -326,12 +351,22 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
 
   for (const [row, list] of minutes) row.medianMinutesToContact = median(list);
   overall.shareWithinSla30d = share(overall.contactedWithinSla30d, overall.contacted30d);
-  const all = [...rows, ...[...others.values()].sort((a, b) => (a.slackId < b.slackId ? -1 : a.slackId > b.slackId ? 1 : 0))];
+  const all = [
+    ...rows,
+    ...[...others.values()].sort((a, b) =>
+      a.slackId < b.slackId ? -1 : a.slackId > b.slackId ? 1 : 0,
+    ),
+  ];
   const daily: DailyPoint[] = [];
   for (let i = 0; i < SERIES_DAYS; i++) {
     const day = addDays(seriesStart, i);
     const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
-    daily.push({ day, leadsCreated: created.get(day) ?? 0, contacted: point.contacted, shareWithinSla: share(point.inSla, point.contacted) });
+    daily.push({
+      day,
+      leadsCreated: created.get(day) ?? 0,
+      contacted: point.contacted,
+      shareWithinSla: share(point.inSla, point.contacted),
+    });
   }
   return { today, reps: all.slice(0, MAX_REPS), repsTotal: all.length, overall, daily };
 }
@@ -342,7 +377,14 @@ export function emptyDashboardStats(): DashboardStats {
     today: '',
     reps: [],
     repsTotal: 0,
-    overall: { leadsToday: 0, contacted30d: 0, contactedWithinSla30d: 0, shareWithinSla30d: null, escalations30d: 0, unassignedNow: 0 },
+    overall: {
+      leadsToday: 0,
+      contacted30d: 0,
+      contactedWithinSla30d: 0,
+      shareWithinSla30d: null,
+      escalations30d: 0,
+      unassignedNow: 0,
+    },
     daily: [],
   };
 }
@@ -356,13 +398,22 @@ const orBlank = (n: number | null): DashboardCell => (n === null ? '' : n);
  *   unused for emptyDashboardStats(), whose grid says the next SLA check fills it in
  */
 export function dashboardGrid(stats: DashboardStats, generatedAtText: string): DashboardCell[][] {
-  const grid: DashboardCell[][] = Array.from({ length: DASHBOARD_LAYOUT.rows }, () => new Array<DashboardCell>(DASHBOARD_LAYOUT.columns).fill(''));
+  const grid: DashboardCell[][] = Array.from({ length: DASHBOARD_LAYOUT.rows }, () =>
+    new Array<DashboardCell>(DASHBOARD_LAYOUT.columns).fill(''),
+  );
   const put = (row: number, column: number, values: readonly DashboardCell[]): void => {
     values.forEach((v, j) => (grid[row - 1][column - 1 + j] = v));
   };
-  const cut = stats.repsTotal > stats.reps.length ? ` Showing the first ${stats.reps.length} of ${stats.repsTotal} reps.` : '';
+  const cut =
+    stats.repsTotal > stats.reps.length
+      ? ` Showing the first ${stats.reps.length} of ${stats.repsTotal} reps.`
+      : '';
   put(1, 1, [DASHBOARD_TITLE]);
-  put(2, 1, [stats.today ? `Updated ${generatedAtText} by the SLA check (today is ${stats.today}). Values, not formulas: edits here are overwritten.${cut}` : 'Filled in by the next SLA check.']);
+  put(2, 1, [
+    stats.today
+      ? `Updated ${generatedAtText} by the SLA check (today is ${stats.today}). Values, not formulas: edits here are overwritten.${cut}`
+      : 'Filled in by the next SLA check.',
+  ]);
   const o = stats.overall;
   const overall: Array<[string, DashboardCell]> = [
     ['Overall', ''],
@@ -374,10 +425,30 @@ export function dashboardGrid(stats: DashboardStats, generatedAtText: string): D
   ];
   overall.forEach((pair, i) => put(OVERALL_FIRST_ROW + i, 1, pair));
   put(DASHBOARD_LAYOUT.repHeaderRow, REP_FIRST_COLUMN, REP_HEADERS);
-  stats.reps.slice(0, MAX_REPS).forEach((r, i) =>
-    put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, REP_FIRST_COLUMN, [r.name, r.slackId, r.assignedToday, r.assigned7d, r.assigned30d, r.contacted30d, orBlank(r.medianMinutesToContact), r.slaBreaches30d, r.openNow]),
-  );
+  stats.reps
+    .slice(0, MAX_REPS)
+    .forEach((r, i) =>
+      put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, REP_FIRST_COLUMN, [
+        r.name,
+        r.slackId,
+        r.assignedToday,
+        r.assigned7d,
+        r.assigned30d,
+        r.contacted30d,
+        orBlank(r.medianMinutesToContact),
+        r.slaBreaches30d,
+        r.openNow,
+      ]),
+    );
   put(DASHBOARD_LAYOUT.repHeaderRow, SERIES_FIRST_COLUMN, SERIES_HEADERS);
-  stats.daily.slice(0, SERIES_DAYS).forEach((p, i) => put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, SERIES_FIRST_COLUMN, [p.day, p.leadsCreated, orBlank(p.shareWithinSla)]));
+  stats.daily
+    .slice(0, SERIES_DAYS)
+    .forEach((p, i) =>
+      put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, SERIES_FIRST_COLUMN, [
+        p.day,
+        p.leadsCreated,
+        orBlank(p.shareWithinSla),
+      ]),
+    );
   return grid;
 }

@@ -42,7 +42,13 @@ const CONFIG_ERRORS = new Set([
   'no_token',
 ]);
 
-const TRANSIENT_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const TRANSIENT_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 /** Exponential backoff in minutes: 1, 2, 4, … capped at 60. */
 export function backoffMinutes(attempt: number): number {
@@ -53,26 +59,43 @@ export function backoffMinutes(attempt: number): number {
  * @param attempt the attempt that just finished, 1-based
  * @param now epoch ms
  */
-export function judgeDelivery(outcome: SlackOutcome, attempt: number, now: number): DeliveryVerdict {
+export function judgeDelivery(
+  outcome: SlackOutcome,
+  attempt: number,
+  now: number,
+): DeliveryVerdict {
   if (outcome.kind === 'ok') return { kind: 'SENT', channel: outcome.channel, ts: outcome.ts };
   const retry = (minutes: number, reason: string, limit = MAX_ATTEMPTS): DeliveryVerdict =>
-    attempt >= limit ? { kind: 'FAILED', reason: `${reason} (gave up after ${attempt} attempts)` } : { kind: 'RETRY', at: now + minutes * 60_000, reason };
+    attempt >= limit
+      ? { kind: 'FAILED', reason: `${reason} (gave up after ${attempt} attempts)` }
+      : { kind: 'RETRY', at: now + minutes * 60_000, reason };
   switch (outcome.kind) {
     case 'http':
       if (outcome.status === 429) {
-        const seconds = outcome.retryAfterSeconds && outcome.retryAfterSeconds > 0 ? outcome.retryAfterSeconds : 60;
+        const seconds =
+          outcome.retryAfterSeconds && outcome.retryAfterSeconds > 0
+            ? outcome.retryAfterSeconds
+            : 60;
         return retry(seconds / 60, `rate limited by Slack (Retry-After ${seconds}s)`);
       }
-      if (outcome.status >= 500) return retry(backoffMinutes(attempt), `Slack answered HTTP ${outcome.status}`);
+      if (outcome.status >= 500)
+        return retry(backoffMinutes(attempt), `Slack answered HTTP ${outcome.status}`);
       return { kind: 'FAILED', reason: `Slack answered HTTP ${outcome.status}` };
     case 'thrown':
-      if (/too many times/i.test(outcome.message)) return retry(CONFIG_RETRY_MINUTES, `UrlFetch quota exhausted: ${outcome.message}`);
+      if (/too many times/i.test(outcome.message))
+        return retry(CONFIG_RETRY_MINUTES, `UrlFetch quota exhausted: ${outcome.message}`);
       return retry(backoffMinutes(attempt), `request failed: ${outcome.message}`);
     case 'deferred':
-      return { kind: 'RETRY', at: outcome.untilMs, reason: 'waiting for Slack rate limit on this channel' };
+      return {
+        kind: 'RETRY',
+        at: outcome.untilMs,
+        reason: 'waiting for Slack rate limit on this channel',
+      };
     case 'slack_error':
-      if (CONFIG_ERRORS.has(outcome.error)) return retry(CONFIG_RETRY_MINUTES, `Slack error ${outcome.error}`, MAX_CONFIG_ATTEMPTS);
-      if (TRANSIENT_ERRORS.has(outcome.error)) return retry(backoffMinutes(attempt), `Slack error ${outcome.error}`);
+      if (CONFIG_ERRORS.has(outcome.error))
+        return retry(CONFIG_RETRY_MINUTES, `Slack error ${outcome.error}`, MAX_CONFIG_ATTEMPTS);
+      if (TRANSIENT_ERRORS.has(outcome.error))
+        return retry(backoffMinutes(attempt), `Slack error ${outcome.error}`);
       return { kind: 'FAILED', reason: `Slack rejected the message: ${outcome.error}` };
   }
 }

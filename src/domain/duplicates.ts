@@ -11,7 +11,8 @@ import { parseStage } from './stage';
 
 const DAY_MS = 86_400_000;
 
-export type DuplicateMatch = { kind: 'MERGE'; lead: Lead } | { kind: 'RETURNING'; previousOwner: string; lead: Lead } | null;
+export type DuplicateMatch =
+  { kind: 'MERGE'; lead: Lead } | { kind: 'RETURNING'; previousOwner: string; lead: Lead } | null;
 
 function sameContact(draft: LeadDraft, lead: Lead): boolean {
   if (draft.phone && lead.phone && draft.phone === lead.phone) return true;
@@ -20,13 +21,24 @@ function sameContact(draft: LeadDraft, lead: Lead): boolean {
 }
 
 /** The lead a submission belongs to, if any; the most recent match wins. */
-export function findDuplicate(draft: LeadDraft, leads: readonly Lead[], now: number, windowDays: number): DuplicateMatch {
-  const matches = leads.filter((lead) => sameContact(draft, lead)).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+export function findDuplicate(
+  draft: LeadDraft,
+  leads: readonly Lead[],
+  now: number,
+  windowDays: number,
+): DuplicateMatch {
+  const matches = leads
+    .filter((lead) => sameContact(draft, lead))
+    .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
   if (matches.length === 0) return null;
   const cutoff = now - windowDays * DAY_MS;
   const open = matches.find((lead) => {
     const stage = parseStage(lead.stage);
-    return (stage === 'NEW' || stage === 'CONTACTED') && (lead.createdAt ?? 0) >= cutoff && windowDays > 0;
+    return (
+      (stage === 'NEW' || stage === 'CONTACTED') &&
+      (lead.createdAt ?? 0) >= cutoff &&
+      windowDays > 0
+    );
   });
   if (open) return { kind: 'MERGE', lead: open };
   const owned = matches.find((lead) => lead.salesSlackId);

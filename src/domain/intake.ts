@@ -16,7 +16,10 @@ export interface LeadDraft {
 }
 
 /** First answer to a question, matched by title ignoring case and spaces around it. */
-function answer(named: Readonly<Record<string, readonly string[] | string>>, title: string): string {
+function answer(
+  named: Readonly<Record<string, readonly string[] | string>>,
+  title: string,
+): string {
   const wanted = title.trim().toLowerCase();
   for (const [question, values] of Object.entries(named)) {
     if (question.trim().toLowerCase() !== wanted) continue;
@@ -27,13 +30,22 @@ function answer(named: Readonly<Record<string, readonly string[] | string>>, tit
 }
 
 /** Null when every answer is empty (a blank event makes no lead). */
-export function draftFromAnswers(named: Readonly<Record<string, readonly string[] | string>>, settings: Settings): LeadDraft | null {
+export function draftFromAnswers(
+  named: Readonly<Record<string, readonly string[] | string>>,
+  settings: Settings,
+): LeadDraft | null {
   const name = answer(named, settings.formNameField);
   const phoneRaw = answer(named, settings.formPhoneField);
   const email = answer(named, settings.formEmailField);
   if (!name && !phoneRaw && !email) return null;
   const phone = phoneRaw ? normalisePhone(phoneRaw, settings.defaultCountry) : null;
-  return { name, phoneRaw, email, phone: phone && phone.ok ? phone.phone : '', phoneOk: Boolean(phone && phone.ok) };
+  return {
+    name,
+    phoneRaw,
+    email,
+    phone: phone && phone.ok ? phone.phone : '',
+    phoneOk: Boolean(phone && phone.ok),
+  };
 }
 
 /** The form's own Timestamp question (Google Forms adds it to the response sheet). */
@@ -52,7 +64,12 @@ export function responseFingerprint(
   fields: Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField'>,
 ): string {
   const timestamp = answer(named, TIMESTAMP) || String(values[0] ?? '');
-  return hashValues([timestamp, answer(named, fields.formNameField), answer(named, fields.formPhoneField), answer(named, fields.formEmailField)]);
+  return hashValues([
+    timestamp,
+    answer(named, fields.formNameField),
+    answer(named, fields.formPhoneField),
+    answer(named, fields.formEmailField),
+  ]);
 }
 
 /** Whether a lead was made from (or merged) the response with this fingerprint. */
@@ -62,7 +79,14 @@ export function leadHasSubmission(lead: { submissionKey: string }, key: string):
 
 /** A short, stable hash of values, each reduced to letters and digits without leading zeros. */
 export function hashValues(values: readonly unknown[]): string {
-  const text = values.map((v) => String(v ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/^0+/, '')).join('\u241f');
+  const text = values
+    .map((v) =>
+      String(v ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .replace(/^0+/, ''),
+    )
+    .join('\u241f');
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {

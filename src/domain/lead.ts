@@ -75,12 +75,29 @@ export interface LogEntry {
   detail: string;
 }
 
-export function logEntry(at: number, event: LogEvent, fields: Partial<Omit<LogEntry, 'at' | 'event'>> = {}): LogEntry {
-  return { at, event, leadId: '', fromSlackId: '', toSlackId: '', actor: 'system', detail: '', ...fields };
+export function logEntry(
+  at: number,
+  event: LogEvent,
+  fields: Partial<Omit<LogEntry, 'at' | 'event'>> = {},
+): LogEntry {
+  return {
+    at,
+    event,
+    leadId: '',
+    fromSlackId: '',
+    toSlackId: '',
+    actor: 'system',
+    detail: '',
+    ...fields,
+  };
 }
 
 /** Lead ids: "L-<yyyymmdd>-<8 hex>" from the local date and a random UUID. */
-export function makeLeadId(localDate: string, uuid: string, taken: (id: string) => boolean): string {
+export function makeLeadId(
+  localDate: string,
+  uuid: string,
+  taken: (id: string) => boolean,
+): string {
   const hex = uuid.replace(/[^0-9a-f]/gi, '').toUpperCase();
   for (let start = 0; start + 8 <= hex.length; start += 8) {
     const id = `L-${localDate}-${hex.slice(start, start + 8)}`;

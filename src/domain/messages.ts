@@ -29,7 +29,9 @@ function leadName(lead: Lead): string {
 }
 
 function leadFacts(lead: Lead): string {
-  const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning: number needs checking`;
+  const phone = lead.phone
+    ? `+${lead.phone}`
+    : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning: number needs checking`;
   const lines = [`*Lead:* ${leadName(lead)}`, `*Phone:* ${phone}`];
   if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(clip(lead.email))}`);
   lines.push(`*Lead id:* ${lead.leadId}`);
@@ -53,10 +55,10 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMess
   const headline = ctx.assignedBySlackId
     ? `${mention(ctx.ownerSlackId)}, ${mention(ctx.assignedBySlackId)} assigned you an escalated lead`
     : !ctx.reroutedFromSlackId
-    ? `${mention(ctx.ownerSlackId)}, you have a new lead`
-    : ctx.reroutedFromSlackId === ctx.ownerSlackId
-      ? `${mention(ctx.ownerSlackId)}, reminder: this lead is still waiting and nobody else is available, so it stays with you`
-      : `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`;
+      ? `${mention(ctx.ownerSlackId)}, you have a new lead`
+      : ctx.reroutedFromSlackId === ctx.ownerSlackId
+        ? `${mention(ctx.ownerSlackId)}, reminder: this lead is still waiting and nobody else is available, so it stays with you`
+        : `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`;
   const sla = `Please contact within ${durationInWords(ctx.slaMinutes)} (by ${ctx.deadlineText}) and then press the button.`;
   const button: Button = {
     type: 'button',
@@ -65,7 +67,11 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMess
     value: lead.leadId,
     text: { type: 'plain_text', text: 'Mark as CONTACTED' },
   };
-  const actions: ActionsBlock = { type: 'actions', block_id: `lead:${lead.leadId}`, elements: [button] };
+  const actions: ActionsBlock = {
+    type: 'actions',
+    block_id: `lead:${lead.leadId}`,
+    elements: [button],
+  };
   const fallbackPhone = lead.phone ? `+${lead.phone}` : 'number needs checking';
   return {
     text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${leadName(lead)}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
@@ -74,9 +80,20 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMess
 }
 
 /** Replaces the previous owner's message: the lead moved on, the button is gone. */
-export function reroutedAwayMessage(lead: Lead, previousOwnerSlackId: string, newOwnerSlackId: string): SlackMessage {
+export function reroutedAwayMessage(
+  lead: Lead,
+  previousOwnerSlackId: string,
+  newOwnerSlackId: string,
+): SlackMessage {
   const text = `Lead ${lead.leadId} was re-routed to ${mention(newOwnerSlackId)}: the SLA ran out before it was marked CONTACTED.`;
-  return { text, blocks: [section(`:arrow_right: ${text}`), section(leadFacts(lead)), context(`Previously assigned to ${mention(previousOwnerSlackId)}.`)] };
+  return {
+    text,
+    blocks: [
+      section(`:arrow_right: ${text}`),
+      section(leadFacts(lead)),
+      context(`Previously assigned to ${mention(previousOwnerSlackId)}.`),
+    ],
+  };
 }
 
 /**
@@ -84,8 +101,16 @@ export function reroutedAwayMessage(lead: Lead, previousOwnerSlackId: string, ne
  * @param minutesTaken since this owner got the lead
  * @param minutesWaited since the lead came in (shown when it differs)
  */
-export function contactedMessage(lead: Lead, ownerSlackId: string, minutesTaken: number, minutesWaited = minutesTaken): SlackMessage {
-  const total = Math.round(minutesWaited) > Math.round(minutesTaken) ? ` (${durationInWords(minutesWaited)} since the lead came in)` : '';
+export function contactedMessage(
+  lead: Lead,
+  ownerSlackId: string,
+  minutesTaken: number,
+  minutesWaited = minutesTaken,
+): SlackMessage {
+  const total =
+    Math.round(minutesWaited) > Math.round(minutesTaken)
+      ? ` (${durationInWords(minutesWaited)} since the lead came in)`
+      : '';
   const text = `:white_check_mark: ${mention(ownerSlackId)} contacted lead ${lead.leadId} after ${durationInWords(minutesTaken)}${total}.`;
   return { text, blocks: [section(text), section(leadFacts(lead))] };
 }
@@ -114,10 +139,26 @@ function label(text: string): string {
 export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMessage {
   const to = ctx.managerSlackId ? `${mention(ctx.managerSlackId)}: ` : '';
   const text = `${to}lead ${lead.leadId} is still not contacted after ${ctx.routeCount} assignments across ${ctx.repsTried} rep${ctx.repsTried === 1 ? '' : 's'}. Last owner: ${mention(ctx.lastOwnerSlackId)}.`;
-  const options = ctx.reps.slice(0, MAX_PICKER_OPTIONS).map((rep) => ({ text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) }, value: `${lead.leadId}|${rep.slackId}` }));
+  const options = ctx.reps
+    .slice(0, MAX_PICKER_OPTIONS)
+    .map((rep) => ({
+      text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) },
+      value: `${lead.leadId}|${rep.slackId}`,
+    }));
   const elements: ActionsBlock['elements'] = [];
-  if (options.length) elements.push({ type: 'static_select', action_id: REASSIGN_ACTION, placeholder: { type: 'plain_text', text: 'Reassign to…' }, options });
-  elements.push({ type: 'button', action_id: TAKE_ACTION, value: lead.leadId, text: { type: 'plain_text', text: "I'll take it" } });
+  if (options.length)
+    elements.push({
+      type: 'static_select',
+      action_id: REASSIGN_ACTION,
+      placeholder: { type: 'plain_text', text: 'Reassign to…' },
+      options,
+    });
+  elements.push({
+    type: 'button',
+    action_id: TAKE_ACTION,
+    value: lead.leadId,
+    text: { type: 'plain_text', text: "I'll take it" },
+  });
   return {
     text,
     blocks: [
@@ -130,23 +171,48 @@ export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMess
 }
 
 /** Replaces the escalation message once the manager acted: who did what, no controls left. */
-export function managerActedMessage(lead: Lead, managerSlackId: string, toSlackId: string): SlackMessage {
-  const did = managerSlackId === toSlackId ? `${mention(managerSlackId)} took lead ${lead.leadId}` : `${mention(managerSlackId)} reassigned lead ${lead.leadId} to ${mention(toSlackId)}`;
+export function managerActedMessage(
+  lead: Lead,
+  managerSlackId: string,
+  toSlackId: string,
+): SlackMessage {
+  const did =
+    managerSlackId === toSlackId
+      ? `${mention(managerSlackId)} took lead ${lead.leadId}`
+      : `${mention(managerSlackId)} reassigned lead ${lead.leadId} to ${mention(toSlackId)}`;
   const text = `:white_check_mark: ${did}. The escalation stays on record.`;
   return { text, blocks: [section(text), section(leadFacts(lead))] };
 }
 
 /** The /leads answer: the rep's open leads, soonest deadline first, each with its button. */
-export function openLeadsMessage(leads: ReadonlyArray<{ lead: Lead; timeLeft: string }>, more: number): SlackMessage {
-  if (leads.length === 0) return { text: 'You have no open leads right now.', blocks: [section('You have no open leads right now. :tada:')] };
+export function openLeadsMessage(
+  leads: ReadonlyArray<{ lead: Lead; timeLeft: string }>,
+  more: number,
+): SlackMessage {
+  if (leads.length === 0)
+    return {
+      text: 'You have no open leads right now.',
+      blocks: [section('You have no open leads right now. :tada:')],
+    };
   const text = `Your open leads (${leads.length + more}):`;
   const blocks: KnownBlock[] = [section(`*${text}*`)];
   for (const { lead, timeLeft } of leads) {
-    const phone = lead.phone ? `+${lead.phone}` : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning:`;
+    const phone = lead.phone
+      ? `+${lead.phone}`
+      : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning:`;
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${leadName(lead)}* · ${phone} · ${lead.leadId}\n${timeLeft}` },
-      accessory: { type: 'button', style: 'primary', action_id: MARK_CONTACTED_ACTION, value: lead.leadId, text: { type: 'plain_text', text: 'Mark as CONTACTED' } },
+      text: {
+        type: 'mrkdwn',
+        text: `*${leadName(lead)}* · ${phone} · ${lead.leadId}\n${timeLeft}`,
+      },
+      accessory: {
+        type: 'button',
+        style: 'primary',
+        action_id: MARK_CONTACTED_ACTION,
+        value: lead.leadId,
+        text: { type: 'plain_text', text: 'Mark as CONTACTED' },
+      },
     });
   }
   if (more > 0) blocks.push(context(`…and ${more} more in lead_sheet.`));
@@ -155,7 +221,10 @@ export function openLeadsMessage(leads: ReadonlyArray<{ lead: Lead; timeLeft: st
 
 /** To the owner when the same person submits the form again (merged into their lead). */
 export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMessage {
-  const still = parseStage(lead.stage) === 'NEW' ? 'It is still waiting for your call.' : 'You already contacted them; they asked again, so a follow-up may help.';
+  const still =
+    parseStage(lead.stage) === 'NEW'
+      ? 'It is still waiting for your call.'
+      : 'You already contacted them; they asked again, so a follow-up may help.';
   const text = `${mention(ownerSlackId)}, lead ${lead.leadId} (${leadName(lead)}) submitted the form again (${lead.submissionCount} times in all). ${still}`;
   return { text, blocks: [section(`:repeat: ${text}`), section(leadFacts(lead))] };
 }
@@ -164,11 +233,20 @@ export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMess
 export function nobodyAvailableMessage(managerSlackId: string, waiting: number): SlackMessage {
   const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
   const text = `${to}no rep can take new leads right now (everyone is inactive, away or at their max_open_leads). ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`;
-  return { text, blocks: [section(`:warning: ${text}`), context('You get this once until someone is available again.')] };
+  return {
+    text,
+    blocks: [
+      section(`:warning: ${text}`),
+      context('You get this once until someone is available again.'),
+    ],
+  };
 }
 
 /** Ephemeral answers to a click that changes nothing. */
-export function refusalText(reason: string, detail: { leadId: string; owner?: string; stage?: string }): string {
+export function refusalText(
+  reason: string,
+  detail: { leadId: string; owner?: string; stage?: string },
+): string {
   switch (reason) {
     case 'UNKNOWN_LEAD':
       return `I can't find lead ${detail.leadId}. It may have been archived or deleted from the sheet.`;

@@ -6,7 +6,13 @@
  */
 import { parseStage } from './stage';
 
-export type OutboxKind = 'ASSIGNMENT' | 'REROUTED_NOTICE' | 'ESCALATION' | 'NOBODY_AVAILABLE' | 'DUPLICATE_NOTICE' | 'TEST';
+export type OutboxKind =
+  | 'ASSIGNMENT'
+  | 'REROUTED_NOTICE'
+  | 'ESCALATION'
+  | 'NOBODY_AVAILABLE'
+  | 'DUPLICATE_NOTICE'
+  | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
 export interface OutboxItem {
@@ -36,13 +42,25 @@ export interface OutboxPatch {
   leadId?: string;
 }
 
-export function newOutboxItem(fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'>): OutboxItem {
-  return { ...fields, status: 'PENDING', attempts: 0, nextAttemptAt: null, lastError: '', sentAt: null };
+export function newOutboxItem(
+  fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'>,
+): OutboxItem {
+  return {
+    ...fields,
+    status: 'PENDING',
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: '',
+    sentAt: null,
+  };
 }
 
 /** Pending items due at `now`, oldest first. */
 export function dueItems(items: readonly OutboxItem[], now: number): OutboxItem[] {
-  return items.filter((item) => item.status === 'PENDING' && (item.nextAttemptAt === null || item.nextAttemptAt <= now));
+  return items.filter(
+    (item) =>
+      item.status === 'PENDING' && (item.nextAttemptAt === null || item.nextAttemptAt <= now),
+  );
 }
 
 /** The Slack channel an item posts to (a user id for a direct message). */
@@ -66,7 +84,12 @@ export function paceKey(item: OutboxItem): string {
  * channel limit (edits of old messages do not count against new ones); the rest wait
  * for the next run, still in order.
  */
-export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: number, total: number): OutboxItem[] {
+export function pickBatch(
+  items: readonly OutboxItem[],
+  now: number,
+  perTarget: number,
+  total: number,
+): OutboxItem[] {
   const counts = new Map<string, number>();
   const batch: OutboxItem[] = [];
   const blocked = new Set<string>();
@@ -89,10 +112,25 @@ export function pickBatch(items: readonly OutboxItem[], now: number, perTarget: 
  * delivered (no slack_ts) and none queued, sent or given up. Only a run that stopped
  * halfway leaves such a lead; the sweep queues the message again.
  */
-export function leadsWithoutMessage<L extends { leadId: string; stage: string; salesSlackId: string; slackTs: string; routeCount: number }>(
-  leads: readonly L[],
-  items: readonly OutboxItem[],
-): L[] {
-  const owed = new Set(items.filter((i) => i.kind === 'ASSIGNMENT' && i.status !== 'CANCELLED').map((i) => `${i.leadId}#${i.route}`));
-  return leads.filter((lead) => parseStage(lead.stage) === 'NEW' && lead.salesSlackId && !lead.slackTs && !owed.has(`${lead.leadId}#${lead.routeCount}`));
+export function leadsWithoutMessage<
+  L extends {
+    leadId: string;
+    stage: string;
+    salesSlackId: string;
+    slackTs: string;
+    routeCount: number;
+  },
+>(leads: readonly L[], items: readonly OutboxItem[]): L[] {
+  const owed = new Set(
+    items
+      .filter((i) => i.kind === 'ASSIGNMENT' && i.status !== 'CANCELLED')
+      .map((i) => `${i.leadId}#${i.route}`),
+  );
+  return leads.filter(
+    (lead) =>
+      parseStage(lead.stage) === 'NEW' &&
+      lead.salesSlackId &&
+      !lead.slackTs &&
+      !owed.has(`${lead.leadId}#${lead.routeCount}`),
+  );
 }

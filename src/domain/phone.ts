@@ -11,7 +11,8 @@ export type PhoneResult = { ok: true; phone: string } | { ok: false; raw: string
 /** @param defaultCountry ISO 3166-1 alpha-2 code, e.g. 'ID' */
 export function normalisePhone(raw: string, defaultCountry: string): PhoneResult {
   const text = raw.trim();
-  if (!/\d/.test(text) || /[=@]/.test(text) || /[a-z]{2,}/i.test(text)) return { ok: false, raw: text };
+  if (!/\d/.test(text) || /[=@]/.test(text) || /[a-z]{2,}/i.test(text))
+    return { ok: false, raw: text };
   const parsed = parsePhoneNumberFromString(text, defaultCountry.toUpperCase() as CountryCode);
   if (!parsed || !parsed.isValid()) return { ok: false, raw: text };
   return { ok: true, phone: parsed.number.replace(/^\+/, '') };

@@ -23,15 +23,24 @@ export interface Rep {
 export type Unavailable = 'AWAY' | 'AT_CAP' | 'NO_WEIGHT';
 
 /** Whether an eligible rep can take a lead at `now`, given how many NEW leads each holds. */
-export function unavailability(rep: Rep, now: number, openLeads: ReadonlyMap<string, number>): Unavailable | null {
+export function unavailability(
+  rep: Rep,
+  now: number,
+  openLeads: ReadonlyMap<string, number>,
+): Unavailable | null {
   if (rep.weight <= 0) return 'NO_WEIGHT';
   if (rep.awayUntil !== null && rep.awayUntil > now) return 'AWAY';
-  if (rep.maxOpenLeads !== null && (openLeads.get(rep.slackId) ?? 0) >= rep.maxOpenLeads) return 'AT_CAP';
+  if (rep.maxOpenLeads !== null && (openLeads.get(rep.slackId) ?? 0) >= rep.maxOpenLeads)
+    return 'AT_CAP';
   return null;
 }
 
 /** Eligible reps who can take a lead now: not away, below their cap, weight above 0. */
-export function availableReps(reps: readonly Rep[], now: number, openLeads: ReadonlyMap<string, number>): Rep[] {
+export function availableReps(
+  reps: readonly Rep[],
+  now: number,
+  openLeads: ReadonlyMap<string, number>,
+): Rep[] {
   return eligibleReps(reps).filter((rep) => unavailability(rep, now, openLeads) === null);
 }
 
@@ -45,7 +54,9 @@ export interface RosterProblem {
 export function parseActive(value: unknown): boolean {
   if (value === true) return true;
   if (typeof value === 'number') return value === 1;
-  const text = String(value ?? '').trim().toUpperCase();
+  const text = String(value ?? '')
+    .trim()
+    .toUpperCase();
   return ['ON', 'TRUE', 'YES', 'Y', '1', 'ACTIVE', '✓', 'X'].includes(text);
 }
 
@@ -62,8 +73,10 @@ export function rosterProblems(reps: readonly Rep[]): RosterProblem[] {
   for (const rep of reps) {
     if (!rep.active) continue;
     if (!rep.slackId) problems.push({ slackId: '', name: rep.name, problem: 'EMPTY_SLACK_ID' });
-    else if (!isSlackUserId(rep.slackId)) problems.push({ slackId: rep.slackId, name: rep.name, problem: 'BAD_SLACK_ID' });
-    else if ((seen.get(rep.slackId) ?? 0) > 1) problems.push({ slackId: rep.slackId, name: rep.name, problem: 'DUPLICATE_SLACK_ID' });
+    else if (!isSlackUserId(rep.slackId))
+      problems.push({ slackId: rep.slackId, name: rep.name, problem: 'BAD_SLACK_ID' });
+    else if ((seen.get(rep.slackId) ?? 0) > 1)
+      problems.push({ slackId: rep.slackId, name: rep.name, problem: 'DUPLICATE_SLACK_ID' });
   }
   return problems;
 }

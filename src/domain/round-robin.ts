@@ -36,7 +36,10 @@ function resumePosition(reps: readonly Rep[], rotation: Rotation): number {
 
 /** Reps in rotation order, starting with the one right after `position`. */
 function rotationFrom(reps: readonly Rep[], position: number): Rep[] {
-  return [...reps.filter((rep) => rep.index > position), ...reps.filter((rep) => rep.index <= position)];
+  return [
+    ...reps.filter((rep) => rep.index > position),
+    ...reps.filter((rep) => rep.index <= position),
+  ];
 }
 
 /**
@@ -44,16 +47,26 @@ function rotationFrom(reps: readonly Rep[], position: number): Rep[] {
  * take one now.
  * @param openLeads NEW leads held per Slack id (for `max_open_leads`)
  */
-export function nextRepForNewLead(reps: readonly Rep[], rotation: Rotation, now: number, openLeads: ReadonlyMap<string, number>): { rep: Rep; rotation: Rotation } | null {
+export function nextRepForNewLead(
+  reps: readonly Rep[],
+  rotation: Rotation,
+  now: number,
+  openLeads: ReadonlyMap<string, number>,
+): { rep: Rep; rotation: Rotation } | null {
   const available = availableReps(reps, now, openLeads);
   if (available.length === 0) return null;
   const known = available.filter((rep) => rotation.turns[rep.slackId] !== undefined);
-  const level = known.length ? Math.min(...known.map((rep) => rotation.turns[rep.slackId] / rep.weight)) : 0;
+  const level = known.length
+    ? Math.min(...known.map((rep) => rotation.turns[rep.slackId] / rep.weight))
+    : 0;
   const turns: Record<string, number> = {};
-  for (const rep of available) turns[rep.slackId] = rotation.turns[rep.slackId] ?? level * rep.weight;
+  for (const rep of available)
+    turns[rep.slackId] = rotation.turns[rep.slackId] ?? level * rep.weight;
   const after = (rep: Rep): number => (turns[rep.slackId] + 1) / rep.weight;
   const order = rotationFrom(available, resumePosition(reps, rotation));
-  const rep = order.reduce((best, candidate) => (after(candidate) < after(best) - 1e-9 ? candidate : best));
+  const rep = order.reduce((best, candidate) =>
+    after(candidate) < after(best) - 1e-9 ? candidate : best,
+  );
   turns[rep.slackId] += 1;
   return { rep, rotation: { lastIndex: rep.index, lastSlackId: rep.slackId, turns } };
 }
@@ -74,7 +87,10 @@ export function nextRepForReroute(
   openLeads: ReadonlyMap<string, number>,
 ): Rep | null {
   const owner = reps.find((rep) => rep.slackId === currentSlackId);
-  const candidates = rotationFrom(availableReps(reps, now, openLeads), owner ? owner.index : -1).filter((rep) => rep.slackId !== currentSlackId);
+  const candidates = rotationFrom(
+    availableReps(reps, now, openLeads),
+    owner ? owner.index : -1,
+  ).filter((rep) => rep.slackId !== currentSlackId);
   if (candidates.length === 0) return null;
   const fresh = candidates.find((rep) => !history.includes(rep.slackId));
   if (fresh) return fresh;

@@ -36,7 +36,9 @@ export function assignmentPatch(lead: Lead, rep: Rep, now: number): LeadPatch {
 /** NEW leads held per rep (for `max_open_leads`). */
 export function openLeadCounts(leads: readonly Lead[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const lead of leads) if (lead.salesSlackId && parseStage(lead.stage) === 'NEW') counts.set(lead.salesSlackId, (counts.get(lead.salesSlackId) ?? 0) + 1);
+  for (const lead of leads)
+    if (lead.salesSlackId && parseStage(lead.stage) === 'NEW')
+      counts.set(lead.salesSlackId, (counts.get(lead.salesSlackId) ?? 0) + 1);
   return counts;
 }
 
@@ -50,7 +52,10 @@ export function assignNewLead(
 ): { decision: RoutingDecision; rotation: Rotation } | null {
   const next = nextRepForNewLead(reps, rotation, now, openLeads);
   if (!next) return null;
-  return { decision: { kind: 'ASSIGNED', lead, patch: assignmentPatch(lead, next.rep, now), to: next.rep }, rotation: next.rotation };
+  return {
+    decision: { kind: 'ASSIGNED', lead, patch: assignmentPatch(lead, next.rep, now), to: next.rep },
+    rotation: next.rotation,
+  };
 }
 
 export interface SweepInput {
@@ -100,14 +105,26 @@ export function planSweep(input: SweepInput): SweepPlan {
     if (!open || !isSlaExpired(lead, clock, now)) continue;
     if (lead.escalatedAt !== null || input.escalated.has(lead.leadId)) continue;
     if (lead.routeCount >= settings.escalationThreshold) {
-      decisions.push({ kind: 'ESCALATED', lead, patch: { leadId: lead.leadId, changes: { escalatedAt: now } } });
+      decisions.push({
+        kind: 'ESCALATED',
+        lead,
+        patch: { leadId: lead.leadId, changes: { escalatedAt: now } },
+      });
       continue;
     }
     const to =
       nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory, now, held) ??
-      availableReps(reps, now, new Map()).find((r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now));
+      availableReps(reps, now, new Map()).find(
+        (r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now),
+      );
     if (!to) continue;
-    decisions.push({ kind: 'REROUTED', lead, patch: assignmentPatch(lead, to, now), from: lead.salesSlackId, to });
+    decisions.push({
+      kind: 'REROUTED',
+      lead,
+      patch: assignmentPatch(lead, to, now),
+      from: lead.salesSlackId,
+      to,
+    });
     take(lead.salesSlackId, to.slackId);
   }
   return { decisions, rotation, waiting };
@@ -119,12 +136,18 @@ export function planSweep(input: SweepInput): SweepPlan {
  * wait for a rep (someone may have been made available by hand). Infinity = none known.
  * @param leads the leads as this sweep leaves them
  */
-export function nextDeadline(leads: readonly Lead[], escalated: ReadonlySet<string>, clock: SlaClock, now: number): number {
+export function nextDeadline(
+  leads: readonly Lead[],
+  escalated: ReadonlySet<string>,
+  clock: SlaClock,
+  now: number,
+): number {
   let next = Infinity;
   for (const lead of leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) return now;
-    if (lead.escalatedAt !== null || escalated.has(lead.leadId) || lead.assignedAt === null) continue;
+    if (lead.escalatedAt !== null || escalated.has(lead.leadId) || lead.assignedAt === null)
+      continue;
     // An overdue lead left alone because the team is closed is work at the next opening.
     const deadline = clock.deadline(lead.assignedAt);
     next = Math.min(next, deadline > now ? deadline : clock.nextOpening(now));

@@ -36,19 +36,76 @@ export interface SettingSpec {
 }
 
 export const SETTING_SPECS: readonly SettingSpec[] = [
-  { key: 'sla_minutes', defaultValue: 60, description: 'Minutes a rep has to mark a lead CONTACTED before it is re-routed' },
-  { key: 'escalation_threshold', defaultValue: 10, description: 'A lead routed this many times is escalated to the manager (once) when its SLA expires again' },
-  { key: 'sla_check_every_minutes', defaultValue: 5, description: 'How often the SLA sweep runs: 1, 5, 10, 15, 30 or 60 (run Set up again after changing it)' },
-  { key: 'manager_slack_id', defaultValue: '', description: 'Slack member id (U…) of the manager who receives escalations' },
-  { key: 'leads_channel_id', defaultValue: '', description: 'Slack channel id (C…) for lead messages; empty = direct message to the rep' },
-  { key: 'escalation_channel_id', defaultValue: '', description: 'Slack channel id (C…) for escalations; empty = direct message to the manager' },
-  { key: 'default_country', defaultValue: 'ID', description: 'Country for phone numbers typed without a country code (two letters, e.g. ID)' },
-  { key: 'form_name_field', defaultValue: 'Name', description: "Title of the form question with the lead's name" },
-  { key: 'form_phone_field', defaultValue: 'Phone', description: "Title of the form question with the lead's phone" },
-  { key: 'form_email_field', defaultValue: 'Email', description: "Title of the form question with the lead's email" },
-  { key: 'business_hours', defaultValue: '', description: 'When the SLA clock runs, e.g. "Mon-Fri 09:00-17:00" or "Mon-Fri 09:00-12:00,13:00-17:00; Sat 09:00-13:00"; empty = always. Dates in the holidays sheet are closed.' },
-  { key: 'duplicate_window_days', defaultValue: 30, description: 'A submission with the phone or email of a NEW or CONTACTED lead created this many days ago or less is merged into it (0 = never merge)' },
-  { key: 'archive_after_days', defaultValue: 30, description: 'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small' },
+  {
+    key: 'sla_minutes',
+    defaultValue: 60,
+    description: 'Minutes a rep has to mark a lead CONTACTED before it is re-routed',
+  },
+  {
+    key: 'escalation_threshold',
+    defaultValue: 10,
+    description:
+      'A lead routed this many times is escalated to the manager (once) when its SLA expires again',
+  },
+  {
+    key: 'sla_check_every_minutes',
+    defaultValue: 5,
+    description:
+      'How often the SLA sweep runs: 1, 5, 10, 15, 30 or 60 (run Set up again after changing it)',
+  },
+  {
+    key: 'manager_slack_id',
+    defaultValue: '',
+    description: 'Slack member id (U…) of the manager who receives escalations',
+  },
+  {
+    key: 'leads_channel_id',
+    defaultValue: '',
+    description: 'Slack channel id (C…) for lead messages; empty = direct message to the rep',
+  },
+  {
+    key: 'escalation_channel_id',
+    defaultValue: '',
+    description: 'Slack channel id (C…) for escalations; empty = direct message to the manager',
+  },
+  {
+    key: 'default_country',
+    defaultValue: 'ID',
+    description: 'Country for phone numbers typed without a country code (two letters, e.g. ID)',
+  },
+  {
+    key: 'form_name_field',
+    defaultValue: 'Name',
+    description: "Title of the form question with the lead's name",
+  },
+  {
+    key: 'form_phone_field',
+    defaultValue: 'Phone',
+    description: "Title of the form question with the lead's phone",
+  },
+  {
+    key: 'form_email_field',
+    defaultValue: 'Email',
+    description: "Title of the form question with the lead's email",
+  },
+  {
+    key: 'business_hours',
+    defaultValue: '',
+    description:
+      'When the SLA clock runs, e.g. "Mon-Fri 09:00-17:00" or "Mon-Fri 09:00-12:00,13:00-17:00; Sat 09:00-13:00"; empty = always. Dates in the holidays sheet are closed.',
+  },
+  {
+    key: 'duplicate_window_days',
+    defaultValue: 30,
+    description:
+      'A submission with the phone or email of a NEW or CONTACTED lead created this many days ago or less is merged into it (0 = never merge)',
+  },
+  {
+    key: 'archive_after_days',
+    defaultValue: 30,
+    description:
+      'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small',
+  },
 ];
 
 export const SWEEP_INTERVALS = [1, 5, 10, 15, 30, 60] as const;
@@ -62,19 +119,35 @@ function text(raw: ReadonlyMap<string, unknown>, key: string): string {
   return String(value).trim();
 }
 
-function wholeNumber(raw: ReadonlyMap<string, unknown>, key: string, min: number, max: number): number {
+function wholeNumber(
+  raw: ReadonlyMap<string, unknown>,
+  key: string,
+  min: number,
+  max: number,
+): number {
   const value = text(raw, key);
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) {
-    throw new RoutingError('BAD_SETTING', `settings: ${key} is "${value}"; it must be a whole number from ${min} to ${max}`);
+    throw new RoutingError(
+      'BAD_SETTING',
+      `settings: ${key} is "${value}"; it must be a whole number from ${min} to ${max}`,
+    );
   }
   return n;
 }
 
-function optionalId(raw: ReadonlyMap<string, unknown>, key: string, pattern: RegExp, form: string): string {
+function optionalId(
+  raw: ReadonlyMap<string, unknown>,
+  key: string,
+  pattern: RegExp,
+  form: string,
+): string {
   const value = text(raw, key);
   if (value && !pattern.test(value)) {
-    throw new RoutingError('BAD_SETTING', `settings: ${key} is "${value}"; it must be empty or ${form}`);
+    throw new RoutingError(
+      'BAD_SETTING',
+      `settings: ${key} is "${value}"; it must be empty or ${form}`,
+    );
   }
   return value;
 }
@@ -83,7 +156,9 @@ function optionalId(raw: ReadonlyMap<string, unknown>, key: string, pattern: Reg
  * The settings intake needs to read a response (question titles, country), each on its
  * own: one bad value elsewhere must not make intake look for the wrong questions.
  */
-export function formFields(raw: ReadonlyMap<string, unknown>): Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField' | 'defaultCountry'> {
+export function formFields(
+  raw: ReadonlyMap<string, unknown>,
+): Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField' | 'defaultCountry'> {
   const country = text(raw, 'default_country').toUpperCase();
   return {
     formNameField: text(raw, 'form_name_field'),
@@ -97,19 +172,40 @@ export function formFields(raw: ReadonlyMap<string, unknown>): Pick<Settings, 'f
 export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
   const interval = wholeNumber(raw, 'sla_check_every_minutes', 1, 60);
   if (!(SWEEP_INTERVALS as readonly number[]).includes(interval)) {
-    throw new RoutingError('BAD_SETTING', `settings: sla_check_every_minutes is "${interval}"; allowed values are ${SWEEP_INTERVALS.join(', ')}`);
+    throw new RoutingError(
+      'BAD_SETTING',
+      `settings: sla_check_every_minutes is "${interval}"; allowed values are ${SWEEP_INTERVALS.join(', ')}`,
+    );
   }
   const country = text(raw, 'default_country').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) {
-    throw new RoutingError('BAD_SETTING', `settings: default_country is "${country}"; it must be a two-letter country code such as ID`);
+    throw new RoutingError(
+      'BAD_SETTING',
+      `settings: default_country is "${country}"; it must be a two-letter country code such as ID`,
+    );
   }
   return {
     slaMinutes: wholeNumber(raw, 'sla_minutes', 1, 60 * 24 * 30),
     escalationThreshold: wholeNumber(raw, 'escalation_threshold', 1, 1000),
     slaCheckEveryMinutes: interval,
-    managerSlackId: optionalId(raw, 'manager_slack_id', /^[UW][A-Z0-9]{2,}$/, 'a Slack member id such as U012ABCDEF'),
-    leadsChannelId: optionalId(raw, 'leads_channel_id', /^[CG][A-Z0-9]{2,}$/, 'a Slack channel id such as C012ABCDEF'),
-    escalationChannelId: optionalId(raw, 'escalation_channel_id', /^[CG][A-Z0-9]{2,}$/, 'a Slack channel id such as C012ABCDEF'),
+    managerSlackId: optionalId(
+      raw,
+      'manager_slack_id',
+      /^[UW][A-Z0-9]{2,}$/,
+      'a Slack member id such as U012ABCDEF',
+    ),
+    leadsChannelId: optionalId(
+      raw,
+      'leads_channel_id',
+      /^[CG][A-Z0-9]{2,}$/,
+      'a Slack channel id such as C012ABCDEF',
+    ),
+    escalationChannelId: optionalId(
+      raw,
+      'escalation_channel_id',
+      /^[CG][A-Z0-9]{2,}$/,
+      'a Slack channel id such as C012ABCDEF',
+    ),
     defaultCountry: country,
     formNameField: text(raw, 'form_name_field'),
     formPhoneField: text(raw, 'form_phone_field'),

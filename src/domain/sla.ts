@@ -4,7 +4,13 @@
  * is empty (the seed's behaviour), else only the hours it names, minus holidays, in
  * the spreadsheet's time zone.
  */
-import { addOpenMinutes, isOpen, nextOpening, type BusinessHours, type ZoneOffsets } from './business-hours';
+import {
+  addOpenMinutes,
+  isOpen,
+  nextOpening,
+  type BusinessHours,
+  type ZoneOffsets,
+} from './business-hours';
 import type { Lead } from './lead';
 
 export interface SlaClock {
@@ -17,7 +23,12 @@ export interface SlaClock {
 }
 
 /** @param holidays local dates 'yyyy-mm-dd' */
-export function slaClock(slaMinutes: number, hours: BusinessHours, holidays: ReadonlySet<string>, zone: ZoneOffsets): SlaClock {
+export function slaClock(
+  slaMinutes: number,
+  hours: BusinessHours,
+  holidays: ReadonlySet<string>,
+  zone: ZoneOffsets,
+): SlaClock {
   return {
     deadline: (assignedAt) => addOpenMinutes(hours, holidays, zone, assignedAt, slaMinutes),
     isOpen: (atMs) => isOpen(hours, holidays, zone, atMs),

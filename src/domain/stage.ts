@@ -8,7 +8,10 @@ export type Stage = (typeof STAGES)[number];
 
 /** Canonical stage for a cell's content, or null when it is none of ours. */
 export function parseStage(value: unknown): Stage | null {
-  const text = String(value ?? '').trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const text = String(value ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   return (STAGES as readonly string[]).includes(text) ? (text as Stage) : null;
 }
 

@@ -16,7 +16,11 @@ function world(write: (grid: DashboardCell[][]) => void = () => undefined) {
       grids.push(grid);
     },
   };
-  const log = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`), error: (m: string) => logs.push(`error ${m}`) };
+  const log = {
+    info: (m: string) => logs.push(`info ${m}`),
+    warn: (m: string) => logs.push(`warn ${m}`),
+    error: (m: string) => logs.push(`error ${m}`),
+  };
   const services = { dashboard, log } as unknown as Services;
   return { services, grids, logs };
 }
@@ -34,7 +38,19 @@ const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
 describe('refreshDashboard', () => {
   test('writes one grid with the changes the sweep just applied', () => {
     const { services, grids } = world();
-    const applied = [{ leadId: 'L-20261126-AAAA0001', changes: { salesSlackId: 'UAYU', assignedSales: 'Ayu', routeCount: 1, assignedAt: T0, lastRoutedAt: T0, routeHistory: ['UAYU'] } }];
+    const applied = [
+      {
+        leadId: 'L-20261126-AAAA0001',
+        changes: {
+          salesSlackId: 'UAYU',
+          assignedSales: 'Ayu',
+          routeCount: 1,
+          assignedAt: T0,
+          lastRoutedAt: T0,
+          routeHistory: ['UAYU'],
+        },
+      },
+    ];
     refreshDashboard(services, snapshot(), settings(), T0, applied);
     expect(grids).toHaveLength(1);
     expect(grids[0][11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 0, '', 0, 1]);
@@ -49,10 +65,15 @@ describe('refreshDashboard', () => {
 
   test('a missing sheet is a warning, any other failure an error; neither is thrown', () => {
     const missing = world(() => {
-      throw new RoutingError('MISSING_SHEET', 'Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.');
+      throw new RoutingError(
+        'MISSING_SHEET',
+        'Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.',
+      );
     });
     expect(() => refreshDashboard(missing.services, snapshot(), settings(), T0)).not.toThrow();
-    expect(missing.logs).toEqual(['warn dashboard not refreshed: Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.']);
+    expect(missing.logs).toEqual([
+      'warn dashboard not refreshed: Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.',
+    ]);
     const broken = world(() => {
       throw new TypeError('boom');
     });

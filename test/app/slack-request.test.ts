@@ -10,33 +10,70 @@ const click = (over: Record<string, unknown> = {}) => ({
   actions: [{ action_id: 'mark_contacted', value: 'L-1' }],
   ...over,
 });
-const request = (payload: unknown, extra: Record<string, unknown> = {}) => ({ parameter: { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), ...extra } });
+const request = (payload: unknown, extra: Record<string, unknown> = {}) => ({
+  parameter: { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), ...extra },
+});
 
 describe('reading what Slack posts to the web app', () => {
   test('a well-formed click with the right token is a MARK_CONTACTED', () => {
-    expect(readInteraction(request(click()), TOKEN, '')).toEqual({ kind: 'MARK_CONTACTED', leadId: 'L-1', userId: 'UA1', responseUrl: 'https://hooks.slack.com/actions/T1/1/x' });
+    expect(readInteraction(request(click()), TOKEN, '')).toEqual({
+      kind: 'MARK_CONTACTED',
+      leadId: 'L-1',
+      userId: 'UA1',
+      responseUrl: 'https://hooks.slack.com/actions/T1/1/x',
+    });
   });
   test.each([
     ['no payload', { parameter: {} }, 'no payload parameter'],
     ['not JSON', request('{nope'), 'payload is not JSON'],
     ['a JSON array', request('[1,2]'), 'payload is not a JSON object'],
     ['a wrong token', request(click({ token: 'nope' })), 'missing or wrong verification token'],
-    ['a missing token', request(click({ token: undefined })), 'missing or wrong verification token'],
-    ['another payload type', request(click({ type: 'view_submission' })), 'unsupported payload type "view_submission"'],
-    ['an unknown action', request(click({ actions: [{ action_id: 'delete_all', value: 'x' }] })), 'unknown action "delete_all"'],
-    ['a response_url that is not Slack', request(click({ response_url: 'https://evil.example/x' })), 'response_url is missing or not a Slack URL'],
-    ['a 100 kB payload', request('x'.repeat(100 * 1024)), 'payload of 102400 characters is larger than 65536'],
+    [
+      'a missing token',
+      request(click({ token: undefined })),
+      'missing or wrong verification token',
+    ],
+    [
+      'another payload type',
+      request(click({ type: 'view_submission' })),
+      'unsupported payload type "view_submission"',
+    ],
+    [
+      'an unknown action',
+      request(click({ actions: [{ action_id: 'delete_all', value: 'x' }] })),
+      'unknown action "delete_all"',
+    ],
+    [
+      'a response_url that is not Slack',
+      request(click({ response_url: 'https://evil.example/x' })),
+      'response_url is missing or not a Slack URL',
+    ],
+    [
+      'a 100 kB payload',
+      request('x'.repeat(100 * 1024)),
+      'payload of 102400 characters is larger than 65536',
+    ],
   ])('%s is ignored with a reason', (_what, req, reason) => {
     expect(readInteraction(req, TOKEN, '')).toEqual({ kind: 'IGNORED', reason });
   });
   test('with WEBAPP_SECRET set, the URL must carry k', () => {
     expect(readInteraction(request(click()), TOKEN, 's3cret').kind).toBe('IGNORED');
-    expect(readInteraction(request(click(), { k: 's3cret' }), TOKEN, 's3cret').kind).toBe('MARK_CONTACTED');
+    expect(readInteraction(request(click(), { k: 's3cret' }), TOKEN, 's3cret').kind).toBe(
+      'MARK_CONTACTED',
+    );
   });
   test('with no verification token configured nothing is accepted', () => {
-    expect(readInteraction(request(click({ token: '' })), '', '')).toMatchObject({ kind: 'IGNORED' });
+    expect(readInteraction(request(click({ token: '' })), '', '')).toMatchObject({
+      kind: 'IGNORED',
+    });
   });
   test('property: constant-time comparison agrees with === for non-empty strings', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => constantTimeEquals(a, b) === (a === b && a.length > 0)));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string(),
+        (a, b) => constantTimeEquals(a, b) === (a === b && a.length > 0),
+      ),
+    );
   });
 });

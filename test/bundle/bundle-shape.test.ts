@@ -14,9 +14,28 @@ const BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'Code.js');
 
 /** Global names of the Apps Script services a bundle could reach for while loading. */
 const SERVICES = [
-  'SpreadsheetApp', 'Sheets', 'UrlFetchApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp',
-  'ContentService', 'HtmlService', 'Utilities', 'Session', 'Logger', 'console', 'MailApp', 'GmailApp', 'DriveApp',
-  'FormApp', 'DocumentApp', 'CalendarApp', 'Browser', 'XmlService', 'Charts',
+  'SpreadsheetApp',
+  'Sheets',
+  'UrlFetchApp',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'ScriptApp',
+  'ContentService',
+  'HtmlService',
+  'Utilities',
+  'Session',
+  'Logger',
+  'console',
+  'MailApp',
+  'GmailApp',
+  'DriveApp',
+  'FormApp',
+  'DocumentApp',
+  'CalendarApp',
+  'Browser',
+  'XmlService',
+  'Charts',
 ];
 
 /** A service stand-in that records every touch (property read, call, construction). */
@@ -55,7 +74,9 @@ describe('dist/Code.js', () => {
   });
 
   test('loads in an empty global scope without throwing', () => {
-    expect(() => vm.runInContext(code, vm.createContext({}), { filename: 'Code.js' })).not.toThrow();
+    expect(() =>
+      vm.runInContext(code, vm.createContext({}), { filename: 'Code.js' }),
+    ).not.toThrow();
   });
 
   test('touches no Apps Script service while loading', () => {
@@ -67,7 +88,8 @@ describe('dist/Code.js', () => {
 
   test('declares every entry point the contract names, and otherwise only menu actions', () => {
     for (const name of CONTRACT_ENTRY_POINTS) expect(ENTRY_POINTS).toContain(name);
-    for (const name of ENTRY_POINTS) expect([...CONTRACT_ENTRY_POINTS, ...MENU_ACTIONS]).toContain(name);
+    for (const name of ENTRY_POINTS)
+      expect([...CONTRACT_ENTRY_POINTS, ...MENU_ACTIONS]).toContain(name);
   });
 
   test.each(ENTRY_POINTS.map((n) => [n]))('%s is a top-level function declaration', (name) => {
@@ -80,7 +102,9 @@ describe('dist/Code.js', () => {
   test('declares no global function beyond the listed entry points', () => {
     const ctx = vm.createContext({});
     vm.runInContext(code, ctx, { filename: 'Code.js' });
-    const globalFunctions = Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === 'function');
+    const globalFunctions = Object.keys(ctx).filter(
+      (k) => typeof (ctx as Record<string, unknown>)[k] === 'function',
+    );
     expect(globalFunctions.sort()).toEqual([...ENTRY_POINTS].sort());
   });
 });

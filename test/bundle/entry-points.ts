@@ -6,10 +6,23 @@
  */
 
 /** Every entry point the contract names, in the contract's order. */
-export const CONTRACT_ENTRY_POINTS = ['onOpen', 'setup', 'onFormSubmit', 'runSlaSweep', 'doPost', 'doGet'] as const;
+export const CONTRACT_ENTRY_POINTS = [
+  'onOpen',
+  'setup',
+  'onFormSubmit',
+  'runSlaSweep',
+  'doPost',
+  'doGet',
+] as const;
 
 /** Menu items and trigger handlers that are not contract entry points. */
-export const MENU_ACTIONS = ['reprocessFormResponses', 'runArchive', 'checkSetup', 'sendMeATestMessage', 'runSlaSweepNow'] as const;
+export const MENU_ACTIONS = [
+  'reprocessFormResponses',
+  'runArchive',
+  'checkSetup',
+  'sendMeATestMessage',
+  'runSlaSweepNow',
+] as const;
 
 export type EntryPoint = (typeof CONTRACT_ENTRY_POINTS)[number] | (typeof MENU_ACTIONS)[number];
 

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
-const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const code = readFileSync(path.join(dist, 'Code.js'), 'utf8');
 
 describe('the Apps Script manifest', () => {
@@ -16,7 +19,9 @@ describe('the Apps Script manifest', () => {
       timeZone: 'Asia/Jakarta',
       runtimeVersion: 'V8',
       exceptionLogging: 'STACKDRIVER',
-      dependencies: { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] },
+      dependencies: {
+        enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+      },
     });
   });
 
@@ -28,11 +33,19 @@ describe('the Apps Script manifest', () => {
     const needs: Array<[string, RegExp]> = [
       ['https://www.googleapis.com/auth/spreadsheets', /\b(SpreadsheetApp|Sheets)\./],
       ['https://www.googleapis.com/auth/script.external_request', /\bUrlFetchApp\./],
-      ['https://www.googleapis.com/auth/script.scriptapp', /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)/],
+      [
+        'https://www.googleapis.com/auth/script.scriptapp',
+        /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)/,
+      ],
       ['https://www.googleapis.com/auth/script.container.ui', /\.getUi\(\)/],
-      ['https://www.googleapis.com/auth/userinfo.email', /Session\.getActiveUser\(\)\.getEmail\(\)/],
+      [
+        'https://www.googleapis.com/auth/userinfo.email',
+        /Session\.getActiveUser\(\)\.getEmail\(\)/,
+      ],
     ];
     for (const [, uses] of needs) expect(code).toMatch(uses);
-    expect([...(manifest.oauthScopes as string[])].sort()).toEqual(needs.map(([scope]) => scope).sort());
+    expect([...(manifest.oauthScopes as string[])].sort()).toEqual(
+      needs.map(([scope]) => scope).sort(),
+    );
   });
 });

@@ -24,12 +24,26 @@ const dayOf = (ms: number): string => utcDay(ms + 7 * HOUR);
 /** 00:00 local today. */
 const MIDNIGHT = T0 - 9 * HOUR;
 
-const roster = [rep({ slackId: 'UAYU', name: 'Ayu' }), rep({ slackId: 'UBIMA', name: 'Bima', index: 1 }), rep({ slackId: 'UCITRA', name: 'Citra', index: 2 })];
+const roster = [
+  rep({ slackId: 'UAYU', name: 'Ayu' }),
+  rep({ slackId: 'UBIMA', name: 'Bima', index: 1 }),
+  rep({ slackId: 'UCITRA', name: 'Citra', index: 2 }),
+];
 
 let seq = 0;
 function held(owner: string, at: number, over: Partial<Lead> = {}): Lead {
   seq += 1;
-  return lead({ leadId: `L-${seq}`, salesSlackId: owner, assignedSales: owner, routeCount: 1, createdAt: at, assignedAt: at, lastRoutedAt: at, routeHistory: [owner], ...over });
+  return lead({
+    leadId: `L-${seq}`,
+    salesSlackId: owner,
+    assignedSales: owner,
+    routeCount: 1,
+    createdAt: at,
+    assignedAt: at,
+    lastRoutedAt: at,
+    routeHistory: [owner],
+    ...over,
+  });
 }
 
 function stats(leads: Lead[], over: Partial<DashboardInput> = {}) {
@@ -65,7 +79,16 @@ describe('calendar days', () => {
 
 describe('who gets a row', () => {
   test('every rep of sales_sheet in sheet order, then other holders by Slack id, named by the lead when they hold it now', () => {
-    const s = stats([held('UZED', T0, { assignedSales: 'Zed' }), lead({ leadId: 'L-x', routeHistory: ['UOLD', 'UAYU'], salesSlackId: 'UAYU', assignedSales: 'Ayu', assignedAt: T0 })]);
+    const s = stats([
+      held('UZED', T0, { assignedSales: 'Zed' }),
+      lead({
+        leadId: 'L-x',
+        routeHistory: ['UOLD', 'UAYU'],
+        salesSlackId: 'UAYU',
+        assignedSales: 'Ayu',
+        assignedAt: T0,
+      }),
+    ]);
     expect(s.reps.map((r) => [r.name, r.slackId])).toEqual([
       ['Ayu', 'UAYU'],
       ['Bima', 'UBIMA'],
@@ -77,7 +100,12 @@ describe('who gets a row', () => {
   });
 
   test('a Slack id on two rows is one row (the first); blank rows are skipped; a rep without a Slack id has a row of zeros and never gets the unassigned', () => {
-    const reps = [rep({ slackId: 'UAYU', name: 'Ayu' }), rep({ slackId: 'UAYU', name: 'Ayu again' }), rep({ slackId: '', name: '' }), rep({ slackId: '', name: 'Dewi' })];
+    const reps = [
+      rep({ slackId: 'UAYU', name: 'Ayu' }),
+      rep({ slackId: 'UAYU', name: 'Ayu again' }),
+      rep({ slackId: '', name: '' }),
+      rep({ slackId: '', name: 'Dewi' }),
+    ];
     const s = stats([lead({ leadId: 'L-u' })], { reps });
     expect(s.reps.map((r) => r.name)).toEqual(['Ayu', 'Dewi']);
     expect(s.reps[1]).toMatchObject({ slackId: '', openNow: 0, assigned30d: 0 });
@@ -85,7 +113,9 @@ describe('who gets a row', () => {
   });
 
   test(`at most ${MAX_REPS} rows; the total says how many there were`, () => {
-    const reps = Array.from({ length: 60 }, (_, i) => rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }));
+    const reps = Array.from({ length: 60 }, (_, i) =>
+      rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }),
+    );
     const s = stats([], { reps });
     expect(s.reps).toHaveLength(MAX_REPS);
     expect(s.repsTotal).toBe(60);
@@ -108,7 +138,10 @@ describe('assignments per rep: today, 7 days, 30 days', () => {
   });
 
   test('without assigned_at, last_routed_at and then created_at stand in', () => {
-    const s = stats([held('UAYU', T0, { assignedAt: null, lastRoutedAt: T0 - 2 * DAY, createdAt: T0 - 40 * DAY }), held('UBIMA', T0, { assignedAt: null, lastRoutedAt: null, createdAt: T0 - 2 * DAY })]);
+    const s = stats([
+      held('UAYU', T0, { assignedAt: null, lastRoutedAt: T0 - 2 * DAY, createdAt: T0 - 40 * DAY }),
+      held('UBIMA', T0, { assignedAt: null, lastRoutedAt: null, createdAt: T0 - 2 * DAY }),
+    ]);
     expect(row(s, 'UAYU')).toMatchObject({ assignedToday: 0, assigned7d: 1, assigned30d: 1 });
     expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 0, assigned7d: 1, assigned30d: 1 });
   });
@@ -116,7 +149,15 @@ describe('assignments per rep: today, 7 days, 30 days', () => {
   test('earlier entries of route_history sit at created_at + i × sla_minutes, never after the last assignment', () => {
     // Created 23:30 yesterday; Ayu then, Bima at 00:30 today, Citra (assigned_at) at 01:40.
     const created = MIDNIGHT - 30 * MINUTE;
-    const l = lead({ routeHistory: ['UAYU', 'UBIMA', 'UCITRA'], salesSlackId: 'UCITRA', assignedSales: 'Citra', routeCount: 3, createdAt: created, assignedAt: MIDNIGHT + 100 * MINUTE, lastRoutedAt: MIDNIGHT + 100 * MINUTE });
+    const l = lead({
+      routeHistory: ['UAYU', 'UBIMA', 'UCITRA'],
+      salesSlackId: 'UCITRA',
+      assignedSales: 'Citra',
+      routeCount: 3,
+      createdAt: created,
+      assignedAt: MIDNIGHT + 100 * MINUTE,
+      lastRoutedAt: MIDNIGHT + 100 * MINUTE,
+    });
     const s = stats([l]);
     expect(row(s, 'UAYU')).toMatchObject({ assignedToday: 0, assigned7d: 1 });
     expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 1, assigned7d: 1 });
@@ -131,21 +172,41 @@ describe('assignments per rep: today, 7 days, 30 days', () => {
   });
 
   test('a lead typed in with an owner and no route_history counts as one assignment to that owner; an unassigned lead as none', () => {
-    const s = stats([held('UBIMA', T0, { routeHistory: [] }), lead({ leadId: 'L-u', createdAt: T0 })]);
+    const s = stats([
+      held('UBIMA', T0, { routeHistory: [] }),
+      lead({ leadId: 'L-u', createdAt: T0 }),
+    ]);
     expect(row(s, 'UBIMA')).toMatchObject({ assignedToday: 1, openNow: 1 });
     expect(s.reps.reduce((n, r) => n + r.assigned30d, 0)).toBe(1);
   });
 
   test('every entry counts, the same rep twice included', () => {
-    const s = stats([lead({ routeHistory: ['UAYU', 'UBIMA', 'UAYU'], salesSlackId: 'UAYU', createdAt: T0 - 3 * HOUR, assignedAt: T0 })]);
+    const s = stats([
+      lead({
+        routeHistory: ['UAYU', 'UBIMA', 'UAYU'],
+        salesSlackId: 'UAYU',
+        createdAt: T0 - 3 * HOUR,
+        assignedAt: T0,
+      }),
+    ]);
     expect(row(s, 'UAYU').assignedToday).toBe(2);
     expect(row(s, 'UBIMA').assignedToday).toBe(1);
   });
 });
 
 describe('contacted and minutes to contact', () => {
-  const contacted = (owner: string, assignedAt: number | null, minutes: number, over: Partial<Lead> = {}) =>
-    held(owner, T0 - 5 * HOUR, { stage: 'CONTACTED', assignedAt, contactedAt: (assignedAt ?? T0 - 5 * HOUR) + minutes * MINUTE, ...over });
+  const contacted = (
+    owner: string,
+    assignedAt: number | null,
+    minutes: number,
+    over: Partial<Lead> = {},
+  ) =>
+    held(owner, T0 - 5 * HOUR, {
+      stage: 'CONTACTED',
+      assignedAt,
+      contactedAt: (assignedAt ?? T0 - 5 * HOUR) + minutes * MINUTE,
+      ...over,
+    });
 
   test('CONTACTED, QUALIFIED and CLOSED_LOST (however typed) with contacted_at count for the owner; the median of contacted_at − assigned_at in minutes', () => {
     const a = T0 - 4 * HOUR;
@@ -169,7 +230,10 @@ describe('contacted and minutes to contact', () => {
       held('UAYU', a, { stage: 'CONTACTED', contactedAt: a + 10.25 * MINUTE }),
       held('UAYU', a, { stage: 'CONTACTED', assignedAt: null, contactedAt: a + MINUTE }),
       held('UAYU', a, { stage: 'CONTACTED', contactedAt: a - MINUTE }),
-      held('UAYU', T0 - 40 * DAY, { stage: 'CONTACTED', contactedAt: MIDNIGHT - 29 * DAY - MINUTE }),
+      held('UAYU', T0 - 40 * DAY, {
+        stage: 'CONTACTED',
+        contactedAt: MIDNIGHT - 29 * DAY - MINUTE,
+      }),
     ]);
     expect(row(s, 'UAYU')).toMatchObject({ contacted30d: 3, medianMinutesToContact: 10.3 });
   });
@@ -178,11 +242,33 @@ describe('contacted and minutes to contact', () => {
 describe('SLA breaches and open leads', () => {
   test('each time a rep appears in route_history before the last entry is a breach, when the re-route away was in the last 30 days', () => {
     const s = stats([
-      lead({ leadId: 'L-1', routeHistory: ['UAYU', 'UBIMA', 'UAYU', 'UCITRA'], salesSlackId: 'UCITRA', createdAt: T0 - 4 * HOUR, assignedAt: T0 - HOUR }),
-      lead({ leadId: 'L-2', routeHistory: ['UBIMA', 'UAYU'], salesSlackId: 'UAYU', createdAt: T0 - 60 * DAY, assignedAt: T0 - 59 * DAY }),
-      lead({ leadId: 'L-3', routeHistory: ['UCITRA'], salesSlackId: 'UCITRA', createdAt: T0, assignedAt: T0 }),
+      lead({
+        leadId: 'L-1',
+        routeHistory: ['UAYU', 'UBIMA', 'UAYU', 'UCITRA'],
+        salesSlackId: 'UCITRA',
+        createdAt: T0 - 4 * HOUR,
+        assignedAt: T0 - HOUR,
+      }),
+      lead({
+        leadId: 'L-2',
+        routeHistory: ['UBIMA', 'UAYU'],
+        salesSlackId: 'UAYU',
+        createdAt: T0 - 60 * DAY,
+        assignedAt: T0 - 59 * DAY,
+      }),
+      lead({
+        leadId: 'L-3',
+        routeHistory: ['UCITRA'],
+        salesSlackId: 'UCITRA',
+        createdAt: T0,
+        assignedAt: T0,
+      }),
     ]);
-    expect([row(s, 'UAYU').slaBreaches30d, row(s, 'UBIMA').slaBreaches30d, row(s, 'UCITRA').slaBreaches30d]).toEqual([2, 1, 0]);
+    expect([
+      row(s, 'UAYU').slaBreaches30d,
+      row(s, 'UBIMA').slaBreaches30d,
+      row(s, 'UCITRA').slaBreaches30d,
+    ]).toEqual([2, 1, 0]);
   });
 
   test('open now: NEW leads the rep holds; unassigned now: NEW leads nobody holds', () => {
@@ -202,13 +288,19 @@ describe('SLA breaches and open leads', () => {
 
 describe('overall', () => {
   test('leads today by created_at, local day', () => {
-    const s = stats([lead({ createdAt: MIDNIGHT }), lead({ createdAt: T0 }), lead({ createdAt: MIDNIGHT - 1 }), lead({ createdAt: null })]);
+    const s = stats([
+      lead({ createdAt: MIDNIGHT }),
+      lead({ createdAt: T0 }),
+      lead({ createdAt: MIDNIGHT - 1 }),
+      lead({ createdAt: null }),
+    ]);
     expect(s.today).toBe('2026-11-26');
     expect(s.overall.leadsToday).toBe(2);
   });
 
   test('share contacted within the SLA: contacted_at − created_at ≤ sla_minutes, over leads contacted in the last 30 days that have a created_at', () => {
-    const c = (created: number | null, contactedAt: number) => held('UAYU', created ?? T0, { createdAt: created, stage: 'CONTACTED', contactedAt });
+    const c = (created: number | null, contactedAt: number) =>
+      held('UAYU', created ?? T0, { createdAt: created, stage: 'CONTACTED', contactedAt });
     const s = stats([
       c(T0 - 2 * HOUR, T0 - HOUR), // 60 min: within
       c(T0 - 3 * HOUR, T0 - 2 * HOUR - 59 * MINUTE), // 1 min: within
@@ -216,13 +308,24 @@ describe('overall', () => {
       c(null, T0), // no created_at: left out
       c(T0 - 50 * DAY, MIDNIGHT - 30 * DAY), // contacted before the 30 days: left out
     ]);
-    expect(s.overall).toMatchObject({ contacted30d: 3, contactedWithinSla30d: 2, shareWithinSla30d: 0.6667 });
+    expect(s.overall).toMatchObject({
+      contacted30d: 3,
+      contactedWithinSla30d: 2,
+      shareWithinSla30d: 0.6667,
+    });
     expect(stats([]).overall.shareWithinSla30d).toBeNull();
-    expect(stats([c(T0 - 2 * HOUR, T0 - HOUR)], { slaMinutes: 59 }).overall.shareWithinSla30d).toBe(0);
+    expect(stats([c(T0 - 2 * HOUR, T0 - HOUR)], { slaMinutes: 59 }).overall.shareWithinSla30d).toBe(
+      0,
+    );
   });
 
   test('escalations: escalated_at in the last 30 days', () => {
-    const s = stats([held('UAYU', T0, { escalatedAt: T0 }), held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY }), held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY - 1 }), held('UAYU', T0)]);
+    const s = stats([
+      held('UAYU', T0, { escalatedAt: T0 }),
+      held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY }),
+      held('UAYU', T0, { escalatedAt: MIDNIGHT - 29 * DAY - 1 }),
+      held('UAYU', T0),
+    ]);
     expect(s.overall.escalations30d).toBe(2);
   });
 });
@@ -234,25 +337,51 @@ describe('the daily series', () => {
       lead({ createdAt: MIDNIGHT - 1 }),
       lead({ createdAt: MIDNIGHT - 13 * DAY }),
       lead({ createdAt: MIDNIGHT - 13 * DAY - 1 }),
-      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 30 * MINUTE }),
-      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 3 * HOUR }),
-      held('UAYU', MIDNIGHT - 2 * DAY, { stage: 'CONTACTED', createdAt: MIDNIGHT - 2 * DAY, contactedAt: MIDNIGHT - 2 * DAY + 20 * MINUTE }),
+      held('UAYU', MIDNIGHT - 2 * DAY, {
+        stage: 'CONTACTED',
+        createdAt: MIDNIGHT - 2 * DAY,
+        contactedAt: MIDNIGHT - 2 * DAY + 30 * MINUTE,
+      }),
+      held('UAYU', MIDNIGHT - 2 * DAY, {
+        stage: 'CONTACTED',
+        createdAt: MIDNIGHT - 2 * DAY,
+        contactedAt: MIDNIGHT - 2 * DAY + 3 * HOUR,
+      }),
+      held('UAYU', MIDNIGHT - 2 * DAY, {
+        stage: 'CONTACTED',
+        createdAt: MIDNIGHT - 2 * DAY,
+        contactedAt: MIDNIGHT - 2 * DAY + 20 * MINUTE,
+      }),
     ]);
     expect(s.daily).toHaveLength(14);
     expect(s.daily[0].day).toBe('2026-11-13');
     expect(s.daily[13].day).toBe('2026-11-26');
     const by = Object.fromEntries(s.daily.map((p) => [p.day, p]));
-    expect(by['2026-11-26']).toEqual({ day: '2026-11-26', leadsCreated: 1, contacted: 0, shareWithinSla: null });
+    expect(by['2026-11-26']).toEqual({
+      day: '2026-11-26',
+      leadsCreated: 1,
+      contacted: 0,
+      shareWithinSla: null,
+    });
     expect(by['2026-11-25'].leadsCreated).toBe(1);
     expect(by['2026-11-13'].leadsCreated).toBe(1);
-    expect(by['2026-11-24']).toEqual({ day: '2026-11-24', leadsCreated: 3, contacted: 3, shareWithinSla: 0.6667 });
+    expect(by['2026-11-24']).toEqual({
+      day: '2026-11-24',
+      leadsCreated: 3,
+      contacted: 3,
+      shareWithinSla: 0.6667,
+    });
     expect(s.daily.reduce((n, p) => n + p.leadsCreated, 0)).toBe(6);
   });
 });
 
 describe('the grid written to the sheet', () => {
   const s = stats([
-    held('UAYU', T0 - HOUR, { stage: 'CONTACTED', contactedAt: T0 - 30 * MINUTE, createdAt: T0 - HOUR }),
+    held('UAYU', T0 - HOUR, {
+      stage: 'CONTACTED',
+      contactedAt: T0 - 30 * MINUTE,
+      createdAt: T0 - HOUR,
+    }),
     held('UBIMA', T0),
     held('UZED', T0, { assignedSales: '=HYPERLINK("x")' }),
     lead({ leadId: 'L-u', createdAt: T0 }),
@@ -273,7 +402,9 @@ describe('the grid written to the sheet', () => {
 
   test('title, update line, overall block', () => {
     expect(cell('A1')).toBe('Lead routing dashboard');
-    expect(cell('A2')).toMatch(/^Updated 2026-11-26 09:00:00 by the SLA check \(today is 2026-11-26\)/);
+    expect(cell('A2')).toMatch(
+      /^Updated 2026-11-26 09:00:00 by the SLA check \(today is 2026-11-26\)/,
+    );
     expect(grid.slice(3, 9).map((r) => r.slice(0, 2))).toEqual([
       ['Overall', ''],
       ['Leads today', 4],
@@ -303,7 +434,9 @@ describe('the grid written to the sheet', () => {
   });
 
   test('more reps than fit are said to be left out', () => {
-    const reps = Array.from({ length: 55 }, (_, i) => rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }));
+    const reps = Array.from({ length: 55 }, (_, i) =>
+      rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }),
+    );
     const g = dashboardGrid(stats([], { reps }), 'now');
     expect(g[1][0]).toMatch(/Showing the first 50 of 55 reps\./);
     expect(g[60][0]).toBe('Rep 49');

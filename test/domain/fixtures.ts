@@ -14,7 +14,16 @@ export function reps(...ids: Array<string | [string, boolean]>): Rep[] {
 }
 
 export function rep(fields: Partial<Rep> & { slackId: string }): Rep {
-  return { name: `Rep ${fields.slackId}`, email: '', active: true, index: 0, weight: 1, maxOpenLeads: null, awayUntil: null, ...fields };
+  return {
+    name: `Rep ${fields.slackId}`,
+    email: '',
+    active: true,
+    index: 0,
+    weight: 1,
+    maxOpenLeads: null,
+    awayUntil: null,
+    ...fields,
+  };
 }
 
 export function lead(overrides: Partial<Lead> = {}): Lead {

@@ -1,4 +1,8 @@
-import { assignmentMessage, contactedMessage, MARK_CONTACTED_ACTION } from '../../src/domain/messages';
+import {
+  assignmentMessage,
+  contactedMessage,
+  MARK_CONTACTED_ACTION,
+} from '../../src/domain/messages';
 import { escapeMrkdwn, durationInWords } from '../../src/domain/slack-text';
 import { lead } from './fixtures';
 
@@ -8,24 +12,41 @@ describe('Slack messages', () => {
   test('the assignment message carries a primary Mark as CONTACTED button whose value is the lead id', () => {
     const message = assignmentMessage(lead(), ctx);
     const actions = message.blocks.find((b) => b.type === 'actions');
-    expect(actions).toMatchObject({ elements: [{ type: 'button', style: 'primary', action_id: MARK_CONTACTED_ACTION, value: lead().leadId, text: { text: 'Mark as CONTACTED' } }] });
+    expect(actions).toMatchObject({
+      elements: [
+        {
+          type: 'button',
+          style: 'primary',
+          action_id: MARK_CONTACTED_ACTION,
+          value: lead().leadId,
+          text: { text: 'Mark as CONTACTED' },
+        },
+      ],
+    });
     expect(message.text).toContain('Please contact within 60 minutes');
     expect(JSON.stringify(message.blocks)).toContain('by Thu 10:00');
   });
 
-  test.each(['<!channel>', '<@U123>', '<https://evil|click>', 'A & B'])('a lead named %s reaches Slack escaped', (name) => {
-    const message = assignmentMessage(lead({ name }), ctx);
-    const all = message.text + JSON.stringify(message.blocks);
-    expect(all).not.toContain(name.includes('<') ? name : '& B');
-    expect(all).toContain(escapeMrkdwn(name));
-  });
+  test.each(['<!channel>', '<@U123>', '<https://evil|click>', 'A & B'])(
+    'a lead named %s reaches Slack escaped',
+    (name) => {
+      const message = assignmentMessage(lead({ name }), ctx);
+      const all = message.text + JSON.stringify(message.blocks);
+      expect(all).not.toContain(name.includes('<') ? name : '& B');
+      expect(all).toContain(escapeMrkdwn(name));
+    },
+  );
 
   test('an unreadable phone is flagged for checking', () => {
-    expect(JSON.stringify(assignmentMessage(lead({ phone: '', phoneRaw: 'call me' }), ctx).blocks)).toContain('number needs checking');
+    expect(
+      JSON.stringify(assignmentMessage(lead({ phone: '', phoneRaw: 'call me' }), ctx).blocks),
+    ).toContain('number needs checking');
   });
 
   test('the contacted message has no button', () => {
-    expect(contactedMessage(lead(), 'UA1', 12).blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(contactedMessage(lead(), 'UA1', 12).blocks.some((b) => b.type === 'actions')).toBe(
+      false,
+    );
   });
 
   test.each([

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
-import { NEW_ROTATION, nextRepForNewLead, nextRepForReroute, type Rotation } from '../../src/domain/round-robin';
+import {
+  NEW_ROTATION,
+  nextRepForNewLead,
+  nextRepForReroute,
+  type Rotation,
+} from '../../src/domain/round-robin';
 import type { Rep } from '../../src/domain/rep';
 import { rep, reps, T0 } from './fixtures';
 
 const NONE = new Map<string, number>();
 
-function rotate(roster: Rep[], n: number, start: Rotation = NEW_ROTATION, open = NONE): { order: string[]; rotation: Rotation } {
+function rotate(
+  roster: Rep[],
+  n: number,
+  start: Rotation = NEW_ROTATION,
+  open = NONE,
+): { order: string[]; rotation: Rotation } {
   const order: string[] = [];
   let rotation = start;
   for (let i = 0; i < n; i++) {
@@ -19,7 +29,13 @@ function rotate(roster: Rep[], n: number, start: Rotation = NEW_ROTATION, open =
 
 describe('the fair rotation for new leads', () => {
   test('equal weights: each active rep in sheet order, skipping inactive ones', () => {
-    expect(rotate(reps('UA1', ['UA2', false], 'UA3'), 5).order).toEqual(['UA1', 'UA3', 'UA1', 'UA3', 'UA1']);
+    expect(rotate(reps('UA1', ['UA2', false], 'UA3'), 5).order).toEqual([
+      'UA1',
+      'UA3',
+      'UA1',
+      'UA3',
+      'UA1',
+    ]);
   });
 
   test('nobody active means no rep', () => {
@@ -27,7 +43,14 @@ describe('the fair rotation for new leads', () => {
   });
 
   test('the seed pointer last_index alone is honoured when nothing else is stored', () => {
-    expect(nextRepForNewLead(reps('UA1', 'UA2', 'UA3'), { lastIndex: 1, lastSlackId: '', turns: {} }, T0, NONE)?.rep.slackId).toBe('UA3');
+    expect(
+      nextRepForNewLead(
+        reps('UA1', 'UA2', 'UA3'),
+        { lastIndex: 1, lastSlackId: '', turns: {} },
+        T0,
+        NONE,
+      )?.rep.slackId,
+    ).toBe('UA3');
   });
 
   test('reordering rows never gives the last rep a second turn in a row', () => {
@@ -42,12 +65,21 @@ describe('the fair rotation for new leads', () => {
   });
 
   test('reps with an empty, malformed or duplicated slack_id never get a lead', () => {
-    const roster: Rep[] = [rep({ slackId: '', index: 0 }), rep({ slackId: 'bob', index: 1 }), rep({ slackId: 'UA9', index: 2 }), rep({ slackId: 'UA9', index: 3 }), rep({ slackId: 'UA5', index: 4 })];
+    const roster: Rep[] = [
+      rep({ slackId: '', index: 0 }),
+      rep({ slackId: 'bob', index: 1 }),
+      rep({ slackId: 'UA9', index: 2 }),
+      rep({ slackId: 'UA9', index: 3 }),
+      rep({ slackId: 'UA5', index: 4 }),
+    ];
     expect(rotate(roster, 3).order).toEqual(['UA5', 'UA5', 'UA5']);
   });
 
   test('a weight-2 rep gets twice the leads of a weight-1 rep, interleaved', () => {
-    const roster = [rep({ slackId: 'UA1', weight: 2, index: 0 }), rep({ slackId: 'UB1', index: 1 })];
+    const roster = [
+      rep({ slackId: 'UA1', weight: 2, index: 0 }),
+      rep({ slackId: 'UB1', index: 1 }),
+    ];
     const { order } = rotate(roster, 9);
     expect(order.join(' ')).toBe('UA1 UB1 UA1 UA1 UB1 UA1 UA1 UB1 UA1');
   });
@@ -72,7 +104,12 @@ describe('the fair rotation for new leads', () => {
   });
 
   test('property: for any intakes and roster changes, equal-weight reps who stayed available differ by at most one lead', () => {
-    type Op = { kind: 'intake' } | { kind: 'toggle'; who: number } | { kind: 'insert'; at: number } | { kind: 'delete'; who: number } | { kind: 'reorder'; seed: number };
+    type Op =
+      | { kind: 'intake' }
+      | { kind: 'toggle'; who: number }
+      | { kind: 'insert'; at: number }
+      | { kind: 'delete'; who: number }
+      | { kind: 'reorder'; seed: number };
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 6, arbitrary: fc.constant<Op>({ kind: 'intake' }) },
       { weight: 1, arbitrary: fc.nat(20).map<Op>((who) => ({ kind: 'toggle', who })) },
@@ -82,12 +119,16 @@ describe('the fair rotation for new leads', () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 80 }), (size, ops) => {
-        let roster: Array<{ id: string; active: boolean }> = Array.from({ length: size }, (_, i) => ({ id: `U${i + 10}`, active: true }));
+        let roster: Array<{ id: string; active: boolean }> = Array.from(
+          { length: size },
+          (_, i) => ({ id: `U${i + 10}`, active: true }),
+        );
         let next = size + 10;
         let rotation = NEW_ROTATION;
         const got = new Map<string, number>();
         const interrupted = new Set<string>();
-        const asReps = (): Rep[] => roster.map((r, index) => rep({ slackId: r.id, active: r.active, index }));
+        const asReps = (): Rep[] =>
+          roster.map((r, index) => rep({ slackId: r.id, active: r.active, index }));
         for (const o of ops) {
           if (o.kind === 'intake') {
             const n = nextRepForNewLead(asReps(), rotation, T0, NONE);
@@ -106,7 +147,10 @@ describe('the fair rotation for new leads', () => {
           } else if (o.kind === 'delete' && roster.length) {
             interrupted.add(roster.splice(o.who % roster.length, 1)[0].id);
           } else if (o.kind === 'reorder') {
-            roster = [...roster].sort((a, b) => ((a.id.charCodeAt(2) * 31 + o.seed) % 7) - ((b.id.charCodeAt(2) * 31 + o.seed) % 7));
+            roster = [...roster].sort(
+              (a, b) =>
+                ((a.id.charCodeAt(2) * 31 + o.seed) % 7) - ((b.id.charCodeAt(2) * 31 + o.seed) % 7),
+            );
           }
         }
         const steady = roster.filter((r) => !interrupted.has(r.id)).map((r) => got.get(r.id) ?? 0);
@@ -119,20 +163,33 @@ describe('the fair rotation for new leads', () => {
 
 describe('re-routing an overdue lead', () => {
   test('goes to the next active rep after the current owner', () => {
-    expect(nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA2', ['UA2'], T0, NONE)?.slackId).toBe('UA3');
+    expect(nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA2', ['UA2'], T0, NONE)?.slackId).toBe(
+      'UA3',
+    );
   });
 
   test('prefers a rep who has not held the lead yet', () => {
-    expect(nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA1', ['UA2', 'UA1'], T0, NONE)?.slackId).toBe('UA3');
+    expect(
+      nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA1', ['UA2', 'UA1'], T0, NONE)?.slackId,
+    ).toBe('UA3');
   });
 
   test('when everyone has held it, the one who held it longest ago gets it', () => {
-    expect(nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA3', ['UA2', 'UA1', 'UA3'], T0, NONE)?.slackId).toBe('UA2');
+    expect(
+      nextRepForReroute(reps('UA1', 'UA2', 'UA3'), 'UA3', ['UA2', 'UA1', 'UA3'], T0, NONE)?.slackId,
+    ).toBe('UA2');
   });
 
   test('skips reps who are away or at their cap', () => {
-    const roster = [rep({ slackId: 'UA1', index: 0 }), rep({ slackId: 'UA2', awayUntil: T0 + 1, index: 1 }), rep({ slackId: 'UA3', maxOpenLeads: 1, index: 2 }), rep({ slackId: 'UA4', index: 3 })];
-    expect(nextRepForReroute(roster, 'UA1', ['UA1'], T0, new Map([['UA3', 1]]))?.slackId).toBe('UA4');
+    const roster = [
+      rep({ slackId: 'UA1', index: 0 }),
+      rep({ slackId: 'UA2', awayUntil: T0 + 1, index: 1 }),
+      rep({ slackId: 'UA3', maxOpenLeads: 1, index: 2 }),
+      rep({ slackId: 'UA4', index: 3 }),
+    ];
+    expect(nextRepForReroute(roster, 'UA1', ['UA1'], T0, new Map([['UA3', 1]]))?.slackId).toBe(
+      'UA4',
+    );
   });
 
   test('returns null when nobody but the owner is available', () => {
@@ -141,14 +198,21 @@ describe('re-routing an overdue lead', () => {
 
   test('property: never the current owner while another rep is available', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 2, maxLength: 8 }), fc.nat(), fc.array(fc.nat(), { maxLength: 10 }), (actives, ownerPick, hist) => {
-        const roster = reps(...actives.map((a, i): [string, boolean] => [`U${i + 10}`, a]));
-        const owner = roster[ownerPick % roster.length].slackId;
-        const history = [...hist.map((h) => roster[h % roster.length].slackId), owner];
-        const next = nextRepForReroute(roster, owner, history, T0, NONE);
-        const others = roster.filter((r) => r.active && r.slackId !== owner);
-        return others.length === 0 ? next === null : next !== null && next.slackId !== owner && next.active;
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 2, maxLength: 8 }),
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (actives, ownerPick, hist) => {
+          const roster = reps(...actives.map((a, i): [string, boolean] => [`U${i + 10}`, a]));
+          const owner = roster[ownerPick % roster.length].slackId;
+          const history = [...hist.map((h) => roster[h % roster.length].slackId), owner];
+          const next = nextRepForReroute(roster, owner, history, T0, NONE);
+          const others = roster.filter((r) => r.active && r.slackId !== owner);
+          return others.length === 0
+            ? next === null
+            : next !== null && next.slackId !== owner && next.active;
+        },
+      ),
     );
   });
 });

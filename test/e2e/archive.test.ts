@@ -7,7 +7,9 @@ import { World } from './world';
 const DAY = 24 * 60;
 
 function dayOfLeads(w: World, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => w.submit({ Name: `Lead ${i}`, Phone: `0812-3456-7${String(i).padStart(3, '0')}` })!);
+  return Array.from({ length: n }, (_, i) =>
+    w.submit({ Name: `Lead ${i}`, Phone: `0812-3456-7${String(i).padStart(3, '0')}` })!,
+  );
 }
 
 describe('archiving closed leads', () => {
@@ -25,12 +27,18 @@ describe('archiving closed leads', () => {
     w.rt.clock.advanceMinutes(31 * DAY);
     w.rt.run('runArchive');
     const moved = [ids[0], ids[1], ids[2], ids[3]];
-    expect(w.leads().map((l) => l.lead_id).sort()).toEqual(ids.filter((id) => !moved.includes(id)).sort());
+    expect(
+      w
+        .leads()
+        .map((l) => l.lead_id)
+        .sort(),
+    ).toEqual(ids.filter((id) => !moved.includes(id)).sort());
     const archive = w.table('lead_archive');
     expect(archive.map((r) => r.lead_id).sort()).toEqual([...moved].sort());
     for (const row of archive) {
       const original = before.get(String(row.lead_id))!;
-      for (const [header, value] of Object.entries(original)) expect([header, row[header]]).toEqual([header, value]);
+      for (const [header, value] of Object.entries(original))
+        expect([header, row[header]]).toEqual([header, value]);
       expect((row.archived_at as Date).getTime()).toBe(w.rt.clock.now());
     }
     expect(w.events()).toContain('ARCHIVED');
@@ -65,7 +73,9 @@ describe('archiving closed leads', () => {
   test('setup installs the nightly archive trigger once', () => {
     const w = new World();
     w.rt.run('setup');
-    expect(w.rt.triggers.filter((t) => t.handler === 'runArchive')).toEqual([expect.objectContaining({ eventType: 'CLOCK', intervalMs: DAY * 60_000 })]);
+    expect(w.rt.triggers.filter((t) => t.handler === 'runArchive')).toEqual([
+      expect.objectContaining({ eventType: 'CLOCK', intervalMs: DAY * 60_000 }),
+    ]);
   });
 });
 
@@ -74,7 +84,9 @@ test('an admin deleting a row at the moment rows are deleted loses no lead: a le
   const ids = dayOfLeads(w, 4);
   w.click('UBIMA0002', ids[1]);
   w.rt.clock.advanceMinutes(31 * DAY);
-  const api = w.rt.sheetsApi.Spreadsheets as unknown as { batchUpdate: (...args: unknown[]) => unknown };
+  const api = w.rt.sheetsApi.Spreadsheets as unknown as {
+    batchUpdate: (...args: unknown[]) => unknown;
+  };
   const original = api.batchUpdate;
   api.batchUpdate = (...args: unknown[]) => {
     w.rt.book.sheet('lead_sheet').deleteRowAt(2); // the admin removes the first lead just then
@@ -83,7 +95,12 @@ test('an admin deleting a row at the moment rows are deleted loses no lead: a le
   w.rt.run('runArchive');
   expect(w.leads().map((l) => l.lead_id)).toEqual(expect.arrayContaining([ids[2], ids[3]]));
   expect(w.table('lead_archive').map((r) => r.lead_id)).toEqual([ids[1]]);
-  expect(w.log().filter((r) => r.event === 'ERROR').map((r) => r.lead_id)).toContain(ids[2]);
+  expect(
+    w
+      .log()
+      .filter((r) => r.event === 'ERROR')
+      .map((r) => r.lead_id),
+  ).toContain(ids[2]);
 });
 
 test('the nightly run puts the stage dropdown back on leads written since (appended rows copy the row above)', () => {
@@ -92,6 +109,9 @@ test('the nightly run puts the stage dropdown back on leads written since (appen
   w.submit({ Name: 'B', Phone: '0812-0000-0002' });
   const stage = `${String.fromCharCode(65 + w.rt.book.sheet('lead_sheet').rows()[0].indexOf('stage'))}`;
   w.rt.run('runArchive');
-  for (const row of [2, 3]) expect(w.rt.book.sheet('lead_sheet').validation(`${stage}${row}`)).toMatchObject({ criteriaType: 'VALUE_IN_LIST' });
+  for (const row of [2, 3])
+    expect(w.rt.book.sheet('lead_sheet').validation(`${stage}${row}`)).toMatchObject({
+      criteriaType: 'VALUE_IN_LIST',
+    });
   expect(w.rt.book.sheet('lead_sheet').numberFormat('H3')).toMatch(/yyyy/);
 });

@@ -10,7 +10,11 @@ const TUESDAY_0950 = Date.UTC(2026, 11, 1, 2, 50); // Tue 1 Dec 09:50
 
 function fridayLead(holidays: string[] = []): { w: World; id: string } {
   const w = new World({ settings: { business_hours: 'Mon-Fri 09:00-17:00', sla_minutes: 60 } });
-  if (holidays.length) w.rt.book.sheet('holidays').setRows(holidays.map((d) => [d, 'Holiday']), 2);
+  if (holidays.length)
+    w.rt.book.sheet('holidays').setRows(
+      holidays.map((d) => [d, 'Holiday']),
+      2,
+    );
   w.rt.clock.set(FRIDAY_1650);
   const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
   return { w, id };
@@ -75,7 +79,9 @@ test('a lead due exactly at closing time waits for the morning, and the night sw
   expect(w.lead(id).route_count).toBe(1);
   const before = w.rt.counters.spreadsheetCalls;
   for (let minute = 5; minute <= 60; minute += 5) sweepAt(w, Date.UTC(2026, 10, 26, 10, minute)); // 17:05 … 18:00, every 5 minutes
-  const reads = w.rt.executions.slice(-12).filter((e) => !(e.value as { skipped?: boolean }).skipped).length;
+  const reads = w.rt.executions
+    .slice(-12)
+    .filter((e) => !(e.value as { skipped?: boolean }).skipped).length;
   expect(reads).toBeLessThanOrEqual(4); // a read per 15-minute plan at most, not one per sweep
   expect(w.rt.counters.spreadsheetCalls - before).toBeLessThanOrEqual(4 * 3);
   sweepAt(w, Date.UTC(2026, 10, 27, 2, 0)); // Fri 09:00

@@ -10,8 +10,16 @@ describe('Check set-up', () => {
     const before = w.rt.book.sheetNames().map((n) => JSON.stringify(w.rt.book.sheet(n).rows()));
     const lines = w.rt.runAs('menu', 'checkSetup') as Line[];
     expect(lines.filter((l) => !l.ok)).toEqual([]);
-    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['Slack accepts the bot token.', 'the SLA sweep trigger is installed once.', 'A Google Form is linked to this spreadsheet.']));
-    expect(w.rt.book.sheetNames().map((n) => JSON.stringify(w.rt.book.sheet(n).rows()))).toEqual(before);
+    expect(lines.map((l) => l.text)).toEqual(
+      expect.arrayContaining([
+        'Slack accepts the bot token.',
+        'the SLA sweep trigger is installed once.',
+        'A Google Form is linked to this spreadsheet.',
+      ]),
+    );
+    expect(w.rt.book.sheetNames().map((n) => JSON.stringify(w.rt.book.sheet(n).rows()))).toEqual(
+      before,
+    );
     expect(w.rt.book.alerts.at(-1)?.title).toBe('Lead Routing: check set-up');
   });
 
@@ -43,7 +51,9 @@ describe('Check set-up', () => {
 
 describe('Send me a test message', () => {
   test('the person at the spreadsheet, found by email in sales_sheet, gets a direct message', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', email: 'owner@example.com' }] });
+    const w = new World({
+      reps: [{ name: 'Ayu', slackId: 'UAYU0001', email: 'owner@example.com' }],
+    });
     const result = w.rt.runAs('menu', 'sendMeATestMessage') as string;
     expect(result).toContain('Sent');
     expect(w.seen('UAYU0001')).toEqual([expect.stringContaining('Test from Lead Routing')]);
@@ -51,7 +61,9 @@ describe('Send me a test message', () => {
 
   test('someone not in sales_sheet is told how to fix it', () => {
     const w = new World();
-    expect(w.rt.runAs('menu', 'sendMeATestMessage')).toContain('is not in the email column of sales_sheet');
+    expect(w.rt.runAs('menu', 'sendMeATestMessage')).toContain(
+      'is not in the email column of sales_sheet',
+    );
   });
 });
 
@@ -59,5 +71,11 @@ test('the Lead Routing menu has every action', () => {
   const w = new World();
   w.rt.openSpreadsheet();
   const items = w.rt.book.menus[0].items.map((i) => ('caption' in i ? i.caption : ''));
-  expect(items).toEqual(['Set up', 'Check set-up', 'Run SLA check now', 'Reprocess form responses', 'Send me a test message']);
+  expect(items).toEqual([
+    'Set up',
+    'Check set-up',
+    'Run SLA check now',
+    'Reprocess form responses',
+    'Send me a test message',
+  ]);
 });

@@ -34,7 +34,9 @@ describe('clicking Mark as CONTACTED', () => {
     w.rt.clock.advanceMinutes(1);
     w.click('UAYU0001', id);
     expect((w.lead(id).contacted_at as Date).getTime()).toBe(contactedAt);
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining('already marked CONTACTED')]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('already marked CONTACTED'),
+    ]);
   });
 
   test('a rep who is not the owner gets an ephemeral refusal naming the owner, and the lead stays NEW', () => {
@@ -42,7 +44,9 @@ describe('clicking Mark as CONTACTED', () => {
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     w.click('UBIMA0002', id);
     expect(w.lead(id).stage).toBe('NEW');
-    expect(w.rt.slack.ephemerals('UBIMA0002').map((e) => e.text)).toEqual([expect.stringContaining('is not yours; it belongs to Ayu')]);
+    expect(w.rt.slack.ephemerals('UBIMA0002').map((e) => e.text)).toEqual([
+      expect.stringContaining('is not yours; it belongs to Ayu'),
+    ]);
     expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED', 'REJECTED']);
     expect(w.seen(LEADS_CHANNEL)[0]).toContain('[Mark as CONTACTED]');
   });
@@ -53,7 +57,9 @@ describe('clicking Mark as CONTACTED', () => {
     w.sweepAfter(60);
     w.click('UAYU0001', id, { message: oldMessage });
     expect(w.lead(id)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002' });
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining('was re-routed away from you')]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('was re-routed away from you'),
+    ]);
     w.click('UBIMA0002', id);
     expect(w.lead(id).stage).toBe('CONTACTED');
   });
@@ -63,7 +69,9 @@ describe('clicking Mark as CONTACTED', () => {
     w.editLead(id, 'stage', 'QUALIFIED');
     w.click('UAYU0001', id);
     expect(w.lead(id).stage).toBe('QUALIFIED');
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining('is at stage QUALIFIED')]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('is at stage QUALIFIED'),
+    ]);
   });
 
   test('a click on a lead that no longer exists says unknown lead', () => {
@@ -71,7 +79,9 @@ describe('clicking Mark as CONTACTED', () => {
     const ref = w.messageRef(id);
     w.rt.book.sheet('lead_sheet').deleteRowAt(2);
     w.click('UAYU0001', id, { message: ref });
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining("can't find lead")]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining("can't find lead"),
+    ]);
   });
 
   test('a click with a wrong token changes nothing, answers an empty 200 and is logged without the token', () => {
@@ -99,7 +109,9 @@ describe('clicking Mark as CONTACTED', () => {
     w.rt.lock.holdElsewhere();
     w.click('UAYU0001', id);
     expect(w.lead(id).stage).toBe('NEW');
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining('Please click again')]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('Please click again'),
+    ]);
     w.rt.lock.releaseElsewhere();
     w.click('UAYU0001', id);
     expect(w.lead(id).stage).toBe('CONTACTED');

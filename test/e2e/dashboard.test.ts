@@ -20,21 +20,56 @@ function dashboard(w: World) {
   for (let r = REP_HEADER_ROW + 1; r <= REP_HEADER_ROW + 50; r++) {
     const line = at(r).slice(0, 9);
     if (line.length === 0 || line[0] === '') continue;
-    reps.push({ name: line[0], slackId: line[1], today: line[2], d7: line[3], d30: line[4], contacted: line[5], median: line[6], breaches: line[7], open: line[8] });
+    reps.push({
+      name: line[0],
+      slackId: line[1],
+      today: line[2],
+      d7: line[3],
+      d30: line[4],
+      contacted: line[5],
+      median: line[6],
+      breaches: line[7],
+      open: line[8],
+    });
   }
   const overall = Object.fromEntries([4, 5, 6, 7, 8, 9].map((r) => [String(at(r)[0]), at(r)[1]]));
   const series = [];
   for (let r = REP_HEADER_ROW + 1; r <= REP_HEADER_ROW + 14; r++) series.push(at(r).slice(10, 13));
-  return { rows, at, reps, rep: (name: string) => reps.find((r) => r.name === name), overall, series };
+  return {
+    rows,
+    at,
+    reps,
+    rep: (name: string) => reps.find((r) => r.name === name),
+    overall,
+    series,
+  };
 }
 
 function chartSummary(charts: RecordedChart[]) {
-  return charts.map((c) => ({ type: c.type, title: c.title, ranges: c.ranges, row: c.position.row, column: c.position.column }));
+  return charts.map((c) => ({
+    type: c.type,
+    title: c.title,
+    ranges: c.ranges,
+    row: c.position.row,
+    column: c.position.column,
+  }));
 }
 
 const EXPECTED_CHARTS = [
-  { type: 'COLUMN', title: 'Leads per rep (last 30 days)', ranges: ['dashboard!A11:A61', 'dashboard!E11:E61'], row: 1, column: 15 },
-  { type: 'COMBO', title: 'Daily leads and share answered within SLA', ranges: ['dashboard!K11:M25'], row: 21, column: 15 },
+  {
+    type: 'COLUMN',
+    title: 'Leads per rep (last 30 days)',
+    ranges: ['dashboard!A11:A61', 'dashboard!E11:E61'],
+    row: 1,
+    column: 15,
+  },
+  {
+    type: 'COMBO',
+    title: 'Daily leads and share answered within SLA',
+    ranges: ['dashboard!K11:M25'],
+    row: 21,
+    column: 15,
+  },
 ];
 
 wired('setup() and the dashboard sheet', () => {
@@ -47,8 +82,22 @@ wired('setup() and the dashboard sheet', () => {
     const d = dashboard(w);
     expect(d.at(1)[0]).toBe('Lead routing dashboard');
     expect(d.at(2)[0]).toBe('Filled in by the next SLA check.');
-    expect(d.at(REP_HEADER_ROW).slice(0, 9)).toEqual(['Rep', 'Slack id', 'Assigned today', 'Assigned 7 d', 'Assigned 30 d', 'Contacted 30 d', 'Median min to contact', 'SLA breaches 30 d', 'Open now']);
-    expect(d.at(REP_HEADER_ROW).slice(10, 13)).toEqual(['Date', 'Leads created', 'Answered within SLA']);
+    expect(d.at(REP_HEADER_ROW).slice(0, 9)).toEqual([
+      'Rep',
+      'Slack id',
+      'Assigned today',
+      'Assigned 7 d',
+      'Assigned 30 d',
+      'Contacted 30 d',
+      'Median min to contact',
+      'SLA breaches 30 d',
+      'Open now',
+    ]);
+    expect(d.at(REP_HEADER_ROW).slice(10, 13)).toEqual([
+      'Date',
+      'Leads created',
+      'Answered within SLA',
+    ]);
     expect(sheet.numberFormat('B6')).toBe('0%');
     expect(sheet.numberFormat('M12')).toBe('0%');
     w.rt.run('setup');
@@ -59,7 +108,11 @@ wired('setup() and the dashboard sheet', () => {
 
   test('a duplicated chart is removed and a chart pointing elsewhere is pointed back, keeping its id', () => {
     const w = new World();
-    const stored = (w.rt.book.sheet('dashboard') as unknown as { sheet: { charts: Array<{ chartId: number; ranges: Array<{ row: number }> }> } }).sheet;
+    const stored = (
+      w.rt.book.sheet('dashboard') as unknown as {
+        sheet: { charts: Array<{ chartId: number; ranges: Array<{ row: number }> }> };
+      }
+    ).sheet;
     const [first, second] = stored.charts;
     stored.charts.push({ ...first, chartId: 42, ranges: first.ranges.map((r) => ({ ...r })) });
     second.ranges = second.ranges.map((r) => ({ ...r, row: 30 }));
@@ -75,7 +128,9 @@ wired('setup() and the dashboard sheet', () => {
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     w.sweepAfter(60);
     expect(w.lead(id).route_count).toBe(2);
-    expect(w.rt.logText()).toMatch(/dashboard not refreshed: Sheet "dashboard" is missing\. Run Lead Routing → Set up/);
+    expect(w.rt.logText()).toMatch(
+      /dashboard not refreshed: Sheet "dashboard" is missing\. Run Lead Routing → Set up/,
+    );
     w.rt.run('setup');
     expect(chartSummary(w.rt.book.sheet('dashboard').charts())).toEqual(EXPECTED_CHARTS);
     w.sweepAfter(1);
@@ -89,20 +144,63 @@ wired('the SLA sweep keeps the dashboard current', () => {
     const ayu = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     const bima = w.submit({ Name: 'Sari', Phone: '0812-3456-7891' })!;
     const citra = w.submit({ Name: 'Tono', Phone: '0812-3456-7892' })!;
-    expect([ayu, bima, citra].map((id) => w.lead(id).sales_slack_id)).toEqual(['UAYU0001', 'UBIMA0002', 'UCITRA003']);
+    expect([ayu, bima, citra].map((id) => w.lead(id).sales_slack_id)).toEqual([
+      'UAYU0001',
+      'UBIMA0002',
+      'UCITRA003',
+    ]);
     w.rt.clock.advanceMinutes(10);
     w.click('UAYU0001', ayu);
     w.sweepAfter(50); // t = 60 min: Bima's and Citra's leads move on
     expect(w.lead(bima).sales_slack_id).toBe('UCITRA003');
     expect(w.lead(citra).sales_slack_id).toBe('UAYU0001');
     let d = dashboard(w);
-    expect(d.at(2)[0]).toMatch(/^Updated 2026-11-26 10:00:00 by the SLA check \(today is 2026-11-26\)/);
+    expect(d.at(2)[0]).toMatch(
+      /^Updated 2026-11-26 10:00:00 by the SLA check \(today is 2026-11-26\)/,
+    );
     expect(d.reps).toEqual([
-      { name: 'Ayu', slackId: 'UAYU0001', today: 2, d7: 2, d30: 2, contacted: 1, median: 10, breaches: 0, open: 1 },
-      { name: 'Bima', slackId: 'UBIMA0002', today: 1, d7: 1, d30: 1, contacted: 0, median: '', breaches: 1, open: 0 },
-      { name: 'Citra', slackId: 'UCITRA003', today: 2, d7: 2, d30: 2, contacted: 0, median: '', breaches: 1, open: 1 },
+      {
+        name: 'Ayu',
+        slackId: 'UAYU0001',
+        today: 2,
+        d7: 2,
+        d30: 2,
+        contacted: 1,
+        median: 10,
+        breaches: 0,
+        open: 1,
+      },
+      {
+        name: 'Bima',
+        slackId: 'UBIMA0002',
+        today: 1,
+        d7: 1,
+        d30: 1,
+        contacted: 0,
+        median: '',
+        breaches: 1,
+        open: 0,
+      },
+      {
+        name: 'Citra',
+        slackId: 'UCITRA003',
+        today: 2,
+        d7: 2,
+        d30: 2,
+        contacted: 0,
+        median: '',
+        breaches: 1,
+        open: 1,
+      },
     ]);
-    expect(d.overall).toEqual({ Overall: '', 'Leads today': 3, 'Contacted within SLA (30 d)': 1, 'Leads contacted (30 d)': 1, 'Escalations (30 d)': 0, 'Unassigned now': 0 });
+    expect(d.overall).toEqual({
+      Overall: '',
+      'Leads today': 3,
+      'Contacted within SLA (30 d)': 1,
+      'Leads contacted (30 d)': 1,
+      'Escalations (30 d)': 0,
+      'Unassigned now': 0,
+    });
     expect(d.series[13]).toEqual(['2026-11-26', 3, 1]);
     expect(d.series[0]).toEqual(['2026-11-13', 0, '']);
 
@@ -111,7 +209,10 @@ wired('the SLA sweep keeps the dashboard current', () => {
     w.sweepAfter(1);
     d = dashboard(w);
     expect(d.rep('Citra')).toMatchObject({ contacted: 1, median: 15, open: 0 });
-    expect(d.overall).toMatchObject({ 'Contacted within SLA (30 d)': 0.5, 'Leads contacted (30 d)': 2 });
+    expect(d.overall).toMatchObject({
+      'Contacted within SLA (30 d)': 0.5,
+      'Leads contacted (30 d)': 2,
+    });
     expect(d.series[13]).toEqual(['2026-11-26', 3, 0.5]);
     expect(w.rt.counters.unlockedWrites).toEqual([]);
   });
@@ -142,12 +243,23 @@ wired('the SLA sweep keeps the dashboard current', () => {
     w.submit({ Name: 'Budi', Phone: '0812-3456-7890' });
     w.sweepAfter(1);
     expect(dashboard(w).reps.map((r) => r.name)).toEqual(['Ayu', 'Bima', '=1+1', 'Dewi']);
-    expect(w.rt.book.sheet('dashboard').formulas().flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      w.rt.book
+        .sheet('dashboard')
+        .formulas()
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     w.setReps(reps.slice(0, 3));
     w.sweepAfter(15); // an edit by hand is seen by the first sweep that reads, within 15 minutes
     const d = dashboard(w);
     expect(d.reps.map((r) => r.name)).toEqual(['Ayu', 'Bima', '=1+1']);
-    expect(d.at(REP_HEADER_ROW + 4).slice(0, 9).every((v) => v === '')).toBe(true);
+    expect(
+      d
+        .at(REP_HEADER_ROW + 4)
+        .slice(0, 9)
+        .every((v) => v === ''),
+    ).toBe(true);
   });
 
   test('the refresh is one values.batchUpdate of the whole grid, whatever the number of leads', () => {
@@ -164,7 +276,10 @@ wired('the SLA sweep keeps the dashboard current', () => {
       const before = w.rt.counters.spreadsheetCalls;
       w.sweepAfter(1);
       const calls = w.rt.counters.spreadsheetCalls - before;
-      return { calls, dashboardWrites: writes.filter((ranges) => ranges.some((r) => r.includes('dashboard'))) };
+      return {
+        calls,
+        dashboardWrites: writes.filter((ranges) => ranges.some((r) => r.includes('dashboard'))),
+      };
     };
     const small = measure(10);
     expect(small.dashboardWrites).toEqual([["'dashboard'!A1:M61"]]);

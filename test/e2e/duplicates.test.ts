@@ -25,6 +25,8 @@ describe('a person who submits the form again', () => {
     const again = w.submit({ Name: 'Budi', Phone: '0812 3456 7890' })!;
     expect(again).not.toBe(id);
     expect(w.lead(again)).toMatchObject({ sales_slack_id: 'UBIMA0002', stage: 'NEW' });
-    expect(w.log().find((r) => r.lead_id === again && r.event === 'ASSIGNED')?.detail).toContain('back to its previous owner');
+    expect(w.log().find((r) => r.lead_id === again && r.event === 'ASSIGNED')?.detail).toContain(
+      'back to its previous owner',
+    );
   });
 });

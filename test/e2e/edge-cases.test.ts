@@ -46,7 +46,12 @@ describe('bad data never costs a lead its routing or its message', () => {
     w.rt.book.linkForm({ responseSheetName: 'Form Responses 2', questions: ['Nama', 'Nomor HP'] });
     w.setSettings({ sla_minutes: '60 min' });
     const id = w.submit({ Nama: 'Sari', 'Nomor HP': '0813 1111 2222' })!;
-    expect(w.lead(id)).toMatchObject({ name: 'Sari', phone: '6281311112222', stage: 'NEW', sales_slack_id: '' });
+    expect(w.lead(id)).toMatchObject({
+      name: 'Sari',
+      phone: '6281311112222',
+      stage: 'NEW',
+      sales_slack_id: '',
+    });
     expect(w.log().find((r) => r.event === 'ERROR')?.detail).toContain('sla_minutes');
   });
 
@@ -66,15 +71,28 @@ describe('bad data never costs a lead its routing or its message', () => {
     w.sweepAfter(60);
     expect(w.events(id).filter((e) => e === 'REROUTED')).toHaveLength(1);
     expect(w.rt.slack.dm('UBIMA0002')).toHaveLength(1);
-    expect(w.log().find((r) => r.event === 'ROSTER_PROBLEM')?.detail).toContain(`lead_id ${id} is on more than one row`);
+    expect(w.log().find((r) => r.event === 'ROSTER_PROBLEM')?.detail).toContain(
+      `lead_id ${id} is on more than one row`,
+    );
   });
 
   test('a message given up for good is not queued again after the nightly archive', () => {
-    const w = new World({ settings: { escalation_threshold: 1, sla_minutes: 30, escalation_channel_id: ESCALATION_CHANNEL } });
+    const w = new World({
+      settings: {
+        escalation_threshold: 1,
+        sla_minutes: 30,
+        escalation_channel_id: ESCALATION_CHANNEL,
+      },
+    });
     w.rt.slack.setDown(true);
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     for (let i = 0; i < 12; i++) w.sweepAfter(60);
-    expect(w.table('slack_outbox').filter((r) => r.lead_id === id && r.kind === 'ASSIGNMENT').map((r) => r.status)).toEqual(['FAILED']);
+    expect(
+      w
+        .table('slack_outbox')
+        .filter((r) => r.lead_id === id && r.kind === 'ASSIGNMENT')
+        .map((r) => r.status),
+    ).toEqual(['FAILED']);
     w.rt.clock.advanceMinutes(3 * DAY);
     w.rt.run('runArchive');
     w.rt.slack.setDown(false);
@@ -85,12 +103,15 @@ describe('bad data never costs a lead its routing or its message', () => {
   test('archiving still works when lead_sheet has grown wider than the archive sheet', () => {
     const w = new World();
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    for (const extra of ['notes1', 'notes2', 'notes3', 'notes4', 'notes5', 'notes6', 'notes7']) w.addLeadColumn(extra);
+    for (const extra of ['notes1', 'notes2', 'notes3', 'notes4', 'notes5', 'notes6', 'notes7'])
+      w.addLeadColumn(extra);
     w.editLead(id, 'notes7', 'kept');
     w.click('UAYU0001', id);
     w.rt.clock.advanceMinutes(31 * DAY);
     w.rt.run('runArchive');
-    expect(w.table('lead_archive')).toEqual([expect.objectContaining({ lead_id: id, notes7: 'kept' })]);
+    expect(w.table('lead_archive')).toEqual([
+      expect.objectContaining({ lead_id: id, notes7: 'kept' }),
+    ]);
   });
 });
 
@@ -107,9 +128,17 @@ describe('second review', () => {
 
   test('a response with a very long answer is still parked when the lock is busy, and taken in by the next sweep', () => {
     const w = new World();
-    w.rt.book.linkForm({ responseSheetName: 'Form Responses 2', questions: ['Name', 'Phone', 'Email', 'Message'] });
+    w.rt.book.linkForm({
+      responseSheetName: 'Form Responses 2',
+      questions: ['Name', 'Phone', 'Email', 'Message'],
+    });
     w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 40_000 });
-    const [record] = w.rt.fireFormSubmit({ Name: 'Budi', Phone: '0812-3456-7890', Email: '', Message: 'x'.repeat(9_000) });
+    const [record] = w.rt.fireFormSubmit({
+      Name: 'Budi',
+      Phone: '0812-3456-7890',
+      Email: '',
+      Message: 'x'.repeat(9_000),
+    });
     expect(record.ok).toBe(true);
     w.sweepAfter(5);
     expect(w.leads().map((l) => l.name)).toEqual(['Budi']);

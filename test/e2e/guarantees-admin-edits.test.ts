@@ -5,7 +5,16 @@
  * changes are written; headers are found by name, whatever their order, spacing or
  * company; and a broken roster is reported, never routed to. All through dist/Code.js.
  */
-import { afterNextSheetRead, columnLetters, DEFAULT_REPS, leadRow, onSlackRequest, outbox, World, type Row } from './world';
+import {
+  afterNextSheetRead,
+  columnLetters,
+  DEFAULT_REPS,
+  leadRow,
+  onSlackRequest,
+  outbox,
+  World,
+  type Row,
+} from './world';
 
 interface Known {
   name: string;
@@ -21,7 +30,8 @@ const PEOPLE: Array<Known & { typed: string }> = [
 /** Three leads, one per rep (Ayu, Bima, Citra), submitted at the same time. */
 function threeLeads(w: World): Map<string, Known> {
   const known = new Map<string, Known>();
-  for (const p of PEOPLE) known.set(w.submit({ Name: p.name, Phone: p.typed })!, { name: p.name, phone: p.phone });
+  for (const p of PEOPLE)
+    known.set(w.submit({ Name: p.name, Phone: p.typed })!, { name: p.name, phone: p.phone });
   return known;
 }
 
@@ -40,14 +50,19 @@ function expectMessagesOnTheRightLeads(w: World, ids: Iterable<string>): void {
   for (const id of ids) {
     const lead = w.lead(id);
     const message = w.rt.slack.dm(String(lead.sales_slack_id)).find((m) => m.ts === lead.slack_ts);
-    expect({ id, posted: message?.updates.length ? message.updates[0].previous.text : message?.text }).toEqual({ id, posted: expect.stringContaining(`lead ${id}`) });
+    expect({
+      id,
+      posted: message?.updates.length ? message.updates[0].previous.text : message?.text,
+    }).toEqual({ id, posted: expect.stringContaining(`lead ${id}`) });
     expect(String(message!.text)).toContain(String(lead.name));
   }
 }
 
 /** A lead's row keyed by header as the engine reads headers: trimmed, lower case. */
 function leadAsRead(w: World, leadId: string): Row {
-  const rows = w.table('lead_sheet').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim().toLowerCase(), v])));
+  const rows = w
+    .table('lead_sheet')
+    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim().toLowerCase(), v])));
   const found = rows.filter((r) => r.lead_id === leadId);
   expect(found).toHaveLength(1);
   return found[0];
@@ -61,15 +76,23 @@ describe('an admin editing lead_sheet while the engine works', () => {
   test('sorting lead_sheet between the sweep’s read and its write never writes one lead’s data on another’s row', () => {
     const w = new World();
     const known = threeLeads(w);
-    const firstOwners = new Map([...known.keys()].map((id) => [id, String(w.lead(id).sales_slack_id)]));
-    const edit = afterNextSheetRead(w, () => w.rt.book.sheet('lead_sheet').sortBy('name', { ascending: false }));
+    const firstOwners = new Map(
+      [...known.keys()].map((id) => [id, String(w.lead(id).sales_slack_id)]),
+    );
+    const edit = afterNextSheetRead(w, () =>
+      w.rt.book.sheet('lead_sheet').sortBy('name', { ascending: false }),
+    );
     w.sweepAfter(60);
     expect(edit.fired()).toBe(true);
     expect(w.leads().map((l) => l.name)).toEqual(['Cici', 'Budi', 'Adi']);
     expectRowsIntact(w, known);
     for (const [id] of known) {
       const before = firstOwners.get(id)!;
-      expect(w.lead(id)).toMatchObject({ sales_slack_id: ownerAfterReroute(before), route_count: 2, route_history: `${before} ${ownerAfterReroute(before)}` });
+      expect(w.lead(id)).toMatchObject({
+        sales_slack_id: ownerAfterReroute(before),
+        route_count: 2,
+        route_history: `${before} ${ownerAfterReroute(before)}`,
+      });
     }
     expectMessagesOnTheRightLeads(w, known.keys());
     expect(w.rt.counters.unlockedWrites).toEqual([]);
@@ -100,7 +123,12 @@ describe('an admin editing lead_sheet while the engine works', () => {
   test('sorting and inserting rows while an intake is sending its message: the message’s ts is written on the new lead’s row', () => {
     const w = new World();
     const known = threeLeads(w);
-    const before = new Map([...known.keys()].map((id) => [id, { ts: w.lead(id).slack_ts, channel: w.lead(id).slack_channel }]));
+    const before = new Map(
+      [...known.keys()].map((id) => [
+        id,
+        { ts: w.lead(id).slack_ts, channel: w.lead(id).slack_channel },
+      ]),
+    );
     onSlackRequest(w, () => {
       const sheet = w.rt.book.sheet('lead_sheet');
       sheet.sortBy('name', { ascending: false });
@@ -112,7 +140,8 @@ describe('an admin editing lead_sheet while the engine works', () => {
     expectRowsIntact(w, known);
     expect(w.lead(id).sales_slack_id).toBe('UAYU0001');
     expectMessagesOnTheRightLeads(w, known.keys());
-    for (const [other, ref] of before) expect({ ts: w.lead(other).slack_ts, channel: w.lead(other).slack_channel }).toEqual(ref);
+    for (const [other, ref] of before)
+      expect({ ts: w.lead(other).slack_ts, channel: w.lead(other).slack_channel }).toEqual(ref);
   });
 
   test('sorting lead_sheet before a sweep and between clicks changes nothing about whose lead is whose', () => {
@@ -124,8 +153,16 @@ describe('an admin editing lead_sheet while the engine works', () => {
     w.rt.book.sheet('lead_sheet').sortBy('name');
     w.sweepAfter(60);
     expectRowsIntact(w, known);
-    expect(w.lead(budi)).toMatchObject({ stage: 'CONTACTED', sales_slack_id: 'UBIMA0002', route_count: 1 });
-    expect(w.lead(adi)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002', route_count: 2 });
+    expect(w.lead(budi)).toMatchObject({
+      stage: 'CONTACTED',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 1,
+    });
+    expect(w.lead(adi)).toMatchObject({
+      stage: 'NEW',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 2,
+    });
   });
 
   test('the sweep writes only the cells it changes: an admin’s note in an extra column and a stage set to QUALIFIED meanwhile both survive', () => {
@@ -137,16 +174,32 @@ describe('an admin editing lead_sheet while the engine works', () => {
     const notes = columnLetters(width + 1);
     sheet.setCell(`${notes}1`, 'notes');
     sheet.setCell(`${notes}${leadRow(w, adi)}`, 'asked for a call after lunch');
-    const stage = (id: string): string => `${columnLetters(sheet.rows()[0].indexOf('stage') + 1)}${leadRow(w, id)}`;
+    const stage = (id: string): string =>
+      `${columnLetters(sheet.rows()[0].indexOf('stage') + 1)}${leadRow(w, id)}`;
     afterNextSheetRead(w, () => {
       sheet.setCell(`${notes}${leadRow(w, adi)}`, 'asked for a call after lunch; prefers WhatsApp');
       sheet.setCell(stage(budi), 'QUALIFIED');
       sheet.setCell(stage(cici), 'QUALIFIED');
     });
     w.sweepAfter(60);
-    expect(w.lead(adi)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002', route_count: 2, notes: 'asked for a call after lunch; prefers WhatsApp' });
-    expect(w.lead(budi)).toMatchObject({ stage: 'QUALIFIED', sales_slack_id: 'UBIMA0002', route_count: 1, notes: '' });
-    expect(w.lead(cici)).toMatchObject({ stage: 'QUALIFIED', sales_slack_id: 'UCITRA003', route_count: 1, notes: '' });
+    expect(w.lead(adi)).toMatchObject({
+      stage: 'NEW',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 2,
+      notes: 'asked for a call after lunch; prefers WhatsApp',
+    });
+    expect(w.lead(budi)).toMatchObject({
+      stage: 'QUALIFIED',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 1,
+      notes: '',
+    });
+    expect(w.lead(cici)).toMatchObject({
+      stage: 'QUALIFIED',
+      sales_slack_id: 'UCITRA003',
+      route_count: 1,
+      notes: '',
+    });
     expect(w.events(budi)).toEqual(['RECEIVED', 'ASSIGNED']);
     expect(w.events(cici)).toEqual(['RECEIVED', 'ASSIGNED']);
     expect(w.seen('UCITRA003').join('\n')).not.toContain('Budi');
@@ -159,21 +212,41 @@ describe('sheets laid out as admins leave them', () => {
   test('columns reordered, extra columns, blank rows and spaces around headers are all understood', () => {
     const w = new World();
     const known = new Map<string, Known>();
-    known.set(w.submit({ Name: 'Adi', Phone: '0812-0000-0001' })!, { name: 'Adi', phone: '6281200000001' });
-    known.set(w.submit({ Name: 'Budi', Phone: '0812-0000-0002' })!, { name: 'Budi', phone: '6281200000002' });
+    known.set(w.submit({ Name: 'Adi', Phone: '0812-0000-0001' })!, {
+      name: 'Adi',
+      phone: '6281200000001',
+    });
+    known.set(w.submit({ Name: 'Budi', Phone: '0812-0000-0002' })!, {
+      name: 'Budi',
+      phone: '6281200000002',
+    });
 
     // lead_sheet: columns in reverse order, a notes column in the middle, spaced / capitalised headers, a blank row.
     const leads = w.rt.book.sheet('lead_sheet');
     const [header, ...rows] = leads.rows();
     const order = header.map((_, i) => header.length - 1 - i);
     const middle = Math.floor(order.length / 2);
-    const spaced = (h: unknown): string => ({ lead_id: ' Lead_ID ', stage: 'stage  ', sales_slack_id: ' sales_slack_id', phone: 'PHONE ' } as Record<string, string>)[String(h)] ?? String(h);
+    const spaced = (h: unknown): string =>
+      (
+        ({
+          lead_id: ' Lead_ID ',
+          stage: 'stage  ',
+          sales_slack_id: ' sales_slack_id',
+          phone: 'PHONE ',
+        }) as Record<string, string>
+      )[String(h)] ?? String(h);
     const layout = (line: unknown[], extra: unknown): unknown[] => {
       const out = order.map((i) => line[i]);
       out.splice(middle, 0, extra);
       return out;
     };
-    leads.setRawRows([layout(header.map(spaced), 'notes'), ...rows.map((r, i) => layout(r, `note ${i + 1}`))] as Array<Array<string | number | boolean | Date>>, 1);
+    leads.setRawRows(
+      [
+        layout(header.map(spaced), 'notes'),
+        ...rows.map((r, i) => layout(r, `note ${i + 1}`)),
+      ] as Array<Array<string | number | boolean | Date>>,
+      1,
+    );
     leads.insertRowAt(3, []);
     w.rt.run('setup'); // an admin's Set up after the change; it keeps their order and re-applies formats by header
 
@@ -195,16 +268,46 @@ describe('sheets laid out as admins leave them', () => {
     const third = ids().find((id) => !before.includes(id))!;
     known.set(third, { name: 'Cici', phone: '6281200000003' });
     const [adi, budi] = [...known.keys()];
-    expect(leadAsRead(w, third)).toMatchObject({ name: 'Cici', phone: '6281200000003', stage: 'NEW', sales_slack_id: 'UAYU0001', route_count: 1, notes: '' });
+    expect(leadAsRead(w, third)).toMatchObject({
+      name: 'Cici',
+      phone: '6281200000003',
+      stage: 'NEW',
+      sales_slack_id: 'UAYU0001',
+      route_count: 1,
+      notes: '',
+    });
     expect(leadRow(w, third)).toBe(3); // into the blank row, nothing overwritten
     w.sweepAfter(60);
-    expect(leadAsRead(w, adi)).toMatchObject({ name: 'Adi', sales_slack_id: 'UBIMA0002', route_count: 2, notes: 'note 1' });
-    expect(leadAsRead(w, budi)).toMatchObject({ name: 'Budi', sales_slack_id: 'UAYU0001', route_count: 2, notes: 'note 2' });
-    expect(leadAsRead(w, third)).toMatchObject({ name: 'Cici', sales_slack_id: 'UBIMA0002', route_count: 2, notes: '' });
+    expect(leadAsRead(w, adi)).toMatchObject({
+      name: 'Adi',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 2,
+      notes: 'note 1',
+    });
+    expect(leadAsRead(w, budi)).toMatchObject({
+      name: 'Budi',
+      sales_slack_id: 'UAYU0001',
+      route_count: 2,
+      notes: 'note 2',
+    });
+    expect(leadAsRead(w, third)).toMatchObject({
+      name: 'Cici',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 2,
+      notes: '',
+    });
     const adiRow = leadAsRead(w, adi);
-    w.click('UBIMA0002', adi, { message: { channel: String(adiRow.slack_channel), ts: String(adiRow.slack_ts) } });
+    w.click('UBIMA0002', adi, {
+      message: { channel: String(adiRow.slack_channel), ts: String(adiRow.slack_ts) },
+    });
     const lead = w.table('lead_sheet').find((r) => r[' Lead_ID '] === adi) as Row;
-    expect(lead).toMatchObject({ 'stage  ': 'CONTACTED', ' sales_slack_id': 'UBIMA0002', 'PHONE ': '6281200000001', name: 'Adi', notes: 'note 1' });
+    expect(lead).toMatchObject({
+      'stage  ': 'CONTACTED',
+      ' sales_slack_id': 'UBIMA0002',
+      'PHONE ': '6281200000001',
+      name: 'Adi',
+      notes: 'note 1',
+    });
     expect(lead.contacted_at).toBeInstanceOf(Date);
     expect(w.table('sales_sheet')).toEqual([
       expect.objectContaining({ notes: 'team lead', ' name ': 'Ayu' }),
@@ -226,9 +329,23 @@ describe('sheets laid out as admins leave them', () => {
     const sales = w.rt.book.sheet('sales_sheet');
     const header = sales.rows()[0].map(String);
     for (let row = sales.rows().length; row >= 2; row--) sales.deleteRowAt(row);
-    const line = (name: string, slackId: string, value: string | boolean): Array<string | boolean> => header.map((h) => ({ name, email: '', slack_id: slackId, active: value })[h] ?? '');
-    sales.setRawRows([line('Ayu', 'UAYU0001', false), line('Bima', 'UBIMA0002', active), line('Citra', 'UCITRA003', 'off')], 2);
-    const owners = ['A', 'B'].map((n, i) => w.lead(w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!).sales_slack_id);
+    const line = (
+      name: string,
+      slackId: string,
+      value: string | boolean,
+    ): Array<string | boolean> =>
+      header.map((h) => ({ name, email: '', slack_id: slackId, active: value })[h] ?? '');
+    sales.setRawRows(
+      [
+        line('Ayu', 'UAYU0001', false),
+        line('Bima', 'UBIMA0002', active),
+        line('Citra', 'UCITRA003', 'off'),
+      ],
+      2,
+    );
+    const owners = ['A', 'B'].map(
+      (n, i) => w.lead(w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!).sales_slack_id,
+    );
     expect(owners).toEqual(['UBIMA0002', 'UBIMA0002']);
   });
 
@@ -238,8 +355,15 @@ describe('sheets laid out as admins leave them', () => {
     ['no', 'no'],
     ['empty', ''],
   ])('a rep whose active cell is %s gets none', (_label, active) => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', active }, { name: 'Bima', slackId: 'UBIMA0002' }] });
-    const owners = ['A', 'B'].map((n, i) => w.lead(w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!).sales_slack_id);
+    const w = new World({
+      reps: [
+        { name: 'Ayu', slackId: 'UAYU0001', active },
+        { name: 'Bima', slackId: 'UBIMA0002' },
+      ],
+    });
+    const owners = ['A', 'B'].map(
+      (n, i) => w.lead(w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!).sales_slack_id,
+    );
     expect(owners).toEqual(['UBIMA0002', 'UBIMA0002']);
   });
 
@@ -249,30 +373,40 @@ describe('sheets laid out as admins leave them', () => {
     ['lead_sheet', 'stage'],
     ['lead_sheet', 'lead_id'],
     ['slack_outbox', 'status'],
-  ])('a missing %s header "%s" stops intake and sweep (and clicks, when it is a lead_sheet header) with a message naming the sheet and the header, and changes nothing', (sheetName, header) => {
-    const w = new World();
-    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    const sheet = w.rt.book.sheet(sheetName);
-    const column = sheet.rows()[0].map(String).indexOf(header);
-    sheet.setCell(`${columnLetters(column + 1)}1`, `${header}_renamed`);
-    const message = `Sheet "${sheetName}" has no column "${header}"`;
-    const snapshot = ['lead_sheet', 'routing_log', 'routing_state_sheet', 'slack_outbox'].map((name) => JSON.stringify(w.rt.book.sheet(name).rows()));
+  ])(
+    'a missing %s header "%s" stops intake and sweep (and clicks, when it is a lead_sheet header) with a message naming the sheet and the header, and changes nothing',
+    (sheetName, header) => {
+      const w = new World();
+      const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+      const sheet = w.rt.book.sheet(sheetName);
+      const column = sheet.rows()[0].map(String).indexOf(header);
+      sheet.setCell(`${columnLetters(column + 1)}1`, `${header}_renamed`);
+      const message = `Sheet "${sheetName}" has no column "${header}"`;
+      const snapshot = ['lead_sheet', 'routing_log', 'routing_state_sheet', 'slack_outbox'].map(
+        (name) => JSON.stringify(w.rt.book.sheet(name).rows()),
+      );
 
-    expect(() => w.submit({ Name: 'Sari', Phone: '0813-1111-2222' })).toThrow(message);
-    w.rt.clock.advanceMinutes(60);
-    expect(() => w.rt.run('runSlaSweep')).toThrow(message);
-    const ref = w.rt.slack.dm('UAYU0001')[0];
-    w.click('UAYU0001', id, { message: { channel: ref.channel, ts: ref.ts } });
-    // A click reads only lead_sheet (it must answer Slack within 3 s), so only a missing
-    // lead_sheet header stops it; with another sheet damaged it still works.
-    if (sheetName === 'lead_sheet') expect(w.rt.logText()).toContain(`doPost failed: RoutingError: ${message}`);
-    else {
-      expect(w.lead(id).stage).toBe('CONTACTED');
-      return;
-    }
-    expect(['lead_sheet', 'routing_log', 'routing_state_sheet', 'slack_outbox'].map((name) => JSON.stringify(w.rt.book.sheet(name).rows()))).toEqual(snapshot);
-    expect(w.rt.counters.unlockedWrites).toEqual([]);
-  });
+      expect(() => w.submit({ Name: 'Sari', Phone: '0813-1111-2222' })).toThrow(message);
+      w.rt.clock.advanceMinutes(60);
+      expect(() => w.rt.run('runSlaSweep')).toThrow(message);
+      const ref = w.rt.slack.dm('UAYU0001')[0];
+      w.click('UAYU0001', id, { message: { channel: ref.channel, ts: ref.ts } });
+      // A click reads only lead_sheet (it must answer Slack within 3 s), so only a missing
+      // lead_sheet header stops it; with another sheet damaged it still works.
+      if (sheetName === 'lead_sheet')
+        expect(w.rt.logText()).toContain(`doPost failed: RoutingError: ${message}`);
+      else {
+        expect(w.lead(id).stage).toBe('CONTACTED');
+        return;
+      }
+      expect(
+        ['lead_sheet', 'routing_log', 'routing_state_sheet', 'slack_outbox'].map((name) =>
+          JSON.stringify(w.rt.book.sheet(name).rows()),
+        ),
+      ).toEqual(snapshot);
+      expect(w.rt.counters.unlockedWrites).toEqual([]);
+    },
+  );
 });
 
 describe('blank rows an admin leaves in the engine’s own sheets', () => {
@@ -291,9 +425,17 @@ describe('blank rows an admin leaves in the engine’s own sheets', () => {
     w.sweepAfter(5); // assigns Cici and Dodi: two new outbox rows
     w.sweepAfter(60);
     w.sweepAfter(60);
-    expect(w.lead(waiting)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002', route_count: 1 });
+    expect(w.lead(waiting)).toMatchObject({
+      stage: 'NEW',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 1,
+    });
     expect(w.seen('UBIMA0002').filter((m) => m.includes(waiting))).toHaveLength(1);
-    expect(outbox(w).filter((o) => o.lead_id === waiting && o.kind === 'ASSIGNMENT').map((o) => o.status)).toContain('SENT');
+    expect(
+      outbox(w)
+        .filter((o) => o.lead_id === waiting && o.kind === 'ASSIGNMENT')
+        .map((o) => o.status),
+    ).toContain('SENT');
   });
 });
 
@@ -307,14 +449,24 @@ describe('a broken roster', () => {
         { name: 'Dewi', slackId: 'UDEWI0004' },
       ],
     });
-    const ids = ['A', 'B', 'C'].map((n, i) => w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!);
-    expect(ids.map((id) => w.lead(id).sales_slack_id)).toEqual(['UDEWI0004', 'UDEWI0004', 'UDEWI0004']);
+    const ids = ['A', 'B', 'C'].map((n, i) =>
+      w.submit({ Name: n, Phone: `0812-0000-000${i + 1}` })!,
+    );
+    expect(ids.map((id) => w.lead(id).sales_slack_id)).toEqual([
+      'UDEWI0004',
+      'UDEWI0004',
+      'UDEWI0004',
+    ]);
     w.sweepAfter(60);
     const problems = w.log().filter((r) => r.event === 'ROSTER_PROBLEM');
     expect(problems).toHaveLength(1);
     expect(String(problems[0].detail)).toContain('slack_id UAYU0001 appears on more than one row');
     expect(String(problems[0].detail)).toContain('Citra has no slack_id');
-    for (const id of ids) expect(w.lead(id)).toMatchObject({ sales_slack_id: 'UDEWI0004', route_history: 'UDEWI0004 UDEWI0004' });
+    for (const id of ids)
+      expect(w.lead(id)).toMatchObject({
+        sales_slack_id: 'UDEWI0004',
+        route_history: 'UDEWI0004 UDEWI0004',
+      });
     expect(w.rt.slack.dm('UAYU0001')).toEqual([]);
     const report = (w.rt.run('setup') as string[]).join('\n');
     expect(report).toContain('slack_id UAYU0001 appears on more than one row (Ayu)');
@@ -334,7 +486,10 @@ describe('columns moved between a run’s read and its write', () => {
       // Swap the first two columns (lead_id and name), header and data, as a drag would.
       const sheet = w.rt.book.sheet('lead_sheet');
       const rows = sheet.rows();
-      sheet.setRawRows(rows.map((r) => [r[1], r[0], ...r.slice(2)] as Array<string | number | boolean | Date>), 1);
+      sheet.setRawRows(
+        rows.map((r) => [r[1], r[0], ...r.slice(2)] as Array<string | number | boolean | Date>),
+        1,
+      );
     });
     w.rt.run('runSlaSweep');
     expect(edit.fired()).toBe(true);

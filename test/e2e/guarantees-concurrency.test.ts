@@ -22,7 +22,9 @@ function state(w: World): Record<string, unknown> {
 function expectMessagesOnTheRightLeads(w: World, ids: string[]): void {
   for (const id of ids) {
     const lead = w.lead(id);
-    const message = w.rt.slack.dm(String(lead.sales_slack_id)).find((m) => m.ts === lead.slack_ts && m.channel === lead.slack_channel);
+    const message = w.rt.slack
+      .dm(String(lead.sales_slack_id))
+      .find((m) => m.ts === lead.slack_ts && m.channel === lead.slack_channel);
     expect({ id, found: message !== undefined }).toEqual({ id, found: true });
     const posted = message!.updates.length ? message!.updates[0].previous.text : message!.text;
     expect(posted).toContain(`New lead ${id} for <@${String(lead.sales_slack_id)}>`);
@@ -43,7 +45,14 @@ function expectNoUnlockedWritesOrLeaks(w: World): void {
 
 describe('the script lock', () => {
   test('after a full day of intake, duplicates, clicks, sweeps, Slack failures and escalation, no sheet write was made without the lock and no run left it held', () => {
-    const w = new World({ settings: { sla_minutes: 30, escalation_threshold: 3, escalation_channel_id: ESCALATION_CHANNEL, leads_channel_id: LEADS_CHANNEL } });
+    const w = new World({
+      settings: {
+        sla_minutes: 30,
+        escalation_threshold: 3,
+        escalation_channel_id: ESCALATION_CHANNEL,
+        leads_channel_id: LEADS_CHANNEL,
+      },
+    });
     const a = w.submit({ Name: 'A', Phone: '0812-0000-0001' })!;
     const b = w.submit({ Name: 'B', Phone: '0812-0000-0002' }, { duplicate: true })!;
     w.submit({ Name: '', Phone: '', Email: '' });
@@ -110,7 +119,9 @@ describe('the script lock', () => {
   test('when another run takes the lock while the sweep is sending, the sweep waits to record what it sent and loses nothing', () => {
     const w = new World();
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    onSlackRequest(w, () => w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 10_000 }), { after: true });
+    onSlackRequest(w, () => w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 10_000 }), {
+      after: true,
+    });
     w.sweepAfter(60);
     expect(w.lead(id)).toMatchObject({ sales_slack_id: 'UBIMA0002', route_count: 2 });
     expect(outbox(w).map((o) => o.status)).toEqual(['SENT', 'SENT', 'SENT']);
@@ -121,21 +132,43 @@ describe('the script lock', () => {
 
 describe('interleaved intakes and sweeps', () => {
   test('two intakes arriving while the sweep sends its messages take the next turns: no rep gets a turn twice, no lead is lost', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', active: false }, { name: 'Bima', slackId: 'UBIMA0002', active: false }, { name: 'Citra', slackId: 'UCITRA003', active: false }] });
-    const waiting = [w.submit({ Name: 'W1', Phone: '0812-0000-0001' })!, w.submit({ Name: 'W2', Phone: '0812-0000-0002' })!];
+    const w = new World({
+      reps: [
+        { name: 'Ayu', slackId: 'UAYU0001', active: false },
+        { name: 'Bima', slackId: 'UBIMA0002', active: false },
+        { name: 'Citra', slackId: 'UCITRA003', active: false },
+      ],
+    });
+    const waiting = [
+      w.submit({ Name: 'W1', Phone: '0812-0000-0001' })!,
+      w.submit({ Name: 'W2', Phone: '0812-0000-0002' })!,
+    ];
     expect(owners(w, waiting)).toEqual(['', '']);
-    w.setReps([{ name: 'Ayu', slackId: 'UAYU0001' }, { name: 'Bima', slackId: 'UBIMA0002' }, { name: 'Citra', slackId: 'UCITRA003' }]);
+    w.setReps([
+      { name: 'Ayu', slackId: 'UAYU0001' },
+      { name: 'Bima', slackId: 'UBIMA0002' },
+      { name: 'Citra', slackId: 'UCITRA003' },
+    ]);
     // The sweep's first Slack request starts intake N3; N3's own Slack request starts intake N4.
     onSlackRequest(w, () => {
       w.submit({ Name: 'N3', Phone: '0812-0000-0003' });
     });
-    onSlackRequest(w, () => {
-      w.submit({ Name: 'N4', Phone: '0812-0000-0004' });
-    }, { nth: 2 });
+    onSlackRequest(
+      w,
+      () => {
+        w.submit({ Name: 'N4', Phone: '0812-0000-0004' });
+      },
+      { nth: 2 },
+    );
     w.sweepAfter(5);
     const all = [...waiting, byName(w, 'N3'), byName(w, 'N4')];
     expect(new Set(all).size).toBe(4);
-    expect(w.leads().map((l) => l.lead_id).sort()).toEqual([...all].sort());
+    expect(
+      w
+        .leads()
+        .map((l) => l.lead_id)
+        .sort(),
+    ).toEqual([...all].sort());
     expect(owners(w, all)).toEqual(['UAYU0001', 'UBIMA0002', 'UCITRA003', 'UAYU0001']);
     expect(state(w)).toMatchObject({ last_slack_id: 'UAYU0001' });
     for (const id of all) expect(w.events(id).filter((e) => e === 'ASSIGNED')).toHaveLength(1);
@@ -148,16 +181,30 @@ describe('interleaved intakes and sweeps', () => {
   });
 
   test('a sweep running while an intake sends its message, and an intake inside that sweep, keep the rotation and every lead', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', active: false }, { name: 'Bima', slackId: 'UBIMA0002', active: false }, { name: 'Citra', slackId: 'UCITRA003', active: false }] });
+    const w = new World({
+      reps: [
+        { name: 'Ayu', slackId: 'UAYU0001', active: false },
+        { name: 'Bima', slackId: 'UBIMA0002', active: false },
+        { name: 'Citra', slackId: 'UCITRA003', active: false },
+      ],
+    });
     const waiting = w.submit({ Name: 'W1', Phone: '0812-0000-0001' })!;
-    w.setReps([{ name: 'Ayu', slackId: 'UAYU0001' }, { name: 'Bima', slackId: 'UBIMA0002' }, { name: 'Citra', slackId: 'UCITRA003' }]);
+    w.setReps([
+      { name: 'Ayu', slackId: 'UAYU0001' },
+      { name: 'Bima', slackId: 'UBIMA0002' },
+      { name: 'Citra', slackId: 'UCITRA003' },
+    ]);
     let inner = '';
     onSlackRequest(w, () => {
       w.rt.run('runSlaSweep');
     });
-    onSlackRequest(w, () => {
-      inner = w.submit({ Name: 'N3', Phone: '0812-0000-0003' })!;
-    }, { nth: 2 });
+    onSlackRequest(
+      w,
+      () => {
+        inner = w.submit({ Name: 'N3', Phone: '0812-0000-0003' })!;
+      },
+      { nth: 2 },
+    );
     const outer = w.submit({ Name: 'N2', Phone: '0812-0000-0002' })!;
     expect(inner).not.toBe('');
     expect(owners(w, [outer, waiting, inner])).toEqual(['UAYU0001', 'UBIMA0002', 'UCITRA003']);
@@ -175,10 +222,14 @@ describe('CONTACTED is never lost', () => {
     const w = new World();
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     // The sweep posts Bima's message, then updates Ayu's; Bima clicks in between.
-    onSlackRequest(w, () => {
-      const message = w.rt.slack.dm('UBIMA0002')[0];
-      w.click('UBIMA0002', id, { message: { channel: message.channel, ts: message.ts } });
-    }, { nth: 2 });
+    onSlackRequest(
+      w,
+      () => {
+        const message = w.rt.slack.dm('UBIMA0002')[0];
+        w.click('UBIMA0002', id, { message: { channel: message.channel, ts: message.ts } });
+      },
+      { nth: 2 },
+    );
     w.sweepAfter(60);
     const lead = w.lead(id);
     expect(lead).toMatchObject({ stage: 'CONTACTED', sales_slack_id: 'UBIMA0002', route_count: 2 });
@@ -186,38 +237,60 @@ describe('CONTACTED is never lost', () => {
     expectMessagesOnTheRightLeads(w, [id]);
     expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED', 'REROUTED', 'CONTACTED']);
     for (let i = 0; i < 5; i++) w.sweepAfter(60);
-    expect(w.lead(id)).toMatchObject({ stage: 'CONTACTED', sales_slack_id: 'UBIMA0002', route_count: 2 });
+    expect(w.lead(id)).toMatchObject({
+      stage: 'CONTACTED',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 2,
+    });
     expectNoUnlockedWritesOrLeaks(w);
   });
 
   test('the owner marking a lead CONTACTED while its intake is still recording the message stays CONTACTED', () => {
     const w = new World();
-    onSlackRequest(w, () => {
-      const message = w.rt.slack.dm('UAYU0001')[0];
-      const id = String(message.text.match(/L-\d{8}-[0-9A-F]{8}/)![0]);
-      w.click('UAYU0001', id, { message: { channel: message.channel, ts: message.ts } });
-    }, { after: true });
+    onSlackRequest(
+      w,
+      () => {
+        const message = w.rt.slack.dm('UAYU0001')[0];
+        const id = String(message.text.match(/L-\d{8}-[0-9A-F]{8}/)![0]);
+        w.click('UAYU0001', id, { message: { channel: message.channel, ts: message.ts } });
+      },
+      { after: true },
+    );
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     expect(w.lead(id)).toMatchObject({ stage: 'CONTACTED', sales_slack_id: 'UAYU0001' });
     expectMessagesOnTheRightLeads(w, [id]);
     w.sweepAfter(120);
-    expect(w.lead(id)).toMatchObject({ stage: 'CONTACTED', sales_slack_id: 'UAYU0001', route_count: 1 });
+    expect(w.lead(id)).toMatchObject({
+      stage: 'CONTACTED',
+      sales_slack_id: 'UAYU0001',
+      route_count: 1,
+    });
     expectNoUnlockedWritesOrLeaks(w);
   });
 
   test('clicks from several reps while a sweep sends re-routes: each owner’s CONTACTED holds, the old owner is refused', () => {
     const w = new World();
-    const ids = [w.submit({ Name: 'A', Phone: '0812-0000-0001' })!, w.submit({ Name: 'B', Phone: '0812-0000-0002' })!];
+    const ids = [
+      w.submit({ Name: 'A', Phone: '0812-0000-0001' })!,
+      w.submit({ Name: 'B', Phone: '0812-0000-0002' })!,
+    ];
     w.rt.clock.advanceMinutes(30);
     const fresh = w.submit({ Name: 'C', Phone: '0812-0000-0003' })!; // Citra's, not overdue
     onSlackRequest(w, () => {
       w.click('UCITRA003', fresh);
-      w.click('UAYU0001', ids[0], { message: { channel: w.rt.slack.dm('UAYU0001')[0].channel, ts: w.rt.slack.dm('UAYU0001')[0].ts } });
+      w.click('UAYU0001', ids[0], {
+        message: {
+          channel: w.rt.slack.dm('UAYU0001')[0].channel,
+          ts: w.rt.slack.dm('UAYU0001')[0].ts,
+        },
+      });
     });
     w.sweepAfter(30);
     expect(w.lead(fresh).stage).toBe('CONTACTED');
     expect(w.lead(ids[0])).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002' });
-    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([expect.stringContaining('re-routed away from you')]);
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('re-routed away from you'),
+    ]);
     expectNoUnlockedWritesOrLeaks(w);
   });
 });

@@ -27,7 +27,14 @@ function time(value: unknown): number {
 
 function expectWrittenAndAssigned(w: World, id: string | undefined): void {
   expect(id).toBeDefined();
-  expect(w.lead(id!)).toMatchObject({ name: 'Budi', phone: '6281234567890', stage: 'NEW', assigned_sales: 'Ayu', sales_slack_id: 'UAYU0001', route_count: 1 });
+  expect(w.lead(id!)).toMatchObject({
+    name: 'Budi',
+    phone: '6281234567890',
+    stage: 'NEW',
+    assigned_sales: 'Ayu',
+    sales_slack_id: 'UAYU0001',
+    route_count: 1,
+  });
   expect(time(w.lead(id!).assigned_at)).toBe(w.rt.clock.now());
   expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED']);
 }
@@ -41,36 +48,60 @@ function expectPending(item: Row, attempts: number, nextAttemptAt: number, error
 describe('a lead never waits on Slack', () => {
   const cases: Array<[string, SlackFailure, number, RegExp]> = [
     ['HTTP 500', { status: 500 }, 60, /HTTP 500/],
-    ['HTTP 429 with Retry-After: 90', { status: 429, retryAfterSeconds: 90 }, 90, /rate limited by Slack \(Retry-After 90s\)/],
+    [
+      'HTTP 429 with Retry-After: 90',
+      { status: 429, retryAfterSeconds: 90 },
+      90,
+      /rate limited by Slack \(Retry-After 90s\)/,
+    ],
     ['ok:false channel_not_found', { error: 'channel_not_found' }, 3600, /channel_not_found/],
     ['ok:false invalid_auth', { error: 'invalid_auth' }, 3600, /invalid_auth/],
-    ['a fetch that throws (network)', { throws: 'network' }, 60, /request failed: Address unavailable/],
+    [
+      'a fetch that throws (network)',
+      { throws: 'network' },
+      60,
+      /request failed: Address unavailable/,
+    ],
     ['the UrlFetch daily quota', { throws: 'quota' }, 3600, /UrlFetch quota exhausted/],
   ];
 
-  test.each(cases)('on %s the lead is written and assigned all the same, the message stays PENDING, and a sweep after the wait delivers it', (_label, failure, waitSeconds, error) => {
-    const w = new World({ settings: SETTINGS });
-    const start = w.rt.clock.now();
-    w.rt.slack.failNext(1, failure, 'chat.postMessage');
-    const id = w.submit(BUDI);
-    expectWrittenAndAssigned(w, id);
-    expect(w.rt.slack.dm('UAYU0001')).toEqual([]);
-    expect(w.lead(id!)).toMatchObject({ slack_channel: '', slack_ts: '' });
-    expectPending(only(outbox(w)), 1, start + waitSeconds * 1000, error);
+  test.each(cases)(
+    'on %s the lead is written and assigned all the same, the message stays PENDING, and a sweep after the wait delivers it',
+    (_label, failure, waitSeconds, error) => {
+      const w = new World({ settings: SETTINGS });
+      const start = w.rt.clock.now();
+      w.rt.slack.failNext(1, failure, 'chat.postMessage');
+      const id = w.submit(BUDI);
+      expectWrittenAndAssigned(w, id);
+      expect(w.rt.slack.dm('UAYU0001')).toEqual([]);
+      expect(w.lead(id!)).toMatchObject({ slack_channel: '', slack_ts: '' });
+      expectPending(only(outbox(w)), 1, start + waitSeconds * 1000, error);
 
-    // The round-robin moved on: the next lead is Bima's, whatever happened to Ayu's message.
-    const next = w.submit({ Name: 'Sari', Phone: '0813-1111-2222' })!;
-    expect(w.lead(next).sales_slack_id).toBe('UBIMA0002');
+      // The round-robin moved on: the next lead is Bima's, whatever happened to Ayu's message.
+      const next = w.submit({ Name: 'Sari', Phone: '0813-1111-2222' })!;
+      expect(w.lead(next).sales_slack_id).toBe('UBIMA0002');
 
-    w.rt.clock.set(start + waitSeconds * 1000);
-    w.rt.run('runSlaSweep');
-    const message = only(w.rt.slack.dm('UAYU0001'));
-    expect(message.text).toContain(id);
-    const item = outbox(w).find((o) => o.lead_id === id)!;
-    expect(item).toMatchObject({ status: 'SENT', attempts: 2, next_attempt_at: '', last_error: '' });
-    expect(w.lead(id!)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UAYU0001', route_count: 1, slack_channel: message.channel, slack_ts: message.ts });
-    expect(w.rt.failures).toEqual([]);
-  });
+      w.rt.clock.set(start + waitSeconds * 1000);
+      w.rt.run('runSlaSweep');
+      const message = only(w.rt.slack.dm('UAYU0001'));
+      expect(message.text).toContain(id);
+      const item = outbox(w).find((o) => o.lead_id === id)!;
+      expect(item).toMatchObject({
+        status: 'SENT',
+        attempts: 2,
+        next_attempt_at: '',
+        last_error: '',
+      });
+      expect(w.lead(id!)).toMatchObject({
+        stage: 'NEW',
+        sales_slack_id: 'UAYU0001',
+        route_count: 1,
+        slack_channel: message.channel,
+        slack_ts: message.ts,
+      });
+      expect(w.rt.failures).toEqual([]);
+    },
+  );
 
   test('Retry-After is respected: the message is not tried again before Slack said', () => {
     const w = new World({ settings: SETTINGS });
@@ -90,19 +121,22 @@ describe('a lead never waits on Slack', () => {
     expect(w.seen('UAYU0001')).toEqual([expect.stringContaining(id)]);
   });
 
-  test.each(['invalid_auth', 'channel_not_found'])('after ok:false %s the message is not retried every sweep, only after the long wait', (error) => {
-    const w = new World({ settings: SETTINGS });
-    w.rt.slack.failNext(1, { error }, 'chat.postMessage');
-    const id = w.submit(BUDI)!;
-    for (let minute = 5; minute < 60; minute += 5) {
+  test.each(['invalid_auth', 'channel_not_found'])(
+    'after ok:false %s the message is not retried every sweep, only after the long wait',
+    (error) => {
+      const w = new World({ settings: SETTINGS });
+      w.rt.slack.failNext(1, { error }, 'chat.postMessage');
+      const id = w.submit(BUDI)!;
+      for (let minute = 5; minute < 60; minute += 5) {
+        w.sweepAfter(5);
+        expect(posts(w)).toBe(1);
+      }
       w.sweepAfter(5);
-      expect(posts(w)).toBe(1);
-    }
-    w.sweepAfter(5);
-    expect(posts(w)).toBe(2);
-    expect(outbox(w)[0]).toMatchObject({ status: 'SENT', attempts: 2 });
-    expect(w.seen('UAYU0001')).toEqual([expect.stringContaining(id)]);
-  });
+      expect(posts(w)).toBe(2);
+      expect(outbox(w)[0]).toMatchObject({ status: 'SENT', attempts: 2 });
+      expect(w.seen('UAYU0001')).toEqual([expect.stringContaining(id)]);
+    },
+  );
 
   test('a message Slack keeps failing is given up after the bounded attempts, with a NOTIFY_FAILED routing_log row, and the lead stays assigned', () => {
     const w = new World({ settings: SETTINGS });
@@ -114,7 +148,9 @@ describe('a lead never waits on Slack', () => {
     expect(item).toMatchObject({ status: 'FAILED', attempts: 8, next_attempt_at: '' });
     expect(String(item.last_error)).toMatch(/HTTP 500 \(gave up after 8 attempts\)/);
     const failed = w.log().filter((r) => r.event === 'NOTIFY_FAILED');
-    expect(failed).toEqual([expect.objectContaining({ lead_id: id, detail: expect.stringContaining('ASSIGNMENT') })]);
+    expect(failed).toEqual([
+      expect.objectContaining({ lead_id: id, detail: expect.stringContaining('ASSIGNMENT') }),
+    ]);
     expect(w.lead(id)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UAYU0001', route_count: 1 });
     w.rt.slack.setDown(false);
     w.sweepAfter(60);
@@ -150,16 +186,21 @@ describe('form events', () => {
   test.each([
     ['every answer empty', { Name: '', Phone: '', Email: '' }],
     ['every answer blank space', { Name: '  ', Phone: ' ', Email: '\t' }],
-  ])('a form event with %s creates no lead and is logged as BLANK_SUBMISSION', (_label, answers) => {
-    const w = new World();
-    expect(w.submit(answers)).toBeUndefined();
-    expect(w.leads()).toEqual([]);
-    expect(w.log()).toEqual([expect.objectContaining({ event: 'BLANK_SUBMISSION', lead_id: '', actor: 'form' })]);
-    expect(w.rt.slack.requests).toEqual([]);
-    expect(outbox(w)).toEqual([]);
-    const next = w.submit(BUDI)!;
-    expect(w.lead(next).sales_slack_id).toBe('UAYU0001');
-  });
+  ])(
+    'a form event with %s creates no lead and is logged as BLANK_SUBMISSION',
+    (_label, answers) => {
+      const w = new World();
+      expect(w.submit(answers)).toBeUndefined();
+      expect(w.leads()).toEqual([]);
+      expect(w.log()).toEqual([
+        expect.objectContaining({ event: 'BLANK_SUBMISSION', lead_id: '', actor: 'form' }),
+      ]);
+      expect(w.rt.slack.requests).toEqual([]);
+      expect(outbox(w)).toEqual([]);
+      const next = w.submit(BUDI)!;
+      expect(w.lead(next).sales_slack_id).toBe('UAYU0001');
+    },
+  );
 });
 
 describe('without a bot token', () => {
@@ -169,7 +210,11 @@ describe('without a bot token', () => {
     const first = w.submit(BUDI)!;
     const second = w.submit({ Name: 'Sari', Phone: '0813-1111-2222' })!;
     expectWrittenAndAssigned(w, first);
-    expect(w.lead(second)).toMatchObject({ stage: 'NEW', sales_slack_id: 'UBIMA0002', route_count: 1 });
+    expect(w.lead(second)).toMatchObject({
+      stage: 'NEW',
+      sales_slack_id: 'UBIMA0002',
+      route_count: 1,
+    });
     expect(w.rt.slack.requests).toEqual([]);
     for (const item of outbox(w)) expectPending(item, 1, start + 3600_000, /no_token/);
     expect((w.rt.run('setup') as string[]).join('\n')).toMatch(/SLACK_BOT_TOKEN/);

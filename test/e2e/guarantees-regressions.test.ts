@@ -36,7 +36,12 @@ describe('regression: blank rows an admin leaves behind', () => {
     const id = w.submit({ Name: 'Cici', Phone: '0812-0000-0003' })!;
     const now = w.log().map((r) => [r.lead_id, r.event]);
     expect(now).toEqual(expect.arrayContaining(kept));
-    expect(now).toEqual(expect.arrayContaining([[id, 'RECEIVED'], [id, 'ASSIGNED']]));
+    expect(now).toEqual(
+      expect.arrayContaining([
+        [id, 'RECEIVED'],
+        [id, 'ASSIGNED'],
+      ]),
+    );
     expect(now).toHaveLength(kept.length + 2);
   });
 });

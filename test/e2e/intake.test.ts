@@ -7,12 +7,26 @@ import { LEADS_CHANNEL, World } from './world';
 describe('a form response becomes a lead', () => {
   test('the lead is written NEW with its phone normalised to 62…, an id, and the first assignment', () => {
     const w = new World();
-    const id = w.submit({ Name: 'Budi Santoso', Phone: '0812-3456-7890', Email: 'budi@example.com' })!;
+    const id = w.submit({
+      Name: 'Budi Santoso',
+      Phone: '0812-3456-7890',
+      Email: 'budi@example.com',
+    })!;
     expect(id).toMatch(/^L-20261126-[0-9A-F]{8}$/);
     const lead = w.lead(id);
-    expect(lead).toMatchObject({ name: 'Budi Santoso', phone: '6281234567890', phone_raw: '0812-3456-7890', email: 'budi@example.com', stage: 'NEW', assigned_sales: 'Ayu', sales_slack_id: 'UAYU0001', route_count: 1 });
+    expect(lead).toMatchObject({
+      name: 'Budi Santoso',
+      phone: '6281234567890',
+      phone_raw: '0812-3456-7890',
+      email: 'budi@example.com',
+      stage: 'NEW',
+      assigned_sales: 'Ayu',
+      sales_slack_id: 'UAYU0001',
+      route_count: 1,
+    });
     const now = w.rt.clock.now();
-    for (const column of ['created_at', 'assigned_at', 'last_routed_at']) expect((lead[column] as Date).getTime()).toBe(now);
+    for (const column of ['created_at', 'assigned_at', 'last_routed_at'])
+      expect((lead[column] as Date).getTime()).toBe(now);
     expect(lead.contacted_at).toBe('');
     expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED']);
   });
@@ -33,13 +47,22 @@ describe('a form response becomes a lead', () => {
   test('an unreadable phone keeps the lead: raw text in phone_raw, phone empty, and the rep is told to check it', () => {
     const w = new World();
     const id = w.submit({ Name: 'Dewi', Phone: 'call me after 5' })!;
-    expect(w.lead(id)).toMatchObject({ phone: '', phone_raw: 'call me after 5', stage: 'NEW', sales_slack_id: 'UAYU0001' });
+    expect(w.lead(id)).toMatchObject({
+      phone: '',
+      phone_raw: 'call me after 5',
+      stage: 'NEW',
+      sales_slack_id: 'UAYU0001',
+    });
     expect(w.seen('UAYU0001')[0]).toContain('number needs checking');
   });
 
   test('leads go round-robin over the active reps in sheet order, and the pointer is kept in routing_state_sheet', () => {
     const w = new World();
-    const owners = ['A', 'B', 'C', 'D', 'E'].map((n) => w.lead(w.submit({ Name: n, Phone: '08123456789' + n.charCodeAt(0) % 10 })!).sales_slack_id);
+    const owners = ['A', 'B', 'C', 'D', 'E'].map(
+      (n) =>
+        w.lead(w.submit({ Name: n, Phone: '08123456789' + (n.charCodeAt(0) % 10) })!)
+          .sales_slack_id,
+    );
     expect(owners).toEqual(['UAYU0001', 'UBIMA0002', 'UCITRA003', 'UAYU0001', 'UBIMA0002']);
     const state = Object.fromEntries(w.table('routing_state_sheet').map((r) => [r.key, r.value]));
     expect(state).toMatchObject({ last_index: 1, last_slack_id: 'UBIMA0002' });
@@ -85,7 +108,12 @@ describe('a form response becomes a lead', () => {
   test('with no active rep the lead is still written, unassigned, logged, and the sweep assigns it once a rep is active', () => {
     const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', active: false }] });
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    expect(w.lead(id)).toMatchObject({ stage: 'NEW', sales_slack_id: '', route_count: 0, assigned_at: '' });
+    expect(w.lead(id)).toMatchObject({
+      stage: 'NEW',
+      sales_slack_id: '',
+      route_count: 0,
+      assigned_at: '',
+    });
     expect(w.events(id)).toEqual(['RECEIVED', 'UNASSIGNED']);
     w.sweepAfter(5);
     expect(w.lead(id).sales_slack_id).toBe('');
@@ -96,8 +124,13 @@ describe('a form response becomes a lead', () => {
   });
 
   test('answers are found by the question titles in settings', () => {
-    const w = new World({ settings: { form_name_field: 'Full name', form_phone_field: 'WhatsApp' } });
-    w.rt.book.linkForm({ responseSheetName: 'Form Responses 2', questions: ['Full name', 'WhatsApp'] });
+    const w = new World({
+      settings: { form_name_field: 'Full name', form_phone_field: 'WhatsApp' },
+    });
+    w.rt.book.linkForm({
+      responseSheetName: 'Form Responses 2',
+      questions: ['Full name', 'WhatsApp'],
+    });
     const id = w.submit({ 'Full name': 'Sari', WhatsApp: '0813 1111 2222' })!;
     expect(w.lead(id)).toMatchObject({ name: 'Sari', phone: '6281311112222' });
   });

@@ -2,7 +2,13 @@
 import { ESCALATION_CHANNEL, MANAGER, World } from './world';
 
 function escalated(): { w: World; id: string; ref: { channel: string; ts: string } } {
-  const w = new World({ settings: { escalation_threshold: 1, sla_minutes: 30, escalation_channel_id: ESCALATION_CHANNEL } });
+  const w = new World({
+    settings: {
+      escalation_threshold: 1,
+      sla_minutes: 30,
+      escalation_channel_id: ESCALATION_CHANNEL,
+    },
+  });
   const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
   w.sweepAfter(30);
   const [message] = w.rt.slack.messages(ESCALATION_CHANNEL);
@@ -23,7 +29,12 @@ describe('manager actions on an escalation', () => {
     const { w, id, ref } = escalated();
     const escalatedAt = (w.lead(id).escalated_at as Date).getTime();
     w.rt.clock.advanceMinutes(3);
-    const event = w.rt.slack.clickEvent({ userId: MANAGER, actionId: 'reassign_lead', selectedOption: `${id}|UCITRA003`, message: ref });
+    const event = w.rt.slack.clickEvent({
+      userId: MANAGER,
+      actionId: 'reassign_lead',
+      selectedOption: `${id}|UCITRA003`,
+      message: ref,
+    });
     w.rt.run('doPost', event);
     const lead = w.lead(id);
     expect(lead).toMatchObject({ sales_slack_id: 'UCITRA003', route_count: 2 });
@@ -31,7 +42,12 @@ describe('manager actions on an escalation', () => {
     expect((lead.escalated_at as Date).getTime()).toBe(escalatedAt);
     expect(w.seen('UCITRA003')[0]).toContain('@manager assigned you an escalated lead');
     expect(w.seen('UCITRA003')[0]).toContain('[Mark as CONTACTED]');
-    expect(w.log().find((r) => r.event === 'REASSIGNED')).toMatchObject({ lead_id: id, actor: MANAGER, from_slack_id: 'UAYU0001', to_slack_id: 'UCITRA003' });
+    expect(w.log().find((r) => r.event === 'REASSIGNED')).toMatchObject({
+      lead_id: id,
+      actor: MANAGER,
+      from_slack_id: 'UAYU0001',
+      to_slack_id: 'UCITRA003',
+    });
     expect(w.seen(ESCALATION_CHANNEL)[0]).toContain('@manager reassigned lead');
     w.click('UCITRA003', id);
     expect(w.lead(id).stage).toBe('CONTACTED');
@@ -39,7 +55,10 @@ describe('manager actions on an escalation', () => {
 
   test('"I\'ll take it" makes the manager the owner, who can then mark it CONTACTED', () => {
     const { w, id, ref } = escalated();
-    w.rt.run('doPost', w.rt.slack.clickEvent({ userId: MANAGER, actionId: 'take_lead', value: id, message: ref }));
+    w.rt.run(
+      'doPost',
+      w.rt.slack.clickEvent({ userId: MANAGER, actionId: 'take_lead', value: id, message: ref }),
+    );
     expect(w.lead(id).sales_slack_id).toBe(MANAGER);
     w.click(MANAGER, id);
     expect(w.lead(id).stage).toBe('CONTACTED');
@@ -48,12 +67,25 @@ describe('manager actions on an escalation', () => {
   test('anyone but the manager gets an ephemeral refusal and nothing changes', () => {
     const { w, id, ref } = escalated();
     w.rt.slack.messages(ESCALATION_CHANNEL);
-    const event = w.rt.slack.clickEvent({ userId: MANAGER, actionId: 'take_lead', value: id, message: ref });
+    const event = w.rt.slack.clickEvent({
+      userId: MANAGER,
+      actionId: 'take_lead',
+      value: id,
+      message: ref,
+    });
     const payload = JSON.parse(String((event.parameter as Record<string, string>).payload));
     payload.user.id = 'UBIMA0002';
-    w.rt.run('doPost', { ...event, parameter: { ...event.parameter, payload: JSON.stringify(payload) } });
+    w.rt.run('doPost', {
+      ...event,
+      parameter: { ...event.parameter, payload: JSON.stringify(payload) },
+    });
     expect(w.lead(id).sales_slack_id).toBe('UAYU0001');
-    expect(w.log().filter((r) => r.event === 'REJECTED').map((r) => r.detail)).toEqual(['TAKE: NOT_MANAGER']);
+    expect(
+      w
+        .log()
+        .filter((r) => r.event === 'REJECTED')
+        .map((r) => r.detail),
+    ).toEqual(['TAKE: NOT_MANAGER']);
   });
 });
 
@@ -79,7 +111,10 @@ describe('/leads', () => {
     const w = new World();
     w.rt.run('doPost', w.rt.slack.slashCommandEvent({ userId: 'UOUTSIDER', command: '/leads' }));
     expect(w.rt.slack.ephemerals('UOUTSIDER')[0].text).toContain("can't find you there");
-    w.rt.run('doPost', w.rt.slack.slashCommandEvent({ userId: 'UAYU0001', command: '/leads', token: 'forged' }));
+    w.rt.run(
+      'doPost',
+      w.rt.slack.slashCommandEvent({ userId: 'UAYU0001', command: '/leads', token: 'forged' }),
+    );
     expect(w.rt.slack.ephemerals('UAYU0001')).toEqual([]);
   });
 });

@@ -6,12 +6,18 @@ import { World } from './world';
 
 /** Makes the n-th call (1-based) of a Sheets values method throw, once. */
 function failNthCall(w: World, method: 'append', n: number): void {
-  const values = w.rt.sheetsApi.Spreadsheets.Values as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const values = w.rt.sheetsApi.Spreadsheets.Values as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const original = values[method];
   let calls = 0;
   values[method] = (...args: unknown[]) => {
     calls++;
-    if (calls === n) throw new Error(`API call to sheets.spreadsheets.values.${method} failed with error: Internal error encountered.`);
+    if (calls === n)
+      throw new Error(
+        `API call to sheets.spreadsheets.values.${method} failed with error: Internal error encountered.`,
+      );
     return original(...args);
   };
 }
@@ -23,11 +29,20 @@ describe('a run that dies halfway', () => {
     const records = w.rt.fireFormSubmit({ Name: 'Budi', Phone: '0812-3456-7890' });
     expect(records.map((r) => r.ok)).toEqual([false]); // the run fails loudly; the response is parked as well
     const [lead] = w.leads();
-    expect(lead).toMatchObject({ name: 'Budi', stage: 'NEW', sales_slack_id: 'UAYU0001', route_count: 1, slack_ts: '' });
+    expect(lead).toMatchObject({
+      name: 'Budi',
+      stage: 'NEW',
+      sales_slack_id: 'UAYU0001',
+      route_count: 1,
+      slack_ts: '',
+    });
     expect(w.rt.slack.dm('UAYU0001')).toEqual([]);
     w.sweepAfter(5);
     expect(w.rt.slack.dm('UAYU0001')).toHaveLength(1);
-    expect(w.lead(String(lead.lead_id))).toMatchObject({ route_count: 1, slack_ts: w.rt.slack.dm('UAYU0001')[0].ts });
+    expect(w.lead(String(lead.lead_id))).toMatchObject({
+      route_count: 1,
+      slack_ts: w.rt.slack.dm('UAYU0001')[0].ts,
+    });
     expect(w.events(String(lead.lead_id))).toContain('NOTIFY_RETRY');
     w.sweepAfter(5);
     expect(w.rt.slack.dm('UAYU0001')).toHaveLength(1);
@@ -53,10 +68,18 @@ describe('Reprocess form responses', () => {
     w.rt.book.submitForm({ Name: 'Missed', Phone: '081233334444', Email: 'm@example.com' });
     w.rt.book.submitForm({ Name: 'Missed too', Phone: '+62 812 5555 6666', Email: '' });
     w.rt.run('reprocessFormResponses');
-    const names = w.leads().map((l) => l.name).sort();
+    const names = w
+      .leads()
+      .map((l) => l.name)
+      .sort();
     expect(names).toEqual(['Missed', 'Missed too', 'Taken']);
     const missed = w.leads().find((l) => l.name === 'Missed')!;
-    expect(missed).toMatchObject({ phone: '6281233334444', email: 'm@example.com', stage: 'NEW', route_count: 1 });
+    expect(missed).toMatchObject({
+      phone: '6281233334444',
+      email: 'm@example.com',
+      stage: 'NEW',
+      route_count: 1,
+    });
     w.rt.run('reprocessFormResponses');
     expect(w.leads()).toHaveLength(3);
     expect(w.lead(taken).name).toBe('Taken');
@@ -65,6 +88,9 @@ describe('Reprocess form responses', () => {
   test('is in the Lead Routing menu', () => {
     const w = new World();
     w.rt.openSpreadsheet();
-    expect(w.rt.book.menus[0].items).toContainEqual({ caption: 'Reprocess form responses', functionName: 'reprocessFormResponses' });
+    expect(w.rt.book.menus[0].items).toContainEqual({
+      caption: 'Reprocess form responses',
+      functionName: 'reprocessFormResponses',
+    });
   });
 });

@@ -7,17 +7,39 @@ import { ESCALATION_CHANNEL, MANAGER, World } from './world';
 let phones = 0;
 /** Submits n leads, each a different person, and returns who got each. */
 function owners(w: World, n: number, prefix = 'L'): string[] {
-  return Array.from({ length: n }, (_, i) => String(w.lead(w.submit({ Name: `${prefix}${i}`, Phone: `0812-3456-${String(7000 + phones++)}` })!).sales_slack_id));
+  return Array.from({ length: n }, (_, i) =>
+    String(
+      w.lead(w.submit({ Name: `${prefix}${i}`, Phone: `0812-3456-${String(7000 + phones++)}` })!)
+        .sales_slack_id,
+    ),
+  );
 }
 
 describe('routing rules from sales_sheet columns', () => {
   test('a rep with weight 2 gets twice the leads of a weight-1 rep, interleaved', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', weight: 2 }, { name: 'Bima', slackId: 'UBIMA0002', weight: 1 }] });
-    expect(owners(w, 6)).toEqual(['UAYU0001', 'UBIMA0002', 'UAYU0001', 'UAYU0001', 'UBIMA0002', 'UAYU0001']);
+    const w = new World({
+      reps: [
+        { name: 'Ayu', slackId: 'UAYU0001', weight: 2 },
+        { name: 'Bima', slackId: 'UBIMA0002', weight: 1 },
+      ],
+    });
+    expect(owners(w, 6)).toEqual([
+      'UAYU0001',
+      'UBIMA0002',
+      'UAYU0001',
+      'UAYU0001',
+      'UBIMA0002',
+      'UAYU0001',
+    ]);
   });
 
   test('a rep holding max_open_leads NEW leads is skipped until one is contacted', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', maxOpenLeads: 1 }, { name: 'Bima', slackId: 'UBIMA0002' }] });
+    const w = new World({
+      reps: [
+        { name: 'Ayu', slackId: 'UAYU0001', maxOpenLeads: 1 },
+        { name: 'Bima', slackId: 'UBIMA0002' },
+      ],
+    });
     const first = w.submit({ Name: 'A', Phone: '0812-3456-6001' })!;
     expect(w.lead(first).sales_slack_id).toBe('UAYU0001');
     expect(owners(w, 2, 'B')).toEqual(['UBIMA0002', 'UBIMA0002']);
@@ -38,8 +60,14 @@ describe('routing rules from sales_sheet columns', () => {
   });
 
   test('nobody available: leads wait unassigned, the manager is told once, and the sweep assigns them when someone is back', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001', active: false }], settings: { escalation_channel_id: ESCALATION_CHANNEL } });
-    const ids = [w.submit({ Name: 'A', Phone: '0812-3456-7001' })!, w.submit({ Name: 'B', Phone: '0812-3456-7002' })!];
+    const w = new World({
+      reps: [{ name: 'Ayu', slackId: 'UAYU0001', active: false }],
+      settings: { escalation_channel_id: ESCALATION_CHANNEL },
+    });
+    const ids = [
+      w.submit({ Name: 'A', Phone: '0812-3456-7001' })!,
+      w.submit({ Name: 'B', Phone: '0812-3456-7002' })!,
+    ];
     w.sweepAfter(5);
     w.sweepAfter(5);
     const told = w.seen(ESCALATION_CHANNEL);

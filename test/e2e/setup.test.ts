@@ -2,7 +2,13 @@
 import { createRuntime } from '../runtime';
 import { BOT_TOKEN, VERIFICATION_TOKEN, World } from './world';
 
-const CONTRACT_SHEETS = ['sales_sheet', 'lead_sheet', 'routing_state_sheet', 'settings', 'routing_log'];
+const CONTRACT_SHEETS = [
+  'sales_sheet',
+  'lead_sheet',
+  'routing_state_sheet',
+  'settings',
+  'routing_log',
+];
 
 describe('setup()', () => {
   test('on an empty spreadsheet it creates every sheet with its headers, formats and validation, and says what is missing', () => {
@@ -10,15 +16,56 @@ describe('setup()', () => {
     const missing = rt.run('setup') as string[];
     for (const name of CONTRACT_SHEETS) expect(rt.book.sheetNames()).toContain(name);
     const leads = rt.book.sheet('lead_sheet');
-    expect(leads.rows()[0].slice(0, 11)).toEqual(['lead_id', 'name', 'phone', 'stage', 'assigned_sales', 'sales_slack_id', 'route_count', 'created_at', 'assigned_at', 'last_routed_at', 'contacted_at']);
+    expect(leads.rows()[0].slice(0, 11)).toEqual([
+      'lead_id',
+      'name',
+      'phone',
+      'stage',
+      'assigned_sales',
+      'sales_slack_id',
+      'route_count',
+      'created_at',
+      'assigned_at',
+      'last_routed_at',
+      'contacted_at',
+    ]);
     expect(leads.frozenRows).toBe(1);
     expect(leads.numberFormat('C2')).toBe('@');
     expect(leads.numberFormat('H2')).toMatch(/yyyy/);
-    expect(leads.validation('D2')).toMatchObject({ criteriaType: 'VALUE_IN_LIST', criteriaValues: [expect.arrayContaining(['NEW', 'CONTACTED', 'QUALIFIED', 'CLOSED_LOST']), true] });
-    expect(rt.book.sheet('sales_sheet').validation('D2')).toMatchObject({ criteriaType: 'CHECKBOX' });
-    expect(rt.book.sheet('routing_log').rows()[0]).toEqual(['at', 'lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail']);
-    const settings = Object.fromEntries(rt.book.sheet('settings').rows().slice(1).map((r) => [r[0], r[1]]));
-    expect(settings).toMatchObject({ sla_minutes: 60, escalation_threshold: 10, sla_check_every_minutes: 5, manager_slack_id: '', default_country: 'ID', form_phone_field: 'Phone' });
+    expect(leads.validation('D2')).toMatchObject({
+      criteriaType: 'VALUE_IN_LIST',
+      criteriaValues: [
+        expect.arrayContaining(['NEW', 'CONTACTED', 'QUALIFIED', 'CLOSED_LOST']),
+        true,
+      ],
+    });
+    expect(rt.book.sheet('sales_sheet').validation('D2')).toMatchObject({
+      criteriaType: 'CHECKBOX',
+    });
+    expect(rt.book.sheet('routing_log').rows()[0]).toEqual([
+      'at',
+      'lead_id',
+      'event',
+      'from_slack_id',
+      'to_slack_id',
+      'actor',
+      'detail',
+    ]);
+    const settings = Object.fromEntries(
+      rt.book
+        .sheet('settings')
+        .rows()
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
+    expect(settings).toMatchObject({
+      sla_minutes: 60,
+      escalation_threshold: 10,
+      sla_check_every_minutes: 5,
+      manager_slack_id: '',
+      default_country: 'ID',
+      form_phone_field: 'Phone',
+    });
     expect(missing.join('\n')).toMatch(/SLACK_BOT_TOKEN/);
     expect(missing.join('\n')).toMatch(/SLACK_VERIFICATION_TOKEN/);
     expect(missing.join('\n')).toMatch(/manager_slack_id is empty/);
@@ -32,14 +79,18 @@ describe('setup()', () => {
     const handlers = w.rt.triggers.map((t) => t.handler).sort();
     expect(handlers).toEqual(['onFormSubmit', 'runArchive', 'runSlaSweep']);
     const settings = w.table('settings');
-    expect(settings.filter((r) => r.key === 'sla_minutes')).toEqual([expect.objectContaining({ value: 45 })]);
+    expect(settings.filter((r) => r.key === 'sla_minutes')).toEqual([
+      expect.objectContaining({ value: 45 }),
+    ]);
   });
 
   test('changing sla_check_every_minutes and running setup replaces the sweep trigger', () => {
     const w = new World();
     w.setSettings({ sla_check_every_minutes: 15 });
     w.rt.run('setup');
-    expect(w.rt.triggers.filter((t) => t.handler === 'runSlaSweep')).toEqual([expect.objectContaining({ eventType: 'CLOCK', intervalMs: 15 * 60_000 })]);
+    expect(w.rt.triggers.filter((t) => t.handler === 'runSlaSweep')).toEqual([
+      expect.objectContaining({ eventType: 'CLOCK', intervalMs: 15 * 60_000 }),
+    ]);
   });
 
   test('it repairs a sheet an admin damaged: missing headers are added at the end, the admin’s columns and rows stay', () => {
@@ -77,7 +128,15 @@ describe('the Lead Routing menu', () => {
   test('opening the spreadsheet adds Set up and Run SLA check now', () => {
     const w = new World();
     w.rt.openSpreadsheet();
-    expect(w.rt.book.menus).toEqual([expect.objectContaining({ name: 'Lead Routing', items: expect.arrayContaining([expect.objectContaining({ caption: 'Set up', functionName: 'setup' }), expect.objectContaining({ caption: 'Run SLA check now', functionName: 'runSlaSweepNow' })]) })]);
+    expect(w.rt.book.menus).toEqual([
+      expect.objectContaining({
+        name: 'Lead Routing',
+        items: expect.arrayContaining([
+          expect.objectContaining({ caption: 'Set up', functionName: 'setup' }),
+          expect.objectContaining({ caption: 'Run SLA check now', functionName: 'runSlaSweepNow' }),
+        ]),
+      }),
+    ]);
   });
 
   test('Set up from the menu shows its report in a dialog', () => {

@@ -13,7 +13,12 @@ describe('the SLA sweep', () => {
     expect(w.lead(id).sales_slack_id).toBe('UAYU0001');
     w.sweepAfter(1);
     const lead = w.lead(id);
-    expect(lead).toMatchObject({ sales_slack_id: 'UBIMA0002', assigned_sales: 'Bima', route_count: 2, route_history: 'UAYU0001 UBIMA0002' });
+    expect(lead).toMatchObject({
+      sales_slack_id: 'UBIMA0002',
+      assigned_sales: 'Bima',
+      route_count: 2,
+      route_history: 'UAYU0001 UBIMA0002',
+    });
     expect((lead.assigned_at as Date).getTime()).toBe(w.rt.clock.now());
     expect((lead.last_routed_at as Date).getTime()).toBe(w.rt.clock.now());
     expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED', 'REROUTED']);
@@ -28,17 +33,26 @@ describe('the SLA sweep', () => {
     expect(oldNow).not.toContain('[Mark as CONTACTED]');
   });
 
-  test.each(['CONTACTED', 'QUALIFIED', 'CLOSED_LOST', 'CLOSED LOST'])('a lead an admin set to %s is never touched by the sweep', (stage) => {
-    const w = new World();
-    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    w.editLead(id, 'stage', stage);
-    w.sweepAfter(600);
-    expect(w.lead(id)).toMatchObject({ stage, sales_slack_id: 'UAYU0001', route_count: 1 });
-    expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED']);
-  });
+  test.each(['CONTACTED', 'QUALIFIED', 'CLOSED_LOST', 'CLOSED LOST'])(
+    'a lead an admin set to %s is never touched by the sweep',
+    (stage) => {
+      const w = new World();
+      const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+      w.editLead(id, 'stage', stage);
+      w.sweepAfter(600);
+      expect(w.lead(id)).toMatchObject({ stage, sales_slack_id: 'UAYU0001', route_count: 1 });
+      expect(w.events(id)).toEqual(['RECEIVED', 'ASSIGNED']);
+    },
+  );
 
   test('after escalation_threshold routings the manager is told once, in the escalation channel, and the lead stays put', () => {
-    const w = new World({ settings: { escalation_threshold: 3, sla_minutes: 30, escalation_channel_id: ESCALATION_CHANNEL } });
+    const w = new World({
+      settings: {
+        escalation_threshold: 3,
+        sla_minutes: 30,
+        escalation_channel_id: ESCALATION_CHANNEL,
+      },
+    });
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     w.sweepAfter(30);
     w.sweepAfter(30);
@@ -78,7 +92,9 @@ describe('the SLA sweep', () => {
       { name: 'Bima', slackId: 'UBIMA0002' },
       { name: 'Citra', slackId: 'UCITRA003' },
     ]);
-    const owners = ['B', 'C', 'D'].map((n, i) => w.lead(w.submit({ Name: n, Phone: `0812-3456-789${i + 1}` })!).sales_slack_id);
+    const owners = ['B', 'C', 'D'].map(
+      (n, i) => w.lead(w.submit({ Name: n, Phone: `0812-3456-789${i + 1}` })!).sales_slack_id,
+    );
     expect(owners).toEqual(['UBIMA0002', 'UCITRA003', 'UBIMA0002']);
     w.sweepAfter(60);
     expect(w.lead(first).sales_slack_id).not.toBe('UAYU0001');
@@ -89,7 +105,9 @@ describe('the SLA sweep', () => {
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     w.setSettings({ sla_minutes: 'abc' });
     w.rt.clock.advanceMinutes(120);
-    expect(() => w.rt.run('runSlaSweep')).toThrow('settings: sla_minutes is "abc"; it must be a whole number');
+    expect(() => w.rt.run('runSlaSweep')).toThrow(
+      'settings: sla_minutes is "abc"; it must be a whole number',
+    );
     expect(w.lead(id).route_count).toBe(1);
     w.setSettings({ sla_minutes: 60, sla_check_every_minutes: 7 });
     expect(() => w.rt.run('runSlaSweep')).toThrow('allowed values are 1, 5, 10, 15, 30, 60');
@@ -109,7 +127,10 @@ describe('the SLA sweep', () => {
 
 describe('when nobody else is available', () => {
   test('the only active rep gets a reminder worded as such, and the original message keeps its button', () => {
-    const w = new World({ reps: [{ name: 'Ayu', slackId: 'UAYU0001' }], settings: { sla_minutes: 30 } });
+    const w = new World({
+      reps: [{ name: 'Ayu', slackId: 'UAYU0001' }],
+      settings: { sla_minutes: 30 },
+    });
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
     w.sweepAfter(30);
     const seen = w.seen('UAYU0001');

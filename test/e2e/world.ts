@@ -49,7 +49,13 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     const reps = options.reps ?? DEFAULT_REPS;
-    const users = [...reps.filter((r) => /^[UW]/.test(r.slackId)).map((r) => ({ id: r.slackId, name: r.name.toLowerCase() })), { id: MANAGER, name: 'manager' }, { id: 'UOUTSIDER', name: 'outsider' }];
+    const users = [
+      ...reps
+        .filter((r) => /^[UW]/.test(r.slackId))
+        .map((r) => ({ id: r.slackId, name: r.name.toLowerCase() })),
+      { id: MANAGER, name: 'manager' },
+      { id: 'UOUTSIDER', name: 'outsider' },
+    ];
     const uniqueUsers = users.filter((u, i) => users.findIndex((v) => v.id === u.id) === i);
     this.rt = createRuntime({
       botToken: BOT_TOKEN,
@@ -63,7 +69,8 @@ export class World {
     });
     const without = new Set(options.withoutProperties ?? []);
     if (!without.has('SLACK_BOT_TOKEN')) this.rt.properties.set('SLACK_BOT_TOKEN', BOT_TOKEN);
-    if (!without.has('SLACK_VERIFICATION_TOKEN')) this.rt.properties.set('SLACK_VERIFICATION_TOKEN', VERIFICATION_TOKEN);
+    if (!without.has('SLACK_VERIFICATION_TOKEN'))
+      this.rt.properties.set('SLACK_VERIFICATION_TOKEN', VERIFICATION_TOKEN);
     if (!options.noForm) this.rt.book.linkForm({ questions: ['Name', 'Phone', 'Email'] });
     this.rt.run('setup');
     this.setReps(reps);
@@ -73,10 +80,15 @@ export class World {
   /** Replaces sales_sheet's rows, typed as an admin would. */
   setReps(reps: RepRow[]): void {
     const sheet = this.rt.book.sheet('sales_sheet');
-    const optional: Array<[keyof RepRow, string]> = [['weight', 'weight'], ['maxOpenLeads', 'max_open_leads'], ['awayUntil', 'away_until']];
+    const optional: Array<[keyof RepRow, string]> = [
+      ['weight', 'weight'],
+      ['maxOpenLeads', 'max_open_leads'],
+      ['awayUntil', 'away_until'],
+    ];
     for (const [field, column] of optional) {
       const header = sheet.rows()[0].map(String);
-      if (reps.some((r) => r[field] !== undefined) && !header.includes(column)) sheet.setCell(`${String.fromCharCode(65 + header.length)}1`, column);
+      if (reps.some((r) => r[field] !== undefined) && !header.includes(column))
+        sheet.setCell(`${String.fromCharCode(65 + header.length)}1`, column);
     }
     const header = sheet.rows()[0].map(String);
     const old = sheet.rows().length;
@@ -87,7 +99,15 @@ export class World {
         (rep) =>
           header.map(
             (h) =>
-              ({ name: rep.name, email: rep.email ?? '', slack_id: rep.slackId, active: rep.active ?? true, weight: rep.weight ?? '', max_open_leads: rep.maxOpenLeads ?? '', away_until: rep.awayUntil ?? '' })[h] ?? '',
+              ({
+                name: rep.name,
+                email: rep.email ?? '',
+                slack_id: rep.slackId,
+                active: rep.active ?? true,
+                weight: rep.weight ?? '',
+                max_open_leads: rep.maxOpenLeads ?? '',
+                away_until: rep.awayUntil ?? '',
+              })[h] ?? '',
           ) as Array<string | number | boolean | Date>,
       ),
       2,
@@ -132,7 +152,10 @@ export class World {
    * month left): NEW and assigned round-robin, `due` of them past the SLA, the rest
    * assigned just now. For scale tests and the benchmark.
    */
-  seedLeads(count: number, options: { due?: number; stage?: string; reps?: string[] } = {}): string[] {
+  seedLeads(
+    count: number,
+    options: { due?: number; stage?: string; reps?: string[] } = {},
+  ): string[] {
     const sheet = this.rt.book.sheet('lead_sheet');
     const header = sheet.rows()[0].map(String);
     const reps = options.reps ?? DEFAULT_REPS.map((r) => r.slackId);
@@ -181,7 +204,9 @@ export class World {
   /** Rows of a sheet as objects keyed by header (values as getValues returns them). */
   table(sheetName: string): Row[] {
     const [header, ...rows] = this.rt.book.sheet(sheetName).rows();
-    return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+    return rows
+      .filter((r) => r.some((c) => c !== ''))
+      .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
   }
 
   leads(): Row[] {
@@ -217,7 +242,13 @@ export class World {
   leadIds(): string[] {
     const sheet = this.rt.book.sheet('lead_sheet');
     const column = sheet.rowValues(1).map(String).indexOf('lead_id') + 1;
-    return column ? sheet.columnValues(column).slice(1).map(String).filter((id) => id !== '') : [];
+    return column
+      ? sheet
+          .columnValues(column)
+          .slice(1)
+          .map(String)
+          .filter((id) => id !== '')
+      : [];
   }
 
   /** Lets minutes pass and runs the sweep (as its trigger would). */
@@ -233,8 +264,23 @@ export class World {
   }
 
   /** A Slack user clicks "Mark as CONTACTED" on the lead's message. */
-  click(userId: string, leadId: string, options: { message?: { channel: string; ts: string }; token?: string; queryParams?: Record<string, string> } = {}): unknown {
-    const event = this.rt.slack.clickEvent({ userId, actionId: 'mark_contacted', value: leadId, message: options.message ?? this.messageRef(leadId), token: options.token, queryParams: options.queryParams });
+  click(
+    userId: string,
+    leadId: string,
+    options: {
+      message?: { channel: string; ts: string };
+      token?: string;
+      queryParams?: Record<string, string>;
+    } = {},
+  ): unknown {
+    const event = this.rt.slack.clickEvent({
+      userId,
+      actionId: 'mark_contacted',
+      value: leadId,
+      message: options.message ?? this.messageRef(leadId),
+      token: options.token,
+      queryParams: options.queryParams,
+    });
     return this.rt.run('doPost', event);
   }
 
@@ -262,11 +308,17 @@ export function snapshotBook(w: World): Record<string, string> {
   return Object.fromEntries(
     w.rt.book.sheetNames().map((name) => {
       const grid = (w.rt.book.sheet(name) as unknown as { sheet?: StoredGrid }).sheet;
-      if (!grid || !Array.isArray(grid.rows)) throw new Error('snapshotBook: the spreadsheet fake no longer keeps its cells in sheet.rows; update this helper');
+      if (!grid || !Array.isArray(grid.rows))
+        throw new Error(
+          'snapshotBook: the spreadsheet fake no longer keeps its cells in sheet.rows; update this helper',
+        );
       const cells: Array<[number, number, unknown, string?]> = [];
       grid.rows.forEach((line, r) =>
         line?.forEach((cell, c) => {
-          if (cell && (cell.value !== '' || cell.formula !== '')) cells.push(cell.formula ? [r + 1, c + 1, cell.value, cell.formula] : [r + 1, c + 1, cell.value]);
+          if (cell && (cell.value !== '' || cell.formula !== ''))
+            cells.push(
+              cell.formula ? [r + 1, c + 1, cell.value, cell.formula] : [r + 1, c + 1, cell.value],
+            );
         }),
       );
       return [name, JSON.stringify(cells)];
@@ -275,7 +327,10 @@ export function snapshotBook(w: World): Record<string, string> {
 }
 
 /** Names of the sheets that differ between two snapshots. */
-export function changedSheets(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changedSheets(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names].filter((name) => before[name] !== after[name]).sort();
 }
@@ -286,15 +341,23 @@ export function changedSheets(before: Record<string, string>, after: Record<stri
  * `after: true`, once it has. Everything the hook does (a nested execution, an
  * admin's edit) happens while the outer execution is waiting on UrlFetchApp.
  */
-export function onSlackRequest(w: World, hook: (method: string) => void, options: { nth?: number; method?: string; after?: boolean } = {}): { fired(): boolean } {
+export function onSlackRequest(
+  w: World,
+  hook: (method: string) => void,
+  options: { nth?: number; method?: string; after?: boolean } = {},
+): { fired(): boolean } {
   const slack = w.rt.slack;
   const original = slack.receive.bind(slack);
   let seen = 0;
   let fired = false;
   slack.receive = (request) => {
     const url = new URL(request.url);
-    const method = url.hostname === 'hooks.slack.com' ? 'response_url' : url.pathname.replace(/^\/api\//, '');
-    const matches = !fired && (options.method === undefined || options.method === method) && ++seen === (options.nth ?? 1);
+    const method =
+      url.hostname === 'hooks.slack.com' ? 'response_url' : url.pathname.replace(/^\/api\//, '');
+    const matches =
+      !fired &&
+      (options.method === undefined || options.method === method) &&
+      ++seen === (options.nth ?? 1);
     if (matches && !options.after) {
       fired = true;
       hook(method);

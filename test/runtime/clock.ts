@@ -20,7 +20,10 @@ export class Clock {
   /** Jumps to an instant; the clock never runs backwards. */
   set(at: number | Date): void {
     const ms = typeof at === 'number' ? at : at.getTime();
-    if (ms < this.nowMs) throw new Error(`Clock cannot go back from ${new Date(this.nowMs).toISOString()} to ${new Date(ms).toISOString()}`);
+    if (ms < this.nowMs)
+      throw new Error(
+        `Clock cannot go back from ${new Date(this.nowMs).toISOString()} to ${new Date(ms).toISOString()}`,
+      );
     this.nowMs = ms;
   }
 

@@ -26,7 +26,14 @@ export interface Counters {
 }
 
 export function newCounters(): Counters {
-  return { spreadsheetCalls: 0, cellsRead: 0, cellsWritten: 0, fetches: 0, fetchCalls: 0, unlockedWrites: [] };
+  return {
+    spreadsheetCalls: 0,
+    cellsRead: 0,
+    cellsWritten: 0,
+    fetches: 0,
+    fetchCalls: 0,
+    unlockedWrites: [],
+  };
 }
 
 /** Resets the numeric counters (not the unlocked-write record). */

@@ -28,8 +28,18 @@ import { createContentService } from './services/content-service';
 import { Executions, type Execution, type ExecutionKind } from './services/executions';
 import { createLockService, LockTable, type LockLeak } from './services/lock-service';
 import { createConsole, createLogger, LogSink, type LogLine } from './services/logger';
-import { createPropertiesService, newPropertyStores, type PropertyStore } from './services/properties-service';
-import { AuthMode, clockEvent, createScriptApp, TriggerTable, type InstalledTrigger } from './services/script-app';
+import {
+  createPropertiesService,
+  newPropertyStores,
+  type PropertyStore,
+} from './services/properties-service';
+import {
+  AuthMode,
+  clockEvent,
+  createScriptApp,
+  TriggerTable,
+  type InstalledTrigger,
+} from './services/script-app';
 import { createSession, User } from './services/session';
 import { createUtilities, stringify } from './services/utilities';
 
@@ -153,7 +163,10 @@ export interface LocalRuntime {
    * trigger of this spreadsheet with that event. `duplicate` delivers it twice, as
    * Apps Script is known to do.
    */
-  fireFormSubmit(answers: Record<string, string>, options?: { duplicate?: boolean }): ExecutionRecord[];
+  fireFormSubmit(
+    answers: Record<string, string>,
+    options?: { duplicate?: boolean },
+  ): ExecutionRecord[];
   /** A user opens the spreadsheet: the simple onOpen (if defined), then installable ON_OPEN triggers. */
   openSpreadsheet(): ExecutionRecord[];
 }
@@ -196,7 +209,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
         const ms =
           trip.kind === 'fetch'
             ? l.perFetchMs
-            : l.perSpreadsheetCallMs + (trip.cellsRead ?? 0) * l.perCellReadMs + (trip.cellsWritten ?? 0) * l.perCellWrittenMs;
+            : l.perSpreadsheetCallMs +
+              (trip.cellsRead ?? 0) * l.perCellReadMs +
+              (trip.cellsWritten ?? 0) * l.perCellWrittenMs;
         if (ms > 0) clock.advanceMs(ms);
       }
       // Ends the execution from inside the fake call once it passes its limit.
@@ -204,7 +219,10 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     },
   };
 
-  const { SpreadsheetApp, Sheets, book } = createSpreadsheetServices(deps, { name: options.spreadsheetName, id: options.spreadsheetId });
+  const { SpreadsheetApp, Sheets, book } = createSpreadsheetServices(deps, {
+    name: options.spreadsheetName,
+    id: options.spreadsheetId,
+  });
   const slack = new SlackEmulator(deps, {
     botToken: options.botToken ?? 'xoxb-local-runtime-bot-token',
     verificationToken: options.verificationToken ?? 'local-runtime-verification-token',
@@ -228,8 +246,18 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
 
   const services = {
     SpreadsheetApp,
-    Sheets: requireAuthorization(Sheets as object, 'Sheets', 'https://www.googleapis.com/auth/spreadsheets', executions),
-    UrlFetchApp: requireAuthorization(UrlFetchApp as object, 'UrlFetchApp', 'https://www.googleapis.com/auth/script.external_request', executions),
+    Sheets: requireAuthorization(
+      Sheets as object,
+      'Sheets',
+      'https://www.googleapis.com/auth/spreadsheets',
+      executions,
+    ),
+    UrlFetchApp: requireAuthorization(
+      UrlFetchApp as object,
+      'UrlFetchApp',
+      'https://www.googleapis.com/auth/script.external_request',
+      executions,
+    ),
     PropertiesService: createPropertiesService(propertyStores, executions),
     CacheService: createCacheService(cacheStores, executions),
     LockService: createLockService(locks, executions),
@@ -249,7 +277,11 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
   };
 
   /** The only globals a bundle context gets: the services and the fake-clock Date. */
-  const platformGlobals = (): Record<string, unknown> => ({ ...services, ...options.testGlobals, Date: DateClass });
+  const platformGlobals = (): Record<string, unknown> => ({
+    ...services,
+    ...options.testGlobals,
+    Date: DateClass,
+  });
 
   /** Identity and UI per kind (see ExecutionKind). */
   const identity = (kind: ExecutionKind): { active: string; effective: string } => {
@@ -275,7 +307,10 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
    * One execution. `makeArgs` runs inside it (event objects that read the spreadsheet
    * are built by the platform, uncounted).
    */
-  const execute = (spec: RunOptions & { entry: string; ui?: boolean }, makeArgs: () => unknown[]): unknown => {
+  const execute = (
+    spec: RunOptions & { entry: string; ui?: boolean },
+    makeArgs: () => unknown[],
+  ): unknown => {
     const who = identity(spec.kind);
     const ex: Execution = executions.begin({
       kind: spec.kind,
@@ -286,11 +321,19 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     const outerUi = uiAvailable;
     setUi(spec.ui ?? (spec.kind === 'menu' || spec.kind === 'simple'));
     const outerLogger = sink.enterExecution();
-    const record: ExecutionRecord = { executionId: ex.id, kind: ex.kind, entry: ex.entry, startedMs: ex.startedMs, endedMs: 0, ok: false };
+    const record: ExecutionRecord = {
+      executionId: ex.id,
+      kind: ex.kind,
+      entry: ex.entry,
+      startedMs: ex.startedMs,
+      endedMs: 0,
+      ok: false,
+    };
     try {
       const context = loadBundle(bundleDir, platformGlobals());
       const fn = (context as Record<string, unknown>)[spec.entry];
-      if (typeof fn !== 'function') throw executions.exception(`Script function not found: ${spec.entry}`);
+      if (typeof fn !== 'function')
+        throw executions.exception(`Script function not found: ${spec.entry}`);
       const args = uncounted(makeArgs);
       const value = (fn as (...a: unknown[]) => unknown)(...args);
       // A killed execution is over even if the bundle caught the error.
@@ -305,7 +348,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       sink.write('uncaught', stringify(error));
       throw error;
     } finally {
-      for (const scope of locks.releaseAllHeldBy(ex)) lockLeaks.push({ executionId: ex.id, entry: ex.entry, scope });
+      for (const scope of locks.releaseAllHeldBy(ex))
+        lockLeaks.push({ executionId: ex.id, entry: ex.entry, scope });
       record.endedMs = clock.now();
       executions.end(ex);
       setUi(outerUi);
@@ -315,7 +359,10 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
   };
 
   /** A trigger-style execution: never throws; failures are recorded. */
-  const fire = (spec: RunOptions & { entry: string; ui?: boolean }, makeArgs: () => unknown[]): ExecutionRecord => {
+  const fire = (
+    spec: RunOptions & { entry: string; ui?: boolean },
+    makeArgs: () => unknown[],
+  ): ExecutionRecord => {
     try {
       execute(spec, makeArgs);
     } catch {
@@ -330,7 +377,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     if (!probed) {
       const globals = platformGlobals();
       const context = loadBundle(bundleDir, globals);
-      probed = Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === 'function' && !(k in globals));
+      probed = Object.keys(context).filter(
+        (k) => typeof (context as Record<string, unknown>)[k] === 'function' && !(k in globals),
+      );
     }
     return [...probed];
   };
@@ -373,41 +422,83 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     fireDueTriggers() {
       const now = clock.now();
       const due = triggerTable.all
-        .filter((t) => t.eventType === 'CLOCK' && t.intervalMs !== undefined && now - t.lastFiredMs >= t.intervalMs)
-        .sort((a, b) => a.lastFiredMs + (a.intervalMs ?? 0) - (b.lastFiredMs + (b.intervalMs ?? 0)));
+        .filter(
+          (t) =>
+            t.eventType === 'CLOCK' &&
+            t.intervalMs !== undefined &&
+            now - t.lastFiredMs >= t.intervalMs,
+        )
+        .sort(
+          (a, b) => a.lastFiredMs + (a.intervalMs ?? 0) - (b.lastFiredMs + (b.intervalMs ?? 0)),
+        );
       const out: ExecutionRecord[] = [];
       for (const t of due) {
         if (!triggerTable.all.includes(t)) continue; // deleted by an earlier run
         t.lastFiredMs = clock.now();
         const at = clock.now();
-        out.push(fire({ kind: 'trigger', entry: t.handler, activeUserEmail: t.ownerEmail, effectiveUserEmail: t.ownerEmail }, () => [clockEvent(at, t.uniqueId)]));
+        out.push(
+          fire(
+            {
+              kind: 'trigger',
+              entry: t.handler,
+              activeUserEmail: t.ownerEmail,
+              effectiveUserEmail: t.ownerEmail,
+            },
+            () => [clockEvent(at, t.uniqueId)],
+          ),
+        );
       }
       return out;
     },
     fireFormSubmit(answers, o = {}) {
       // The response lands in the sheet whether or not a trigger is installed.
       const event = book.submitForm(answers);
-      const handlers = triggerTable.all.filter((t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === book.id);
+      const handlers = triggerTable.all.filter(
+        (t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === book.id,
+      );
       const out: ExecutionRecord[] = [];
       for (let copy = 0; copy < (o.duplicate ? 2 : 1); copy++) {
         for (const t of handlers) {
-          const spec = { kind: 'trigger' as const, entry: t.handler, activeUserEmail: t.ownerEmail, effectiveUserEmail: t.ownerEmail };
-          out.push(fire(spec, () => [{ ...event, authMode: AuthMode.FULL, triggerUid: t.uniqueId }]));
+          const spec = {
+            kind: 'trigger' as const,
+            entry: t.handler,
+            activeUserEmail: t.ownerEmail,
+            effectiveUserEmail: t.ownerEmail,
+          };
+          out.push(
+            fire(spec, () => [{ ...event, authMode: AuthMode.FULL, triggerUid: t.uniqueId }]),
+          );
         }
       }
       return out;
     },
     openSpreadsheet() {
       const out: ExecutionRecord[] = [];
-      const openEvent = (authMode: string, extra: Record<string, unknown> = {}) => () => [
-        { authMode, source: (SpreadsheetApp as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet(), user: new User(executions.current()?.activeUserEmail ?? ''), ...extra },
-      ];
+      const openEvent =
+        (authMode: string, extra: Record<string, unknown> = {}) =>
+        () => [
+          {
+            authMode,
+            source: (SpreadsheetApp as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet(),
+            user: new User(executions.current()?.activeUserEmail ?? ''),
+            ...extra,
+          },
+        ];
       // A simple trigger runs only if the project defines it.
-      if (globalFunctions().includes('onOpen')) out.push(fire({ kind: 'simple', entry: 'onOpen' }, openEvent(AuthMode.LIMITED)));
-      for (const t of triggerTable.all.filter((x) => x.eventType === 'ON_OPEN' && x.sourceId === book.id)) {
+      if (globalFunctions().includes('onOpen'))
+        out.push(fire({ kind: 'simple', entry: 'onOpen' }, openEvent(AuthMode.LIMITED)));
+      for (const t of triggerTable.all.filter(
+        (x) => x.eventType === 'ON_OPEN' && x.sourceId === book.id,
+      )) {
         out.push(
           fire(
-            { kind: 'trigger', entry: t.handler, activeUserEmail: userEmail, effectiveUserEmail: t.ownerEmail, ui: true },
+            {
+              kind: 'trigger',
+              entry: t.handler,
+              activeUserEmail: userEmail,
+              effectiveUserEmail: t.ownerEmail,
+              ui: true,
+            },
             openEvent(AuthMode.FULL, { triggerUid: t.uniqueId }),
           ),
         );

@@ -42,7 +42,12 @@ describe('local runtime', () => {
   });
 
   test('the latency model charges spreadsheet round trips and ends a slow execution', () => {
-    const latency = { perSpreadsheetCallMs: 1000, perCellReadMs: 0, perCellWrittenMs: 0, perFetchMs: 0 };
+    const latency = {
+      perSpreadsheetCallMs: 1000,
+      perCellReadMs: 0,
+      perCellWrittenMs: 0,
+      perFetchMs: 0,
+    };
     const rt = runtimeWith(bundle, { latency });
     const t0 = rt.clock.now();
     expect(rt.run('readCells', 10)).toBe('done');
@@ -52,7 +57,15 @@ describe('local runtime', () => {
 
   test('the bundle sees only Apps Script services, no Node globals', () => {
     expect(runtimeWith(bundle).run('globalsSeen')).toEqual([
-      'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'object', 'object', 'object',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'object',
+      'object',
+      'object',
     ]);
   });
 
@@ -76,7 +89,9 @@ describe('local runtime', () => {
     const rt = runtimeWith(bundle);
     const [open] = rt.openSpreadsheet();
     expect(open.ok).toBe(false);
-    expect(String(open.error)).toMatch(/^Exception: You do not have permission to call UrlFetchApp.fetch/);
+    expect(String(open.error)).toMatch(
+      /^Exception: You do not have permission to call UrlFetchApp.fetch/,
+    );
     expect(rt.logText()).toContain('open LIMITED');
   });
 
@@ -85,7 +100,9 @@ describe('local runtime', () => {
   });
 
   test('globalFunctions lists the bundle top-level functions', () => {
-    expect(runtimeWith(bundle).globalFunctions()).toEqual(expect.arrayContaining(['count', 'doGet', 'onOpen']));
+    expect(runtimeWith(bundle).globalFunctions()).toEqual(
+      expect.arrayContaining(['count', 'doGet', 'onOpen']),
+    );
   });
 });
 

@@ -7,7 +7,12 @@
  */
 import type { Executions } from './executions';
 
-export function requireAuthorization<T extends object>(service: T, serviceName: string, scope: string, executions: Executions): T {
+export function requireAuthorization<T extends object>(
+  service: T,
+  serviceName: string,
+  scope: string,
+  executions: Executions,
+): T {
   const proxies = new WeakMap<object, object>();
   const wrap = <O extends object>(target: O, path: string): O => {
     const known = proxies.get(target);
@@ -20,7 +25,9 @@ export function requireAuthorization<T extends object>(service: T, serviceName: 
         if (typeof value === 'function') {
           return (...args: unknown[]) => {
             if (executions.current()?.kind === 'simple') {
-              throw executions.exception(`You do not have permission to call ${name}. Required permissions: ${scope}`);
+              throw executions.exception(
+                `You do not have permission to call ${name}. Required permissions: ${scope}`,
+              );
             }
             return (value as (...a: unknown[]) => unknown).apply(t, args);
           };

@@ -17,7 +17,9 @@ import vm from 'node:vm';
 
 // gas-local ships no types: require(folder, globalObject) runs every .js file of the
 // folder in vm.createContext(globalObject) and returns the context.
-const gasLocal = require('gas-local') as { require(folder: string, globalObject: object): vm.Context };
+const gasLocal = require('gas-local') as {
+  require(folder: string, globalObject: object): vm.Context;
+};
 
 export type BundleGlobals = Record<string, unknown>;
 
@@ -32,7 +34,8 @@ function widenInstanceOf(ctor: Function, accepts: (v: unknown) => boolean): void
   });
 }
 
-const isErrorObject = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Error]';
+const isErrorObject = (v: unknown): boolean =>
+  Object.prototype.toString.call(v) === '[object Error]';
 
 /** Creates the context, patches its realm, and runs every .js file of `bundleDir` in it. */
 export function loadBundle(bundleDir: string, globals: BundleGlobals): vm.Context {

@@ -77,13 +77,17 @@ export class Cache {
 
   private key(key: unknown): string {
     const k = String(key);
-    if (k.length > CACHE_MAX_KEY_CHARS) throw this.executions.exception(`Argument too large: key (over ${CACHE_MAX_KEY_CHARS} characters)`);
+    if (k.length > CACHE_MAX_KEY_CHARS)
+      throw this.executions.exception(
+        `Argument too large: key (over ${CACHE_MAX_KEY_CHARS} characters)`,
+      );
     return k;
   }
 
   private value(value: unknown): string {
     const v = String(value);
-    if (Buffer.byteLength(v, 'utf8') > CACHE_MAX_VALUE_BYTES) throw this.executions.exception('Argument too large: value (over 100 KB)');
+    if (Buffer.byteLength(v, 'utf8') > CACHE_MAX_VALUE_BYTES)
+      throw this.executions.exception('Argument too large: value (over 100 KB)');
     return v;
   }
 
@@ -91,7 +95,9 @@ export class Cache {
     if (seconds === undefined) return CACHE_DEFAULT_EXPIRATION_S;
     const s = Number(seconds);
     if (!Number.isFinite(s) || s < 1 || s > CACHE_MAX_EXPIRATION_S) {
-      throw this.executions.exception(`Invalid argument: expirationInSeconds must be 1 to ${CACHE_MAX_EXPIRATION_S}`);
+      throw this.executions.exception(
+        `Invalid argument: expirationInSeconds must be 1 to ${CACHE_MAX_EXPIRATION_S}`,
+      );
     }
     return Math.floor(s);
   }

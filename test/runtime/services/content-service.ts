@@ -7,7 +7,17 @@
 import { makeEnum } from './enum';
 import type { Executions } from './executions';
 
-export const MimeType = makeEnum(['ATOM', 'CSV', 'ICAL', 'JAVASCRIPT', 'JSON', 'RSS', 'TEXT', 'VCARD', 'XML']);
+export const MimeType = makeEnum([
+  'ATOM',
+  'CSV',
+  'ICAL',
+  'JAVASCRIPT',
+  'JSON',
+  'RSS',
+  'TEXT',
+  'VCARD',
+  'XML',
+]);
 export type MimeTypeName = keyof typeof MimeType;
 
 export class TextOutput {

@@ -97,7 +97,8 @@ export class Executions {
 
   end(ex: Execution): void {
     const at = this.stack.lastIndexOf(ex);
-    if (at !== this.stack.length - 1) throw new Error(`local runtime: execution ${ex.id} ended out of order`);
+    if (at !== this.stack.length - 1)
+      throw new Error(`local runtime: execution ${ex.id} ended out of order`);
     this.stack.pop();
   }
 
@@ -130,7 +131,10 @@ export class Executions {
   /** The current execution, or an error saying the service needs one. */
   require(service: string): Execution {
     const ex = this.current();
-    if (!ex) throw new Error(`local runtime: ${service} was called outside runtime.run(); start an execution first`);
+    if (!ex)
+      throw new Error(
+        `local runtime: ${service} was called outside runtime.run(); start an execution first`,
+      );
     return ex;
   }
 }

@@ -12,7 +12,20 @@
  */
 import { instantToWallMs } from '../spreadsheet/dates';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Wall-clock fields of an instant in a zone, plus the zone's offset then. */
@@ -79,7 +92,8 @@ function gmtName(offsetMinutes: number): string {
 function fixedZone(offsetMinutes: number, label?: string): Zone {
   return {
     fields: (ms) => utcFields(ms, offsetMinutes),
-    name: (_ms, long) => label ?? (long && offsetMinutes === 0 ? 'Greenwich Mean Time' : gmtName(offsetMinutes)),
+    name: (_ms, long) =>
+      label ?? (long && offsetMinutes === 0 ? 'Greenwich Mean Time' : gmtName(offsetMinutes)),
   };
 }
 
@@ -87,14 +101,21 @@ function intlZone(tz: string): Zone {
   return {
     fields(ms) {
       // The same zone arithmetic the spreadsheet fake uses for date cells (dates.ts).
-      const offsetMinutes = Math.round((instantToWallMs(Math.floor(ms / 1000) * 1000, tz) - Math.floor(ms / 1000) * 1000) / 60_000);
+      const offsetMinutes = Math.round(
+        (instantToWallMs(Math.floor(ms / 1000) * 1000, tz) - Math.floor(ms / 1000) * 1000) / 60_000,
+      );
       return utcFields(ms, offsetMinutes);
     },
     name(ms, long) {
-      const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(ms));
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        timeZoneName: long ? 'long' : 'short',
+      }).formatToParts(new Date(ms));
       const n = parts.find((x) => x.type === 'timeZoneName')?.value ?? '';
       // Intl writes "GMT+7" where it has no abbreviation; Java writes "GMT+07:00".
-      return /^GMT[+-]/.test(n) || n === 'GMT' || n === 'UTC' ? gmtName(this.fields(ms).offsetMinutes) : n;
+      return /^GMT[+-]/.test(n) || n === 'GMT' || n === 'UTC'
+        ? gmtName(this.fields(ms).offsetMinutes)
+        : n;
     },
   };
 }
@@ -141,7 +162,8 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new Error('Invalid argument: date');
   const f = zone.fields(ms);
-  const dayOfYear = Math.floor((Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86_400_000) + 1;
+  const dayOfYear =
+    Math.floor((Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86_400_000) + 1;
   let out = '';
   let i = 0;
   while (i < pattern.length) {
@@ -187,7 +209,12 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         break;
       case 'M':
       case 'L':
-        out += n >= 4 ? MONTHS[f.month - 1] : n === 3 ? MONTHS[f.month - 1].slice(0, 3) : pad(f.month, n);
+        out +=
+          n >= 4
+            ? MONTHS[f.month - 1]
+            : n === 3
+              ? MONTHS[f.month - 1].slice(0, 3)
+              : pad(f.month, n);
         break;
       case 'd':
         out += pad(f.day, n);

@@ -22,7 +22,8 @@ import type { Execution, Executions } from './executions';
 
 export type LockScope = 'script' | 'user' | 'document';
 
-export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+export const LOCK_TIMEOUT_MESSAGE =
+  'Lock timeout: another process was holding the lock for too long.';
 
 type Holder = { by: 'execution'; ex: Execution } | { by: 'elsewhere'; untilMs?: number };
 
@@ -62,7 +63,8 @@ export class LockTable {
    */
   holdElsewhere(options: { untilMs?: number } = {}): void {
     const h = this.freshHolder(this.script);
-    if (h && h.by === 'execution') throw new Error(`local runtime: execution ${h.ex.id} (${h.ex.entry}) holds the script lock`);
+    if (h && h.by === 'execution')
+      throw new Error(`local runtime: execution ${h.ex.id} (${h.ex.entry}) holds the script lock`);
     this.script.holder = { by: 'elsewhere', untilMs: options.untilMs };
   }
 
@@ -94,7 +96,8 @@ export class LockTable {
   /** The holder now; a timed hold elsewhere ends when the clock reaches its end. */
   freshHolder(slot: LockSlot): Holder | null {
     const h = slot.holder;
-    if (h && h.by === 'elsewhere' && h.untilMs !== undefined && h.untilMs <= this.clock.now()) slot.holder = null;
+    if (h && h.by === 'elsewhere' && h.untilMs !== undefined && h.untilMs <= this.clock.now())
+      slot.holder = null;
     return slot.holder;
   }
 
@@ -174,7 +177,8 @@ export function createLockService(table: LockTable, executions: Executions) {
   };
   return {
     getScriptLock: (): Lock => handle(table.script),
-    getUserLock: (): Lock => handle(table.user(executions.require('LockService').effectiveUserEmail)),
+    getUserLock: (): Lock =>
+      handle(table.user(executions.require('LockService').effectiveUserEmail)),
     getDocumentLock: (): Lock | null => {
       executions.check();
       if (executions.require('LockService').kind === 'webapp') return null;

@@ -36,7 +36,9 @@ describe('Logger and console', () => {
   test('an uncaught error is logged by the platform, so its message is greppable', () => {
     const rt = runtimeWith(bundle);
     expect(() => rt.run('fail')).toThrow('secret xoxb-999 leaked');
-    expect(rt.logs).toEqual([expect.objectContaining({ level: 'uncaught', text: 'Error: secret xoxb-999 leaked' })]);
+    expect(rt.logs).toEqual([
+      expect.objectContaining({ level: 'uncaught', text: 'Error: secret xoxb-999 leaked' }),
+    ]);
   });
 
   test('Logger.clear empties this execution log', () => {

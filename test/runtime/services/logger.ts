@@ -34,7 +34,12 @@ export class LogSink {
   ) {}
 
   write(level: LogLevel, text: string): void {
-    const line: LogLine = { level, text, executionId: this.executions.current()?.id ?? 0, atMs: this.now() };
+    const line: LogLine = {
+      level,
+      text,
+      executionId: this.executions.current()?.id ?? 0,
+      atMs: this.now(),
+    };
     this.lines.push(line);
     if (level === 'Logger') this.loggerBuffer.push(text);
     if (this.verbose) process.stderr.write(`[apps-script ${level} #${line.executionId}] ${text}\n`);
@@ -71,12 +76,18 @@ export function createLogger(sink: LogSink, executions: Executions) {
   const logger = {
     log(data: unknown, ...values: unknown[]) {
       executions.check();
-      sink.write('Logger', values.length > 0 ? formatTemplate(String(data), values) : stringify(data));
+      sink.write(
+        'Logger',
+        values.length > 0 ? formatTemplate(String(data), values) : stringify(data),
+      );
       return logger;
     },
     getLog(): string {
       executions.check();
-      return sink.loggerLines().map((l) => `${l}\n`).join('');
+      return sink
+        .loggerLines()
+        .map((l) => `${l}\n`)
+        .join('');
     },
     clear(): void {
       executions.check();
@@ -88,13 +99,21 @@ export function createLogger(sink: LogSink, executions: Executions) {
 
 /** The console global: log, info, warn, error, debug. */
 export function createConsole(sink: LogSink, executions: Executions) {
-  const at = (level: LogLevel) => (...args: unknown[]) => {
-    executions.check();
-    const text =
-      typeof args[0] === 'string' && args.length > 1 && /%[sdifoj%]/.test(args[0])
-        ? formatTemplate(args[0], args.slice(1))
-        : args.map(stringify).join(' ');
-    sink.write(level, text);
+  const at =
+    (level: LogLevel) =>
+    (...args: unknown[]) => {
+      executions.check();
+      const text =
+        typeof args[0] === 'string' && args.length > 1 && /%[sdifoj%]/.test(args[0])
+          ? formatTemplate(args[0], args.slice(1))
+          : args.map(stringify).join(' ');
+      sink.write(level, text);
+    };
+  return {
+    log: at('log'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    debug: at('debug'),
   };
-  return { log: at('log'), info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') };
 }

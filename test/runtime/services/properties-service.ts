@@ -35,13 +35,16 @@ export class PropertyStore {
     const next = new Map(deleteAllOthers ? [] : this.map);
     for (const [k, v] of Object.entries(values)) {
       const s = String(v);
-      if (bytes(k) + bytes(s) > PROPERTY_VALUE_MAX_BYTES) throw new PropertyLimitError('Argument too large: value');
+      if (bytes(k) + bytes(s) > PROPERTY_VALUE_MAX_BYTES)
+        throw new PropertyLimitError('Argument too large: value');
       next.set(k, s);
     }
     let total = 0;
     for (const [k, v] of next) total += bytes(k) + bytes(v);
     if (total > PROPERTY_STORE_MAX_BYTES) {
-      throw new PropertyLimitError('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw new PropertyLimitError(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this.map.clear();
     for (const [k, v] of next) this.map.set(k, v);

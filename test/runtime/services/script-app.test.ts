@@ -31,7 +31,9 @@ describe('ScriptApp', () => {
   test('everyMinutes accepts 1, 5, 10, 15 and 30; everyHours(3) is rejected', () => {
     const rt = runtimeWith(bundle);
     for (const n of [1, 5, 10, 15, 30]) rt.run('install', n);
-    expect(rt.triggers.map((t) => t.intervalMs)).toEqual([60_000, 300_000, 600_000, 900_000, 1_800_000]);
+    expect(rt.triggers.map((t) => t.intervalMs)).toEqual([
+      60_000, 300_000, 600_000, 900_000, 1_800_000,
+    ]);
     expect(() => rt.run('installHours', 3)).toThrow(/everyHours/);
   });
 
@@ -96,6 +98,8 @@ describe('ScriptApp', () => {
     const rt = runtimeWith(bundle);
     const [open] = rt.openSpreadsheet();
     expect(open).toMatchObject({ kind: 'simple', entry: 'onOpen', ok: false });
-    expect(String(open.error)).toMatch(/You do not have permission to call ScriptApp.getProjectTriggers/);
+    expect(String(open.error)).toMatch(
+      /You do not have permission to call ScriptApp.getProjectTriggers/,
+    );
   });
 });

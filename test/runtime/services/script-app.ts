@@ -18,10 +18,25 @@ import type { Clock } from '../clock';
 import { makeEnum } from './enum';
 import type { Executions } from './executions';
 
-export const EventType = makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+export const EventType = makeEnum([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
 export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-export const WeekDay = makeEnum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
+export const WeekDay = makeEnum([
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+]);
 
 export type EventTypeName = keyof typeof EventType;
 export type TriggerSourceName = keyof typeof TriggerSource;
@@ -127,11 +142,20 @@ export function createScriptApp(o: ScriptAppOptions) {
     return ex.effectiveUserEmail;
   };
 
-  const install = (spec: Omit<InstalledTrigger, 'uniqueId' | 'ownerEmail' | 'createdMs' | 'lastFiredMs'>): Trigger => {
+  const install = (
+    spec: Omit<InstalledTrigger, 'uniqueId' | 'ownerEmail' | 'createdMs' | 'lastFiredMs'>,
+  ): Trigger => {
     const owner = authorized('newTrigger');
-    if (triggers.ownedBy(owner).length >= MAX_TRIGGERS_PER_USER_PER_SCRIPT) throw executions.exception(TOO_MANY_TRIGGERS_MESSAGE);
+    if (triggers.ownedBy(owner).length >= MAX_TRIGGERS_PER_USER_PER_SCRIPT)
+      throw executions.exception(TOO_MANY_TRIGGERS_MESSAGE);
     const now = o.clock.now();
-    const t: InstalledTrigger = { ...spec, uniqueId: triggers.newId(), ownerEmail: owner, createdMs: now, lastFiredMs: now };
+    const t: InstalledTrigger = {
+      ...spec,
+      uniqueId: triggers.newId(),
+      ownerEmail: owner,
+      createdMs: now,
+      lastFiredMs: now,
+    };
     triggers.all.push(t);
     return new Trigger(t);
   };
@@ -151,7 +175,9 @@ export function createScriptApp(o: ScriptAppOptions) {
     everyMinutes(n: number): ClockTriggerBuilder {
       executions.check();
       if (!(EVERY_MINUTES_ALLOWED as readonly number[]).includes(Number(n))) {
-        throw executions.exception(`Invalid argument: everyMinutes(${String(n)}); n must be 1, 5, 10, 15 or 30`);
+        throw executions.exception(
+          `Invalid argument: everyMinutes(${String(n)}); n must be 1, 5, 10, 15 or 30`,
+        );
       }
       this.intervalMs = Number(n) * 60_000;
       return this;
@@ -160,7 +186,9 @@ export function createScriptApp(o: ScriptAppOptions) {
     everyHours(n: number): ClockTriggerBuilder {
       executions.check();
       if (!(EVERY_HOURS_ALLOWED as readonly number[]).includes(Number(n))) {
-        throw executions.exception(`Invalid argument: everyHours(${String(n)}); n must be 1, 2, 4, 6, 8 or 12`);
+        throw executions.exception(
+          `Invalid argument: everyHours(${String(n)}); n must be 1, 2, 4, 6, 8 or 12`,
+        );
       }
       this.intervalMs = Number(n) * 3_600_000;
       return this;
@@ -176,9 +204,14 @@ export function createScriptApp(o: ScriptAppOptions) {
     atHour(hour: number): ClockTriggerBuilder {
       executions.check();
       const h = Number(hour);
-      if (!Number.isInteger(h) || h < 0 || h > 23) throw executions.exception(`Invalid argument: atHour(${String(hour)}); hour must be 0 to 23`);
+      if (!Number.isInteger(h) || h < 0 || h > 23)
+        throw executions.exception(
+          `Invalid argument: atHour(${String(hour)}); hour must be 0 to 23`,
+        );
       if (this.intervalMs === undefined || this.intervalMs < 86_400_000) {
-        throw executions.exception('atHour() applies only to daily or weekly triggers: call everyDays() or everyWeeks() first');
+        throw executions.exception(
+          'atHour() applies only to daily or weekly triggers: call everyDays() or everyWeeks() first',
+        );
       }
       return this;
     }
@@ -192,9 +225,17 @@ export function createScriptApp(o: ScriptAppOptions) {
     create(): Trigger {
       executions.check();
       if (this.intervalMs === undefined) {
-        throw executions.exception('Invalid argument: a time-based trigger needs a schedule (everyMinutes, everyHours, ...) before create()');
+        throw executions.exception(
+          'Invalid argument: a time-based trigger needs a schedule (everyMinutes, everyHours, ...) before create()',
+        );
       }
-      return install({ handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, intervalMs: this.intervalMs });
+      return install({
+        handler: this.handler,
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        intervalMs: this.intervalMs,
+      });
     }
   }
 
@@ -230,8 +271,16 @@ export function createScriptApp(o: ScriptAppOptions) {
 
     create(): Trigger {
       executions.check();
-      if (!this.eventType) throw executions.exception('Invalid argument: a spreadsheet trigger needs an event (onOpen, onEdit, onChange, onFormSubmit) before create()');
-      return install({ handler: this.handler, eventType: this.eventType, source: 'SPREADSHEETS', sourceId: this.sourceId });
+      if (!this.eventType)
+        throw executions.exception(
+          'Invalid argument: a spreadsheet trigger needs an event (onOpen, onEdit, onChange, onFormSubmit) before create()',
+        );
+      return install({
+        handler: this.handler,
+        eventType: this.eventType,
+        source: 'SPREADSHEETS',
+        sourceId: this.sourceId,
+      });
     }
   }
 
@@ -271,7 +320,10 @@ export function createScriptApp(o: ScriptAppOptions) {
     getUserTriggers(spreadsheet: unknown): Trigger[] {
       const owner = authorized('getUserTriggers');
       const id = typeof spreadsheet === 'string' ? spreadsheet : o.spreadsheetIdOf(spreadsheet);
-      return triggers.ownedBy(owner).filter((t) => t.sourceId === id).map((t) => new Trigger(t));
+      return triggers
+        .ownedBy(owner)
+        .filter((t) => t.sourceId === id)
+        .map((t) => new Trigger(t));
     },
 
     deleteTrigger(trigger: { getUniqueId(): string }): void {

@@ -15,7 +15,11 @@ describe('Session', () => {
   });
 
   test('a menu click runs as the spreadsheet user; an editor run as the owner', () => {
-    const rt = runtimeWith(bundle, { ownerEmail: 'admin@example.com', userEmail: 'rep@example.com', timeZone: 'Europe/Paris' });
+    const rt = runtimeWith(bundle, {
+      ownerEmail: 'admin@example.com',
+      userEmail: 'rep@example.com',
+      timeZone: 'Europe/Paris',
+    });
     expect(rt.runAs('menu', 'who')).toEqual(['rep@example.com', 'rep@example.com', 'Europe/Paris']);
     expect(rt.run('who')).toEqual(['admin@example.com', 'admin@example.com', 'Europe/Paris']);
   });

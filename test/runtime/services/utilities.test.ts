@@ -40,7 +40,9 @@ describe('Utilities.formatDate', () => {
   });
 
   test('quoted literals and escaped quotes', () => {
-    expect(formatDate(new Date(NOV), 'UTC', "yyyy-MM-dd'T'HH:mm 'o''clock' ''")).toBe("2026-11-26T02:05 o'clock '");
+    expect(formatDate(new Date(NOV), 'UTC', "yyyy-MM-dd'T'HH:mm 'o''clock' ''")).toBe(
+      "2026-11-26T02:05 o'clock '",
+    );
   });
 
   test('an unknown pattern letter throws like SimpleDateFormat', () => {

@@ -14,12 +14,30 @@ import { formatDate } from './format-date';
 
 export const Charset = makeEnum(['US_ASCII', 'UTF_8']);
 export const DigestAlgorithm = makeEnum(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
-export const MacAlgorithm = makeEnum(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512']);
+export const MacAlgorithm = makeEnum([
+  'HMAC_MD5',
+  'HMAC_SHA_1',
+  'HMAC_SHA_256',
+  'HMAC_SHA_384',
+  'HMAC_SHA_512',
+]);
 
 export const SLEEP_MAX_MS = 300_000;
 
-const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
-const NODE_HMAC: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+const NODE_HMAC: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 
 /** Java-style signed bytes from a Buffer. */
 export function signedBytes(buf: Buffer): number[] {
@@ -61,23 +79,26 @@ export function uuidSource(seed?: number): () => string {
  */
 export function formatTemplate(template: string, values: unknown[]): string {
   let i = 0;
-  return String(template).replace(/%(?:(\.\d+)?([sdifoj])|%)/g, (m, precision: string | undefined, type: string | undefined) => {
-    if (m === '%%') return '%';
-    if (i >= values.length) return m;
-    const v = values[i++];
-    switch (type) {
-      case 'd':
-      case 'i':
-        return String(Math.trunc(Number(v)));
-      case 'f':
-        return precision ? Number(v).toFixed(Number(precision.slice(1))) : String(Number(v));
-      case 'o':
-      case 'j':
-        return stringify(v);
-      default:
-        return stringify(v);
-    }
-  });
+  return String(template).replace(
+    /%(?:(\.\d+)?([sdifoj])|%)/g,
+    (m, precision: string | undefined, type: string | undefined) => {
+      if (m === '%%') return '%';
+      if (i >= values.length) return m;
+      const v = values[i++];
+      switch (type) {
+        case 'd':
+        case 'i':
+          return String(Math.trunc(Number(v)));
+        case 'f':
+          return precision ? Number(v).toFixed(Number(precision.slice(1))) : String(Number(v));
+        case 'o':
+        case 'j':
+          return stringify(v);
+        default:
+          return stringify(v);
+      }
+    },
+  );
 }
 
 /** How a logged or formatted value reads: strings as is, objects as JSON. */
@@ -188,7 +209,8 @@ export function createUtilities(o: UtilitiesOptions) {
     sleep(milliseconds: number): void {
       executions.check();
       const ms = Number(milliseconds);
-      if (!Number.isFinite(ms) || ms < 0 || ms > SLEEP_MAX_MS) fail(`Invalid argument: milliseconds (max ${SLEEP_MAX_MS})`);
+      if (!Number.isFinite(ms) || ms < 0 || ms > SLEEP_MAX_MS)
+        fail(`Invalid argument: milliseconds (max ${SLEEP_MAX_MS})`);
       clock.advanceMs(Math.floor(ms));
       executions.check();
     },
@@ -210,24 +232,44 @@ export function createUtilities(o: UtilitiesOptions) {
 
     base64DecodeWebSafe(encoded: string): number[] {
       executions.check();
-      return signedBytes(Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+      return signedBytes(
+        Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64'),
+      );
     },
 
     computeDigest(algorithm: string, value: string | number[], charset?: string): number[] {
       executions.check();
-      const alg = NODE_DIGEST[String(algorithm)] ?? fail(`Invalid argument: algorithm (${String(algorithm)} is not available in the local runtime)`);
+      const alg =
+        NODE_DIGEST[String(algorithm)] ??
+        fail(
+          `Invalid argument: algorithm (${String(algorithm)} is not available in the local runtime)`,
+        );
       return signedBytes(createHash(alg).update(toBuffer(value, charset)).digest());
     },
 
-    computeHmacSignature(algorithm: string, value: string | number[], key: string | number[], charset?: string): number[] {
+    computeHmacSignature(
+      algorithm: string,
+      value: string | number[],
+      key: string | number[],
+      charset?: string,
+    ): number[] {
       executions.check();
-      const alg = NODE_HMAC[String(algorithm)] ?? fail(`Invalid argument: algorithm (${String(algorithm)})`);
-      return signedBytes(createHmac(alg, toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
+      const alg =
+        NODE_HMAC[String(algorithm)] ?? fail(`Invalid argument: algorithm (${String(algorithm)})`);
+      return signedBytes(
+        createHmac(alg, toBuffer(key, charset)).update(toBuffer(value, charset)).digest(),
+      );
     },
 
-    computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: string): number[] {
+    computeHmacSha256Signature(
+      value: string | number[],
+      key: string | number[],
+      charset?: string,
+    ): number[] {
       executions.check();
-      return signedBytes(createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
+      return signedBytes(
+        createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest(),
+      );
     },
 
     newBlob(data: string | number[], contentType?: string, name?: string): Blob {

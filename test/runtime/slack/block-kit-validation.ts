@@ -18,16 +18,47 @@ export type BlocksCheck =
   | { kind: 'invalid'; messages: string[] };
 
 const BLOCK_TYPES = new Set([
-  'actions', 'context', 'context_actions', 'divider', 'file', 'header', 'image', 'input',
-  'markdown', 'rich_text', 'section', 'table', 'video',
+  'actions',
+  'context',
+  'context_actions',
+  'divider',
+  'file',
+  'header',
+  'image',
+  'input',
+  'markdown',
+  'rich_text',
+  'section',
+  'table',
+  'video',
 ]);
 
 const INTERACTIVE_ELEMENTS = new Set([
-  'button', 'checkboxes', 'datepicker', 'datetimepicker', 'overflow', 'radio_buttons', 'timepicker',
-  'static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select',
-  'multi_static_select', 'multi_external_select', 'multi_users_select', 'multi_conversations_select',
-  'multi_channels_select', 'workflow_button', 'rich_text_input', 'plain_text_input',
-  'feedback_buttons', 'icon_button', 'email_text_input', 'number_input', 'url_text_input',
+  'button',
+  'checkboxes',
+  'datepicker',
+  'datetimepicker',
+  'overflow',
+  'radio_buttons',
+  'timepicker',
+  'static_select',
+  'external_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'multi_static_select',
+  'multi_external_select',
+  'multi_users_select',
+  'multi_conversations_select',
+  'multi_channels_select',
+  'workflow_button',
+  'rich_text_input',
+  'plain_text_input',
+  'feedback_buttons',
+  'icon_button',
+  'email_text_input',
+  'number_input',
+  'url_text_input',
 ]);
 
 /** Accepts blocks as sent: a JSON string (form bodies) or an array (JSON bodies). */
@@ -46,7 +77,9 @@ export function checkBlocks(raw: unknown): BlocksCheck {
   if (value.length > 50) errors.push(err('no more than 50 items allowed', '/blocks'));
   const blockIds = new Set<string>();
   value.forEach((block, i) => checkBlock(block, `/blocks/${i}`, blockIds, errors));
-  return errors.length > 0 ? { kind: 'invalid', messages: errors } : { kind: 'ok', blocks: value as SlackBlock[] };
+  return errors.length > 0
+    ? { kind: 'invalid', messages: errors }
+    : { kind: 'ok', blocks: value as SlackBlock[] };
 }
 
 function err(what: string, pointer: string): string {
@@ -58,7 +91,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function maxLength(value: unknown, max: number, pointer: string, errors: string[]): void {
-  if (typeof value === 'string' && value.length > max) errors.push(err(`must be less than ${max + 1} characters`, pointer));
+  if (typeof value === 'string' && value.length > max)
+    errors.push(err(`must be less than ${max + 1} characters`, pointer));
 }
 
 function checkBlock(block: unknown, at: string, blockIds: Set<string>, errors: string[]): void {
@@ -74,22 +108,26 @@ function checkBlock(block: unknown, at: string, blockIds: Set<string>, errors: s
     if (typeof block.block_id !== 'string') errors.push(err('must be a string', `${at}/block_id`));
     else {
       maxLength(block.block_id, 255, `${at}/block_id`, errors);
-      if (blockIds.has(block.block_id)) errors.push(err(`duplicate block_id: ${block.block_id}`, `${at}/block_id`));
+      if (blockIds.has(block.block_id))
+        errors.push(err(`duplicate block_id: ${block.block_id}`, `${at}/block_id`));
       blockIds.add(block.block_id);
     }
   }
   switch (block.type) {
     case 'section':
-      if (block.text === undefined && block.fields === undefined) errors.push(err('must provide either text or fields', at));
+      if (block.text === undefined && block.fields === undefined)
+        errors.push(err('must provide either text or fields', at));
       if (block.text !== undefined) checkTextObject(block.text, `${at}/text`, 3000, errors);
       if (block.fields !== undefined) {
         if (!Array.isArray(block.fields)) errors.push(err('must be an array', `${at}/fields`));
         else {
-          if (block.fields.length > 10) errors.push(err('no more than 10 items allowed', `${at}/fields`));
+          if (block.fields.length > 10)
+            errors.push(err('no more than 10 items allowed', `${at}/fields`));
           block.fields.forEach((f, i) => checkTextObject(f, `${at}/fields/${i}`, 2000, errors));
         }
       }
-      if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, new Set(), errors);
+      if (block.accessory !== undefined)
+        checkElement(block.accessory, `${at}/accessory`, new Set(), errors);
       break;
     case 'header':
       checkTextObject(block.text, `${at}/text`, 150, errors, 'plain_text');
@@ -102,18 +140,22 @@ function checkBlock(block: unknown, at: string, blockIds: Set<string>, errors: s
       break;
     case 'actions': {
       const actionIds = new Set<string>();
-      checkElementList(block.elements, at, 25, errors, (el, p) => checkElement(el, p, actionIds, errors));
+      checkElementList(block.elements, at, 25, errors, (el, p) =>
+        checkElement(el, p, actionIds, errors),
+      );
       break;
     }
     case 'image':
       checkImage(block, at, errors);
       break;
     case 'markdown':
-      if (typeof block.text !== 'string') errors.push(err('missing required field: text', `${at}/text`));
+      if (typeof block.text !== 'string')
+        errors.push(err('missing required field: text', `${at}/text`));
       maxLength(block.text, 12000, `${at}/text`, errors);
       break;
     case 'rich_text':
-      if (!Array.isArray(block.elements)) errors.push(err('missing required field: elements', `${at}/elements`));
+      if (!Array.isArray(block.elements))
+        errors.push(err('missing required field: elements', `${at}/elements`));
       break;
     default:
       break;
@@ -131,7 +173,8 @@ function checkElementList(
     errors.push(err('missing required field: elements', `${at}/elements`));
     return;
   }
-  if (elements.length > max) errors.push(err(`no more than ${max} items allowed`, `${at}/elements`));
+  if (elements.length > max)
+    errors.push(err(`no more than ${max} items allowed`, `${at}/elements`));
   elements.forEach((el, i) => check(el, `${at}/elements/${i}`));
 }
 
@@ -161,11 +204,17 @@ function checkImage(image: Record<string, unknown>, at: string, errors: string[]
   if (typeof image.image_url !== 'string' && !isObject(image.slack_file)) {
     errors.push(err('missing required field: image_url', `${at}/image_url`));
   }
-  if (typeof image.alt_text !== 'string') errors.push(err('missing required field: alt_text', `${at}/alt_text`));
+  if (typeof image.alt_text !== 'string')
+    errors.push(err('missing required field: alt_text', `${at}/alt_text`));
   maxLength(image.alt_text, 2000, `${at}/alt_text`, errors);
 }
 
-function checkElement(element: unknown, at: string, actionIds: Set<string>, errors: string[]): void {
+function checkElement(
+  element: unknown,
+  at: string,
+  actionIds: Set<string>,
+  errors: string[],
+): void {
   if (!isObject(element) || typeof element.type !== 'string') {
     errors.push(err('missing required field: type', `${at}/type`));
     return;
@@ -179,16 +228,19 @@ function checkElement(element: unknown, at: string, actionIds: Set<string>, erro
     return;
   }
   if (element.action_id !== undefined) {
-    if (typeof element.action_id !== 'string') errors.push(err('must be a string', `${at}/action_id`));
+    if (typeof element.action_id !== 'string')
+      errors.push(err('must be a string', `${at}/action_id`));
     else {
       maxLength(element.action_id, 255, `${at}/action_id`, errors);
-      if (actionIds.has(element.action_id)) errors.push(err(`duplicate action_id: ${element.action_id}`, `${at}/action_id`));
+      if (actionIds.has(element.action_id))
+        errors.push(err(`duplicate action_id: ${element.action_id}`, `${at}/action_id`));
       actionIds.add(element.action_id);
     }
   }
   if (element.type === 'button') {
     checkTextObject(element.text, `${at}/text`, 75, errors, 'plain_text');
-    if (element.value !== undefined && typeof element.value !== 'string') errors.push(err('must be a string', `${at}/value`));
+    if (element.value !== undefined && typeof element.value !== 'string')
+      errors.push(err('must be a string', `${at}/value`));
     maxLength(element.value, 2000, `${at}/value`, errors);
     maxLength(element.url, 3000, `${at}/url`, errors);
     if (element.style !== undefined && element.style !== 'primary' && element.style !== 'danger') {

@@ -52,7 +52,13 @@ export function resolvePostTarget(ws: Workspace, ref: string | undefined): Conve
 
 /** The message object Slack echoes back for a message. */
 export function messageJson(ws: Workspace, m: SlackMessage): MethodBody {
-  const out: MethodBody = { type: 'message', text: m.text, user: m.user, ts: m.ts, team: ws.teamId };
+  const out: MethodBody = {
+    type: 'message',
+    text: m.text,
+    user: m.user,
+    ts: m.ts,
+    team: ws.teamId,
+  };
   if (m.botId) {
     out.bot_id = m.botId;
     out.app_id = ws.apiAppId;
@@ -64,7 +70,9 @@ export function messageJson(ws: Workspace, m: SlackMessage): MethodBody {
 }
 
 export function snapshotContent(m: MessageContent): MessageContent {
-  return JSON.parse(JSON.stringify({ text: m.text, blocks: m.blocks, attachments: m.attachments })) as MessageContent;
+  return JSON.parse(
+    JSON.stringify({ text: m.text, blocks: m.blocks, attachments: m.attachments }),
+  ) as MessageContent;
 }
 
 const postMessage: MethodHandler = (args, { workspace: ws, tsClock }) => {
@@ -100,12 +108,25 @@ const update: MethodHandler = (args, { workspace: ws, clock }) => {
   if (!content.ok) return content.body;
   const previous = snapshotContent(message);
   message.text = content.content.text ?? '';
-  if (content.content.blocks !== undefined) message.blocks = content.content.blocks.length > 0 ? content.content.blocks : undefined;
+  if (content.content.blocks !== undefined)
+    message.blocks = content.content.blocks.length > 0 ? content.content.blocks : undefined;
   if (content.content.attachments !== undefined) {
-    message.attachments = content.content.attachments.length > 0 ? content.content.attachments : undefined;
+    message.attachments =
+      content.content.attachments.length > 0 ? content.content.attachments : undefined;
   }
-  message.updates.push({ via: 'chat.update', atMs: clock.now(), previous, next: snapshotContent(message) });
-  return { ok: true, channel: conv.id, ts: message.ts, text: message.text, message: messageJson(ws, message) };
+  message.updates.push({
+    via: 'chat.update',
+    atMs: clock.now(),
+    previous,
+    next: snapshotContent(message),
+  });
+  return {
+    ok: true,
+    channel: conv.id,
+    ts: message.ts,
+    text: message.text,
+    message: messageJson(ws, message),
+  };
 };
 
 const postEphemeral: MethodHandler = (args, { workspace: ws, tsClock }) => {

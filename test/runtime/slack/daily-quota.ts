@@ -13,7 +13,10 @@ export class DailyQuota {
   private used = 0;
 
   /** @param limit calls allowed per 24-hour window */
-  constructor(private readonly clock: Clock, private readonly limit: number) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly limit: number,
+  ) {}
 
   /** Takes one call from the quota; false when the quota is exhausted (nothing taken). */
   tryTake(): boolean {

@@ -17,7 +17,8 @@ export class FailureInjector {
 
   /** The next `count` requests (for `method`, when given) fail with `failure`. */
   failNext(count: number, failure: SlackFailure, method?: string): void {
-    if (!Number.isInteger(count) || count < 1) throw new Error(`failNext count must be a positive integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error(`failNext count must be a positive integer, got ${count}`);
     this.scheduled.push({ remaining: count, failure, method });
   }
 

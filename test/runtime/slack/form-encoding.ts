@@ -19,12 +19,15 @@ export function encodeFormObject(payload: Record<string, unknown>): string {
 /** Decodes "a=1&b=x+y&a=2" into ordered [name, value] pairs ('+' is a space). */
 export function decodeFormPairs(body: string): Array<[string, string]> {
   if (body === '') return [];
-  return body.split('&').filter((part) => part !== '').map((part) => {
-    const eq = part.indexOf('=');
-    const rawName = eq < 0 ? part : part.slice(0, eq);
-    const rawValue = eq < 0 ? '' : part.slice(eq + 1);
-    return [decodeComponent(rawName), decodeComponent(rawValue)];
-  });
+  return body
+    .split('&')
+    .filter((part) => part !== '')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const rawName = eq < 0 ? part : part.slice(0, eq);
+      const rawValue = eq < 0 ? '' : part.slice(eq + 1);
+      return [decodeComponent(rawName), decodeComponent(rawValue)];
+    });
 }
 
 /** First value wins, like `e.parameter` in Apps Script and most servers. */

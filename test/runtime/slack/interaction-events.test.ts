@@ -1,10 +1,27 @@
 /** The doPost events Slack's interactions and slash commands produce in Apps Script. */
-import { ALICE, BOB, CAROL, LEADS, VERIFICATION_TOKEN, leadBlocks, makeHarness } from './test-fixtures';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  LEADS,
+  VERIFICATION_TOKEN,
+  leadBlocks,
+  makeHarness,
+} from './test-fixtures';
 
 test('clickEvent builds a form-encoded doPost event whose payload parses', () => {
   const h = makeHarness();
-  const posted = h.api('chat.postMessage', { channel: LEADS, text: 'Lead L-1', blocks: leadBlocks('L-1') }).json;
-  const e = h.slack.clickEvent({ userId: ALICE, actionId: 'mark_contacted', value: 'L-1', message: { channel: LEADS, ts: posted.ts } });
+  const posted = h.api('chat.postMessage', {
+    channel: LEADS,
+    text: 'Lead L-1',
+    blocks: leadBlocks('L-1'),
+  }).json;
+  const e = h.slack.clickEvent({
+    userId: ALICE,
+    actionId: 'mark_contacted',
+    value: 'L-1',
+    message: { channel: LEADS, ts: posted.ts },
+  });
 
   expect(e.postData.type).toBe('application/x-www-form-urlencoded');
   expect(e.postData.name).toBe('postData');
@@ -44,16 +61,32 @@ test('clickEvent builds a form-encoded doPost event whose payload parses', () =>
 
 test('the click payload response_url is registered and bound to the clicking user', () => {
   const h = makeHarness();
-  const posted = h.api('chat.postMessage', { channel: LEADS, text: 'Lead L-1', blocks: leadBlocks('L-1') }).json;
-  const e = h.slack.clickEvent({ userId: BOB, actionId: 'mark_contacted', message: { channel: LEADS, ts: posted.ts } });
+  const posted = h.api('chat.postMessage', {
+    channel: LEADS,
+    text: 'Lead L-1',
+    blocks: leadBlocks('L-1'),
+  }).json;
+  const e = h.slack.clickEvent({
+    userId: BOB,
+    actionId: 'mark_contacted',
+    message: { channel: LEADS, ts: posted.ts },
+  });
   const { response_url: url } = JSON.parse(e.parameter.payload);
-  h.fetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: JSON.stringify({ text: 'Not your lead' }) });
+  h.fetchApp.fetch(url, {
+    method: 'post',
+    contentType: 'application/json',
+    payload: JSON.stringify({ text: 'Not your lead' }),
+  });
   expect(h.slack.ephemerals(BOB).map((m) => m.text)).toEqual(['Not your lead']);
 });
 
 test('query parameters of the Request URL and a forged token appear as Apps Script shows them', () => {
   const h = makeHarness();
-  const posted = h.api('chat.postMessage', { channel: ALICE, text: 'Lead L-1', blocks: leadBlocks('L-1') }).json;
+  const posted = h.api('chat.postMessage', {
+    channel: ALICE,
+    text: 'Lead L-1',
+    blocks: leadBlocks('L-1'),
+  }).json;
   const e = h.slack.clickEvent({
     userId: ALICE,
     actionId: 'mark_contacted',
@@ -71,23 +104,43 @@ test('query parameters of the Request URL and a forged token appear as Apps Scri
 
 test('a person cannot click a message in a conversation they cannot see', () => {
   const h = makeHarness();
-  const posted = h.api('chat.postMessage', { channel: ALICE, text: 'Lead', blocks: leadBlocks('L-1') }).json;
+  const posted = h.api('chat.postMessage', {
+    channel: ALICE,
+    text: 'Lead',
+    blocks: leadBlocks('L-1'),
+  }).json;
   expect(() =>
-    h.slack.clickEvent({ userId: BOB, actionId: 'mark_contacted', message: { channel: posted.channel, ts: posted.ts } }),
+    h.slack.clickEvent({
+      userId: BOB,
+      actionId: 'mark_contacted',
+      message: { channel: posted.channel, ts: posted.ts },
+    }),
   ).toThrow('cannot see');
 });
 
 test('a button an update removed can still be clicked from a stale screen', () => {
   const h = makeHarness();
-  const posted = h.api('chat.postMessage', { channel: LEADS, text: 'Lead', blocks: leadBlocks('L-1') }).json;
+  const posted = h.api('chat.postMessage', {
+    channel: LEADS,
+    text: 'Lead',
+    blocks: leadBlocks('L-1'),
+  }).json;
   h.api('chat.update', { channel: LEADS, ts: posted.ts, text: 'Re-routed', blocks: [] });
-  const e = h.slack.clickEvent({ userId: ALICE, actionId: 'mark_contacted', message: { channel: LEADS, ts: posted.ts } });
+  const e = h.slack.clickEvent({
+    userId: ALICE,
+    actionId: 'mark_contacted',
+    message: { channel: LEADS, ts: posted.ts },
+  });
   const payload = JSON.parse(e.parameter.payload);
   expect(payload.actions[0].value).toBe('L-1');
   expect(payload.message.text).toBe('Re-routed');
-  expect(() => h.slack.clickEvent({ userId: ALICE, actionId: 'no_such_button', message: { channel: LEADS, ts: posted.ts } })).toThrow(
-    'no button',
-  );
+  expect(() =>
+    h.slack.clickEvent({
+      userId: ALICE,
+      actionId: 'no_such_button',
+      message: { channel: LEADS, ts: posted.ts },
+    }),
+  ).toThrow('no button');
 });
 
 test('slashCommandEvent carries the form fields Slack sends for a slash command', () => {
@@ -114,5 +167,7 @@ test('slashCommandEvent carries the form fields Slack sends for a slash command'
 
 test('a slash command in a channel the user is not in cannot happen', () => {
   const h = makeHarness();
-  expect(() => h.slack.slashCommandEvent({ userId: CAROL, command: '/leads', channelId: LEADS })).toThrow('not in');
+  expect(() =>
+    h.slack.slashCommandEvent({ userId: CAROL, command: '/leads', channelId: LEADS }),
+  ).toThrow('not in');
 });

@@ -66,7 +66,8 @@ export function formPostEvent(body: string, queryParams: Record<string, string> 
   const queryString = new URLSearchParams(queryParams).toString();
   const parameter = { ...decodeFormFirstValues(body), ...decodeFormFirstValues(queryString) };
   const parameters: Record<string, string[]> = decodeFormAllValues(queryString);
-  for (const [name, values] of Object.entries(decodeFormAllValues(body))) (parameters[name] ??= []).push(...values);
+  for (const [name, values] of Object.entries(decodeFormAllValues(body)))
+    (parameters[name] ??= []).push(...values);
   const length = Buffer.byteLength(body, 'utf8');
   return {
     queryString: queryString === '' ? null : queryString,
@@ -85,12 +86,18 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
   if (!user) throw new Error(`clickEvent: unknown user ${options.userId}`);
   const conv = ws.conversation(options.message.channel);
   if (!conv) throw new Error(`clickEvent: unknown conversation ${options.message.channel}`);
-  if (!canSee(conv, options.userId)) throw new Error(`clickEvent: ${options.userId} cannot see ${conv.id}`);
+  if (!canSee(conv, options.userId))
+    throw new Error(`clickEvent: ${options.userId} cannot see ${conv.id}`);
   const message = ws.findMessage(conv.id, options.message.ts);
-  if (!message || message.deleted) throw new Error(`clickEvent: no message ${options.message.ts} in ${conv.id}`);
-  const action = options.selectedOption !== undefined ? selectAction(message, options.actionId, options.selectedOption, ctx.clock) : undefined;
+  if (!message || message.deleted)
+    throw new Error(`clickEvent: no message ${options.message.ts} in ${conv.id}`);
+  const action =
+    options.selectedOption !== undefined
+      ? selectAction(message, options.actionId, options.selectedOption, ctx.clock)
+      : undefined;
   const found = action ? undefined : findButton(message, options.actionId, options.value);
-  if (!action && !found) throw new Error(`clickEvent: no button ${options.actionId} on message ${message.ts}`);
+  if (!action && !found)
+    throw new Error(`clickEvent: no button ${options.actionId} on message ${message.ts}`);
 
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, message.ts);
   const payload = {
@@ -98,7 +105,12 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
     user: { id: user.id, username: user.name, name: user.name, team_id: ws.teamId },
     api_app_id: ws.apiAppId,
     token: options.token ?? ctx.verificationToken,
-    container: { type: 'message', message_ts: message.ts, channel_id: conv.id, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: conv.id,
+      is_ephemeral: false,
+    },
     trigger_id: triggerId(ctx, responseUrl),
     team: { id: ws.teamId, domain: ws.teamDomain },
     enterprise: null,
@@ -119,7 +131,10 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
       },
     ],
   };
-  return formPostEvent(`payload=${encodeURIComponent(JSON.stringify(payload))}`, options.queryParams);
+  return formPostEvent(
+    `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    options.queryParams,
+  );
 }
 
 /** A person types a slash command. */
@@ -127,8 +142,10 @@ export function slashCommandEvent(ctx: EventContext, options: SlashCommandOption
   const { workspace: ws } = ctx;
   const user = ws.user(options.userId);
   if (!user) throw new Error(`slashCommandEvent: unknown user ${options.userId}`);
-  const conv = options.channelId === undefined ? ws.openIm(user.id) : ws.conversation(options.channelId);
-  if (!conv) throw new Error(`slashCommandEvent: unknown conversation ${String(options.channelId)}`);
+  const conv =
+    options.channelId === undefined ? ws.openIm(user.id) : ws.conversation(options.channelId);
+  if (!conv)
+    throw new Error(`slashCommandEvent: unknown conversation ${String(options.channelId)}`);
   if (!canSee(conv, user.id)) throw new Error(`slashCommandEvent: ${user.id} is not in ${conv.id}`);
   const responseUrl = ctx.responseUrls.create('commands', conv.id, user.id);
   const fields = new URLSearchParams({
@@ -164,7 +181,11 @@ interface ButtonJson {
  * The button in the message as shown now, or in an earlier version (a client that had
  * not refreshed yet can still click a button an update removed).
  */
-function findButton(message: SlackMessage, actionId: string, value: string | undefined): { button: ButtonJson; blockId: string } | undefined {
+function findButton(
+  message: SlackMessage,
+  actionId: string,
+  value: string | undefined,
+): { button: ButtonJson; blockId: string } | undefined {
   const versions = [message.blocks, ...message.updates.map((u) => u.previous.blocks).reverse()];
   for (const blocks of versions) {
     const hit = findButtonIn(blocks ?? [], actionId, value);
@@ -173,13 +194,21 @@ function findButton(message: SlackMessage, actionId: string, value: string | und
   return undefined;
 }
 
-function findButtonIn(blocks: SlackBlock[], actionId: string, value: string | undefined): { button: ButtonJson; blockId: string } | undefined {
+function findButtonIn(
+  blocks: SlackBlock[],
+  actionId: string,
+  value: string | undefined,
+): { button: ButtonJson; blockId: string } | undefined {
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i] as unknown as Record<string, unknown>;
     const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory];
     for (const el of candidates) {
       const e = el as Record<string, unknown> | undefined;
-      if (e?.type === 'button' && e.action_id === actionId && (value === undefined || e.value === value)) {
+      if (
+        e?.type === 'button' &&
+        e.action_id === actionId &&
+        (value === undefined || e.value === value)
+      ) {
         const blockId = typeof block.block_id === 'string' ? block.block_id : generatedBlockId(i);
         return { button: e as unknown as ButtonJson, blockId };
       }
@@ -192,14 +221,21 @@ function findButtonIn(blocks: SlackBlock[], actionId: string, value: string | un
  * The block_actions entry Slack sends when someone picks an option of a static_select
  * (the menu must be on the message and offer that value).
  */
-function selectAction(message: SlackMessage, actionId: string, optionValue: string, clock: Clock): Record<string, unknown> | undefined {
+function selectAction(
+  message: SlackMessage,
+  actionId: string,
+  optionValue: string,
+  clock: Clock,
+): Record<string, unknown> | undefined {
   const blocks = message.blocks ?? [];
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i] as unknown as Record<string, unknown>;
     for (const el of [...(Array.isArray(block.elements) ? block.elements : []), block.accessory]) {
       const e = el as Record<string, unknown> | undefined;
       if (e?.type !== 'static_select' || e.action_id !== actionId) continue;
-      const option = (Array.isArray(e.options) ? e.options : []).find((o) => (o as { value?: string }).value === optionValue);
+      const option = (Array.isArray(e.options) ? e.options : []).find(
+        (o) => (o as { value?: string }).value === optionValue,
+      );
       if (!option) throw new Error(`clickEvent: menu ${actionId} has no option ${optionValue}`);
       return {
         type: 'static_select',
@@ -216,7 +252,11 @@ function selectAction(message: SlackMessage, actionId: string, optionValue: stri
 
 /** Slack fills in a short random block_id when the app sent none. */
 function generatedBlockId(index: number): string {
-  return createHash('sha1').update(`block-${index}`).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 5);
+  return createHash('sha1')
+    .update(`block-${index}`)
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 5);
 }
 
 function actionTs(clock: Clock): string {

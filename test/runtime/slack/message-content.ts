@@ -15,14 +15,23 @@ export interface ContentArgs {
   attachments: unknown[] | undefined;
 }
 
-export type ContentResult = { ok: true; content: ContentArgs } | { ok: false; body: Record<string, unknown> };
+export type ContentResult =
+  { ok: true; content: ContentArgs } | { ok: false; body: Record<string, unknown> };
 
 export function readContent(args: Record<string, unknown>): ContentResult {
   const text = args.text === undefined || args.text === null ? undefined : String(args.text);
   const blocks = checkBlocks(args.blocks);
   if (blocks.kind === 'format') return fail('invalid_blocks_format');
   if (blocks.kind === 'invalid') {
-    return { ok: false, body: { ok: false, error: 'invalid_blocks', errors: blocks.messages, response_metadata: { messages: blocks.messages } } };
+    return {
+      ok: false,
+      body: {
+        ok: false,
+        error: 'invalid_blocks',
+        errors: blocks.messages,
+        response_metadata: { messages: blocks.messages },
+      },
+    };
   }
   let attachments: unknown[] | undefined;
   if (args.attachments !== undefined && args.attachments !== '') {

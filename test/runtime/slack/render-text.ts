@@ -8,10 +8,14 @@ import type { MessageContent } from './types';
 
 export type UserNameLookup = (userId: string) => string | undefined;
 
-export function renderText(message: MessageContent, userName: UserNameLookup = () => undefined): string {
+export function renderText(
+  message: MessageContent,
+  userName: UserNameLookup = () => undefined,
+): string {
   const lines: string[] = [];
   if (message.blocks && message.blocks.length > 0) {
-    for (const block of message.blocks) lines.push(...renderBlock(block as unknown as Node, userName));
+    for (const block of message.blocks)
+      lines.push(...renderBlock(block as unknown as Node, userName));
   } else {
     if (message.text) lines.push(renderMrkdwn(message.text, userName));
     for (const attachment of message.attachments ?? []) {
@@ -68,10 +72,20 @@ function renderBlock(block: Node, userName: UserNameLookup): string[] {
       return out;
     }
     case 'context':
-      return [elements.map((el) => renderElement(el, userName)).filter((t) => t !== '').join(' ')];
+      return [
+        elements
+          .map((el) => renderElement(el, userName))
+          .filter((t) => t !== '')
+          .join(' '),
+      ];
     case 'actions':
     case 'context_actions':
-      return [elements.map((el) => renderElement(el, userName)).filter((t) => t !== '').join(' ')];
+      return [
+        elements
+          .map((el) => renderElement(el, userName))
+          .filter((t) => t !== '')
+          .join(' '),
+      ];
     case 'divider':
       return ['---'];
     case 'markdown':
@@ -105,7 +119,8 @@ export function renderMrkdwn(text: string, userName: UserNameLookup = () => unde
     .join('')
     .replace(/<([^>]+)>/g, (_whole, inner: string) => {
       const [target, label] = inner.split('|', 2) as [string, string | undefined];
-      if (target.startsWith('@')) return `@${label ?? userName(target.slice(1)) ?? target.slice(1)}`;
+      if (target.startsWith('@'))
+        return `@${label ?? userName(target.slice(1)) ?? target.slice(1)}`;
       if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
       if (target.startsWith('!')) return `@${label ?? target.slice(1).split('^')[0]}`;
       return label ?? target;

@@ -39,7 +39,11 @@ export function parseArgs(request: HttpRequest): ParsedArgs {
     } catch {
       return { args: query, error: 'invalid_json', warnings, token: bearer(request) };
     }
-  } else if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded' || mediaType === 'text/plain') {
+  } else if (
+    mediaType === '' ||
+    mediaType === 'application/x-www-form-urlencoded' ||
+    mediaType === 'text/plain'
+  ) {
     body = decodeFormFirstValues(request.body);
   } else if (mediaType === 'multipart/form-data') {
     throw new Error('Slack emulator: multipart/form-data bodies are not modelled');
@@ -52,7 +56,10 @@ export function parseArgs(request: HttpRequest): ParsedArgs {
   return { args, warnings, token: bearer(request) ?? formToken };
 }
 
-function splitContentType(contentType: string | undefined): { mediaType: string; charset: string | undefined } {
+function splitContentType(contentType: string | undefined): {
+  mediaType: string;
+  charset: string | undefined;
+} {
   if (!contentType) return { mediaType: '', charset: undefined };
   const [type, ...params] = contentType.split(';').map((p) => p.trim());
   const charsetParam = params.find((p) => p.toLowerCase().startsWith('charset='));
@@ -70,7 +77,10 @@ export function bearer(request: HttpRequest): string | undefined {
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) : value;
+    out[name] =
+      name.toLowerCase() === 'authorization'
+        ? value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`)
+        : value;
   }
   return out;
 }

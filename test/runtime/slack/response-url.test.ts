@@ -2,7 +2,11 @@
 import { ALICE, LEADS, leadBlocks, makeHarness, type Harness } from './test-fixtures';
 
 function postLead(h: Harness): { channel: string; ts: string } {
-  const reply = h.api('chat.postMessage', { channel: LEADS, text: 'Lead L-1', blocks: leadBlocks('L-1') }).json;
+  const reply = h.api('chat.postMessage', {
+    channel: LEADS,
+    text: 'Lead L-1',
+    blocks: leadBlocks('L-1'),
+  }).json;
   return { channel: reply.channel, ts: reply.ts };
 }
 
@@ -29,7 +33,13 @@ test('replace_original replaces the message a reader of the channel sees', () =>
   expect(message.updates).toHaveLength(1);
   expect(message.updates[0].via).toBe('response_url');
   expect(h.slack.responseUrlPosts).toEqual([
-    { url, atMs: h.clock.now(), status: 200, body: { replace_original: true, text: 'Contacted by alice' }, effect: 'replaced' },
+    {
+      url,
+      atMs: h.clock.now(),
+      status: 200,
+      body: { replace_original: true, text: 'Contacted by alice' },
+      effect: 'replaced',
+    },
   ]);
 });
 
@@ -37,7 +47,9 @@ test('a response_url post without replace_original is ephemeral to the user who 
   const h = makeHarness();
   const url = h.slack.newResponseUrl(postLead(h), ALICE);
   expect(respond(h, url, { text: 'Only you can see this' }).status).toBe(200);
-  expect(h.slack.ephemerals(ALICE).map((e) => [e.text, e.via])).toEqual([['Only you can see this', 'response_url']]);
+  expect(h.slack.ephemerals(ALICE).map((e) => [e.text, e.via])).toEqual([
+    ['Only you can see this', 'response_url'],
+  ]);
   expect(h.slack.messages(LEADS)).toHaveLength(1);
 });
 
@@ -80,7 +92,11 @@ test('a response_url accepts 5 posts, the 6th answers 404', () => {
 test('a response_url post that is not JSON answers 400 invalid_payload', () => {
   const h = makeHarness();
   const url = h.slack.newResponseUrl(postLead(h), ALICE);
-  const response = h.fetchApp.fetch(url, { method: 'post', payload: 'text=hello', muteHttpExceptions: true });
+  const response = h.fetchApp.fetch(url, {
+    method: 'post',
+    payload: 'text=hello',
+    muteHttpExceptions: true,
+  });
   expect(response.getResponseCode()).toBe(400);
   expect(JSON.parse(response.getContentText())).toEqual({ ok: false, error: 'invalid_payload' });
 });

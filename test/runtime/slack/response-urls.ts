@@ -39,14 +39,33 @@ export class ResponseUrls {
   private readonly entries = new Map<string, Entry>();
   private counter = 0;
 
-  constructor(private readonly ws: Workspace, private readonly clock: Clock, private readonly tsClock: MessageTsClock) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly clock: Clock,
+    private readonly tsClock: MessageTsClock,
+  ) {}
 
   /** Issues a response_url bound to a conversation (and message) and the acting user. */
-  create(kind: 'actions' | 'commands', channel: string, userId: string, messageTs?: string): string {
+  create(
+    kind: 'actions' | 'commands',
+    channel: string,
+    userId: string,
+    messageTs?: string,
+  ): string {
     this.counter += 1;
-    const secret = createHash('sha256').update(`${this.ws.teamId}/${kind}/${this.counter}`).digest('hex').slice(0, 24);
+    const secret = createHash('sha256')
+      .update(`${this.ws.teamId}/${kind}/${this.counter}`)
+      .digest('hex')
+      .slice(0, 24);
     const path = `/${kind}/${this.ws.teamId}/${1000 + this.counter}/${secret}`;
-    this.entries.set(path, { kind, channel, messageTs, userId, createdAtMs: this.clock.now(), uses: 0 });
+    this.entries.set(path, {
+      kind,
+      channel,
+      messageTs,
+      userId,
+      createdAtMs: this.clock.now(),
+      uses: 0,
+    });
     return `https://${RESPONSE_URL_HOST}${path}`;
   }
 
@@ -54,12 +73,26 @@ export class ResponseUrls {
     const entry = this.entries.get(new URL(request.url).pathname);
     const now = this.clock.now();
     if (!entry || now - entry.createdAtMs > LIFETIME_MS || entry.uses >= MAX_USES) {
-      return this.record(request, undefined, 'rejected', json({ ok: false, error: 'expired_url' }, 404));
+      return this.record(
+        request,
+        undefined,
+        'rejected',
+        json({ ok: false, error: 'expired_url' }, 404),
+      );
     }
     const body = parseBody(request);
-    if (!body) return this.record(request, undefined, 'rejected', json({ ok: false, error: 'invalid_payload' }, 400));
+    if (!body)
+      return this.record(
+        request,
+        undefined,
+        'rejected',
+        json({ ok: false, error: 'invalid_payload' }, 400),
+      );
 
-    const original = entry.messageTs === undefined ? undefined : this.ws.findMessage(entry.channel, entry.messageTs);
+    const original =
+      entry.messageTs === undefined
+        ? undefined
+        : this.ws.findMessage(entry.channel, entry.messageTs);
     if (truthy(body.delete_original) && original) {
       entry.uses += 1;
       original.deleted = true;
@@ -75,7 +108,12 @@ export class ResponseUrls {
       original.text = text ?? '';
       original.blocks = blocks && blocks.length > 0 ? blocks : undefined;
       original.attachments = attachments && attachments.length > 0 ? attachments : undefined;
-      original.updates.push({ via: 'response_url', atMs: now, previous, next: snapshotContent(original) });
+      original.updates.push({
+        via: 'response_url',
+        atMs: now,
+        previous,
+        next: snapshotContent(original),
+      });
       return this.record(request, body, 'replaced', json({ ok: true }));
     }
     if (body.response_type === 'in_channel') {
@@ -109,7 +147,13 @@ export class ResponseUrls {
     effect: ResponseUrlPost['effect'],
     result: HttpResult,
   ): HttpResult {
-    this.posts.push({ url: request.url, atMs: this.clock.now(), status: result.status, body, effect });
+    this.posts.push({
+      url: request.url,
+      atMs: this.clock.now(),
+      status: result.status,
+      body,
+      effect,
+    });
     return result;
   }
 }
@@ -121,7 +165,9 @@ function parseBody(request: HttpRequest): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -48,14 +48,26 @@ export class SlackEmulator implements SlackNetwork {
   private readonly events: EventContext;
   private readonly tsClock: MessageTsClock;
 
-  constructor(private readonly deps: RuntimeDeps, private readonly options: SlackEmulatorOptions) {
+  constructor(
+    private readonly deps: RuntimeDeps,
+    private readonly options: SlackEmulatorOptions,
+  ) {
     this.workspace = new Workspace(options);
     const tsClock = new MessageTsClock(deps.clock);
     this.tsClock = tsClock;
     const ctx: MethodContext = { workspace: this.workspace, clock: deps.clock, tsClock };
-    this.webApi = new WebApi(ctx, options.botToken, options.postMessageRateLimit ?? DEFAULT_POST_MESSAGE_LIMIT);
+    this.webApi = new WebApi(
+      ctx,
+      options.botToken,
+      options.postMessageRateLimit ?? DEFAULT_POST_MESSAGE_LIMIT,
+    );
     this.responseUrls = new ResponseUrls(this.workspace, deps.clock, tsClock);
-    this.events = { workspace: this.workspace, clock: deps.clock, responseUrls: this.responseUrls, verificationToken: options.verificationToken };
+    this.events = {
+      workspace: this.workspace,
+      clock: deps.clock,
+      responseUrls: this.responseUrls,
+      verificationToken: options.verificationToken,
+    };
   }
 
   // ---- network side (used by the UrlFetchApp fake) ----
@@ -66,9 +78,14 @@ export class SlackEmulator implements SlackNetwork {
 
   receive(request: HttpRequest): Delivery {
     const url = new URL(request.url);
-    const method = url.hostname === RESPONSE_URL_HOST ? 'response_url' : url.pathname.replace(/^\/api\//, '');
+    const method =
+      url.hostname === RESPONSE_URL_HOST ? 'response_url' : url.pathname.replace(/^\/api\//, '');
     if (url.hostname === API_HOST && !url.pathname.startsWith('/api/')) {
-      return this.respond(method, request, { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><body>Not Found</body></html>' });
+      return this.respond(method, request, {
+        status: 404,
+        headers: { 'Content-Type': 'text/html' },
+        body: '<html><body>Not Found</body></html>',
+      });
     }
     const failure = this.failures.take(method);
     if (failure === undefined) return this.respond(method, request, this.process(method, request));
@@ -78,11 +95,23 @@ export class SlackEmulator implements SlackNetwork {
       this.record(method, request, 'network', '');
       return { kind: 'network-failure' };
     }
-    if ('error' in failure) return this.respond(method, request, json({ ok: false, error: failure.error }));
-    if ('retryAfterSeconds' in failure) return this.respond(method, request, rateLimited(failure.retryAfterSeconds));
+    if ('error' in failure)
+      return this.respond(method, request, json({ ok: false, error: failure.error }));
+    if ('retryAfterSeconds' in failure)
+      return this.respond(method, request, rateLimited(failure.retryAfterSeconds));
     if ('delivered' in failure && failure.delivered) this.process(method, request);
-    const body = 'body' in failure && failure.body !== undefined ? failure.body : JSON.stringify({ ok: false, error: failure.status === 503 ? 'service_unavailable' : 'internal_error' });
-    return this.respond(method, request, { status: failure.status, headers: { ...JSON_HEADERS }, body });
+    const body =
+      'body' in failure && failure.body !== undefined
+        ? failure.body
+        : JSON.stringify({
+            ok: false,
+            error: failure.status === 503 ? 'service_unavailable' : 'internal_error',
+          });
+    return this.respond(method, request, {
+      status: failure.status,
+      headers: { ...JSON_HEADERS },
+      body,
+    });
   }
 
   private process(method: string, request: HttpRequest): HttpResult {
@@ -95,12 +124,19 @@ export class SlackEmulator implements SlackNetwork {
     return { kind: 'response', response: result };
   }
 
-  private record(method: string, request: HttpRequest, status: number | 'network', responseBody: string): void {
+  private record(
+    method: string,
+    request: HttpRequest,
+    status: number | 'network',
+    responseBody: string,
+  ): void {
     const secrets = [this.options.botToken, bearer(request)];
     let body: Record<string, unknown> = {};
     if (method === 'response_url') {
       try {
-        const raw = (request.contentType ?? '').startsWith('application/json') ? request.body : decodeFormFirstValues(request.body).payload;
+        const raw = (request.contentType ?? '').startsWith('application/json')
+          ? request.body
+          : decodeFormFirstValues(request.body).payload;
         body = raw === undefined ? {} : (JSON.parse(raw) as Record<string, unknown>);
       } catch {
         body = {};
@@ -143,7 +179,8 @@ export class SlackEmulator implements SlackNetwork {
   newResponseUrl(ref: { channel: string; ts: string }, userId?: string): string {
     const conv = this.workspace.conversation(ref.channel);
     if (!conv) throw new Error(`newResponseUrl: unknown conversation ${ref.channel}`);
-    const actor = userId ?? conv.imUser ?? [...conv.members].find((m) => m !== this.workspace.bot.id);
+    const actor =
+      userId ?? conv.imUser ?? [...conv.members].find((m) => m !== this.workspace.bot.id);
     if (actor === undefined) throw new Error(`newResponseUrl: nobody to act in ${ref.channel}`);
     return this.responseUrls.create('actions', conv.id, actor, ref.ts);
   }
@@ -151,8 +188,15 @@ export class SlackEmulator implements SlackNetwork {
   /** A person (not the bot) posts a message, e.g. to test cant_update_message. */
   postAsUser(userId: string, channel: string, text: string): SlackMessage {
     const conv = this.workspace.findConversation(channel);
-    if (!conv || !conv.members.has(userId)) throw new Error(`postAsUser: ${userId} is not in ${channel}`);
-    const message: SlackMessage = { channel: conv.id, ts: this.tsClock.next(), user: userId, text, updates: [] };
+    if (!conv || !conv.members.has(userId))
+      throw new Error(`postAsUser: ${userId} is not in ${channel}`);
+    const message: SlackMessage = {
+      channel: conv.id,
+      ts: this.tsClock.next(),
+      user: userId,
+      text,
+      updates: [],
+    };
     this.workspace.addMessage(message);
     return clone(message);
   }
@@ -163,7 +207,7 @@ export class SlackEmulator implements SlackNetwork {
   messages(channelOrUserId: string): SlackMessage[] {
     const id = /^[UW]/.test(channelOrUserId)
       ? this.workspace.imOf(channelOrUserId)?.id
-      : this.workspace.findConversation(channelOrUserId)?.id ?? channelOrUserId;
+      : (this.workspace.findConversation(channelOrUserId)?.id ?? channelOrUserId);
     return id === undefined ? [] : this.workspace.messagesIn(id).map(clone);
   }
 

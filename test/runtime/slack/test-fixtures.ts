@@ -6,7 +6,13 @@
 import { Clock, makeClockDate } from '../clock';
 import { newCounters } from '../counters';
 import type { RoundTrip, RuntimeDeps } from '../deps';
-import { SlackEmulator, createUrlFetchApp, type FakeUrlFetchApp, type SlackEmulatorOptions, type UrlFetchAppOptions } from './index';
+import {
+  SlackEmulator,
+  createUrlFetchApp,
+  type FakeUrlFetchApp,
+  type SlackEmulatorOptions,
+  type UrlFetchAppOptions,
+} from './index';
 
 export const BOT_TOKEN = 'xoxb-test-not-a-real-token';
 export const VERIFICATION_TOKEN = 'verification-test-not-real';
@@ -90,7 +96,13 @@ export function leadBlocks(leadId: string): unknown[] {
       type: 'actions',
       block_id: `lead_${leadId}`,
       elements: [
-        { type: 'button', action_id: 'mark_contacted', value: leadId, style: 'primary', text: { type: 'plain_text', text: 'Mark as CONTACTED' } },
+        {
+          type: 'button',
+          action_id: 'mark_contacted',
+          value: leadId,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Mark as CONTACTED' },
+        },
       ],
     },
   ];

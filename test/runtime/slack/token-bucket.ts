@@ -22,13 +22,19 @@ export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number }
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
 
-  constructor(private readonly clock: Clock, private readonly shape: BucketShape) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly shape: BucketShape,
+  ) {}
 
   /** Spends one token for `key`, or says how many whole seconds until one is available. */
   take(key: string): TakeResult {
     const now = this.clock.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.shape.capacity, atMs: now };
-    const refilled = Math.min(this.shape.capacity, bucket.tokens + ((now - bucket.atMs) / 1000) * this.shape.perSecond);
+    const refilled = Math.min(
+      this.shape.capacity,
+      bucket.tokens + ((now - bucket.atMs) / 1000) * this.shape.perSecond,
+    );
     if (refilled >= 1) {
       this.buckets.set(key, { tokens: refilled - 1, atMs: now });
       return { ok: true };

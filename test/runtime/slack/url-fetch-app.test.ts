@@ -26,17 +26,24 @@ test('failNext 500: fetch throws Apps Script "Request failed" exception without 
     'Request failed for https://slack.com returned code 500. Truncated server response: ' +
       '{"ok":false,"error":"internal_error"} (use muteHttpExceptions option to examine full response)',
   );
-  expect(String(error)).toMatch(/^Exception: Request failed for https:\/\/slack\.com returned code 500\./);
+  expect(String(error)).toMatch(
+    /^Exception: Request failed for https:\/\/slack\.com returned code 500\./,
+  );
   expect(slack.messages(LEADS)).toHaveLength(0);
 });
 
 test('failNext 500 with muteHttpExceptions: the response comes back with getResponseCode() 500', () => {
   const { slack, fetchApp } = makeHarness();
   slack.failNext(1, { status: 500 });
-  const response = fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }));
+  const response = fetchApp.fetch(
+    POST_URL,
+    jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }),
+  );
   expect(response.getResponseCode()).toBe(500);
   // The failure is used up: the next request goes through.
-  expect(fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' })).getResponseCode()).toBe(200);
+  expect(fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' })).getResponseCode()).toBe(
+    200,
+  );
 });
 
 test('a long error body is truncated in the exception message like Apps Script does', () => {
@@ -50,9 +57,12 @@ test('a long error body is truncated in the exception message like Apps Script d
 test('a network failure throws "Address unavailable: <url>" even with muteHttpExceptions', () => {
   const { slack, fetchApp, deps } = makeHarness();
   slack.failNext(1, { throws: 'network' });
-  expect(() => fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }))).toThrow(
-    'Address unavailable: https://slack.com/api/chat.postMessage',
-  );
+  expect(() =>
+    fetchApp.fetch(
+      POST_URL,
+      jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }),
+    ),
+  ).toThrow('Address unavailable: https://slack.com/api/chat.postMessage');
   expect(slack.messages(LEADS)).toHaveLength(0);
   expect(deps.counters.fetches).toBe(1);
 });
@@ -60,21 +70,25 @@ test('a network failure throws "Address unavailable: <url>" even with muteHttpEx
 test('a network failure after Slack acted (delivered) still posted the message', () => {
   const { slack, fetchApp } = makeHarness();
   slack.failNext(1, { throws: 'network', delivered: true });
-  expect(() => fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' }))).toThrow('Address unavailable');
+  expect(() => fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' }))).toThrow(
+    'Address unavailable',
+  );
   expect(slack.messages(LEADS).map((m) => m.text)).toEqual(['hi']);
 });
 
 test('a host other than Slack fails like an unresolvable name', () => {
   const { fetchApp, deps } = makeHarness();
-  expect(() => fetchApp.fetch('https://example.com/hook?x=1', { muteHttpExceptions: true })).toThrow(
-    'DNS error: https://example.com/hook?x=1',
-  );
+  expect(() =>
+    fetchApp.fetch('https://example.com/hook?x=1', { muteHttpExceptions: true }),
+  ).toThrow('DNS error: https://example.com/hook?x=1');
   expect(deps.counters.fetchCalls).toBe(1);
 });
 
 test('a malformed URL throws "Invalid argument"', () => {
   const { fetchApp } = makeHarness();
-  expect(() => fetchApp.fetch('slack.com/api/auth.test')).toThrow('Invalid argument: slack.com/api/auth.test');
+  expect(() => fetchApp.fetch('slack.com/api/auth.test')).toThrow(
+    'Invalid argument: slack.com/api/auth.test',
+  );
 });
 
 test('after the daily quota every request throws "Service invoked too many times for one day: urlfetch."', () => {
@@ -92,17 +106,24 @@ test('the daily quota refreshes 24 hours after its window started', () => {
   const { fetchApp, clock } = makeHarness({}, { dailyQuota: 1 });
   fetchApp.fetch('https://slack.com/api/auth.test', jsonPost({}));
   clock.advanceMinutes(23 * 60);
-  expect(() => fetchApp.fetch('https://slack.com/api/auth.test', jsonPost({}))).toThrow('Service invoked too many times');
+  expect(() => fetchApp.fetch('https://slack.com/api/auth.test', jsonPost({}))).toThrow(
+    'Service invoked too many times',
+  );
   clock.advanceMinutes(60);
-  expect(fetchApp.fetch('https://slack.com/api/auth.test', jsonPost({})).getResponseCode()).toBe(200);
+  expect(fetchApp.fetch('https://slack.com/api/auth.test', jsonPost({})).getResponseCode()).toBe(
+    200,
+  );
 });
 
 test('an injected quota failure throws the quota exception and is not counted as sent', () => {
   const { slack, fetchApp, deps } = makeHarness();
   slack.failNext(1, { throws: 'quota' });
-  expect(() => fetchApp.fetch(POST_URL, jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }))).toThrow(
-    'Service invoked too many times for one day: urlfetch.',
-  );
+  expect(() =>
+    fetchApp.fetch(
+      POST_URL,
+      jsonPost({ channel: LEADS, text: 'hi' }, { muteHttpExceptions: true }),
+    ),
+  ).toThrow('Service invoked too many times for one day: urlfetch.');
   expect(deps.counters.fetches).toBe(0);
 });
 
@@ -139,14 +160,23 @@ test('an object payload is form-encoded, so blocks given as an array arrive as "
   const response = fetchApp.fetch(POST_URL, {
     method: 'post',
     headers: { authorization: `Bearer ${BOT_TOKEN}` },
-    payload: { channel: LEADS, text: 'x', blocks: [{ type: 'divider' }] } as unknown as Record<string, string>,
+    payload: { channel: LEADS, text: 'x', blocks: [{ type: 'divider' }] } as unknown as Record<
+      string,
+      string
+    >,
   });
-  expect(JSON.parse(response.getContentText())).toEqual({ ok: false, error: 'invalid_blocks_format' });
+  expect(JSON.parse(response.getContentText())).toEqual({
+    ok: false,
+    error: 'invalid_blocks_format',
+  });
 });
 
 test('method is case-insensitive and headers come back with getHeaders()', () => {
   const { fetchApp } = makeHarness();
-  const response = fetchApp.fetch('https://slack.com/api/auth.test', { ...jsonPost({}), method: 'POST' as 'post' });
+  const response = fetchApp.fetch('https://slack.com/api/auth.test', {
+    ...jsonPost({}),
+    method: 'POST' as 'post',
+  });
   expect(response.getHeaders()).toEqual({ 'Content-Type': 'application/json; charset=utf-8' });
   expect(response.getAllHeaders()).toEqual(response.getHeaders());
   expect(response.getContent().length).toBe(Buffer.byteLength(response.getContentText()));

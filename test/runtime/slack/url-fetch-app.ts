@@ -44,7 +44,11 @@ export interface FakeUrlFetchApp {
 /** HTTP methods UrlFetchApp accepts ("get, delete, patch, post, or put"). */
 const METHODS = new Set(['GET', 'DELETE', 'PATCH', 'POST', 'PUT']);
 
-export function createUrlFetchApp(deps: RuntimeDeps, slack: SlackNetwork, options: UrlFetchAppOptions = {}): FakeUrlFetchApp {
+export function createUrlFetchApp(
+  deps: RuntimeDeps,
+  slack: SlackNetwork,
+  options: UrlFetchAppOptions = {},
+): FakeUrlFetchApp {
   const quota = new DailyQuota(deps.clock, options.dailyQuota ?? 20_000);
   const makeError = options.makeError ?? defaultErrorFactory;
 
@@ -105,7 +109,11 @@ export function createUrlFetchApp(deps: RuntimeDeps, slack: SlackNetwork, option
 }
 
 /** Turns fetch parameters into the request Apps Script puts on the wire. */
-function buildRequest(url: unknown, params: FetchOptions, makeError: ErrorFactory): HttpRequest | Error {
+function buildRequest(
+  url: unknown,
+  params: FetchOptions,
+  makeError: ErrorFactory,
+): HttpRequest | Error {
   if (typeof url !== 'string') return makeError(invalidArgumentMessage('url'));
   let parsed: URL;
   try {
@@ -113,14 +121,17 @@ function buildRequest(url: unknown, params: FetchOptions, makeError: ErrorFactor
   } catch {
     return makeError(invalidArgumentMessage(url));
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return makeError(invalidArgumentMessage(url));
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return makeError(invalidArgumentMessage(url));
 
   const method = String(params.method ?? 'get').toUpperCase();
   if (!METHODS.has(method)) return makeError(invalidArgumentMessage('method'));
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(params.headers ?? {})) headers[name] = String(value);
-  const headerContentType = Object.keys(headers).find((name) => name.toLowerCase() === 'content-type');
+  const headerContentType = Object.keys(headers).find(
+    (name) => name.toLowerCase() === 'content-type',
+  );
 
   const body = encodePayload(params.payload);
   // contentType wins; otherwise a Content-Type header; a payload defaults to form encoding.
@@ -136,6 +147,7 @@ function buildRequest(url: unknown, params: FetchOptions, makeError: ErrorFactor
 function encodePayload(payload: FetchOptions['payload']): string {
   if (payload === undefined || payload === null) return '';
   if (typeof payload === 'string') return payload;
-  if (Array.isArray(payload)) return Buffer.from(payload.map((b) => Number(b) & 0xff)).toString('utf8');
+  if (Array.isArray(payload))
+    return Buffer.from(payload.map((b) => Number(b) & 0xff)).toString('utf8');
   return encodeFormObject(payload as Record<string, unknown>);
 }

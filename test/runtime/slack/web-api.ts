@@ -30,8 +30,12 @@ export class WebApi {
     private readonly botToken: string,
     postMessageLimit: PostMessageRateLimit,
   ) {
-    this.perChannel = new TokenBuckets(ctx.clock, { capacity: postMessageLimit.burst, perSecond: postMessageLimit.perSecond });
-    for (const [method, shape] of Object.entries(TIERS)) this.perMethod.set(method, new TokenBuckets(ctx.clock, shape));
+    this.perChannel = new TokenBuckets(ctx.clock, {
+      capacity: postMessageLimit.burst,
+      perSecond: postMessageLimit.perSecond,
+    });
+    for (const [method, shape] of Object.entries(TIERS))
+      this.perMethod.set(method, new TokenBuckets(ctx.clock, shape));
   }
 
   handle(method: string, parsed: ParsedArgs): HttpResult {

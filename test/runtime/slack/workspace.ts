@@ -37,7 +37,11 @@ export class Workspace {
     this.users.set(this.bot.id, this.bot);
     this.botId = `B${this.bot.id.slice(1)}`;
     for (const channel of options.channels) {
-      this.conversations.set(channel.id, { id: channel.id, name: channel.name, members: new Set(channel.members) });
+      this.conversations.set(channel.id, {
+        id: channel.id,
+        name: channel.name,
+        members: new Set(channel.members),
+      });
     }
   }
 
@@ -61,7 +65,12 @@ export class Workspace {
   openIm(userId: string): Conversation {
     const existing = this.imOf(userId);
     if (existing) return existing;
-    const im: Conversation = { id: `D${userId.slice(1)}`, name: userId, members: new Set([userId, this.bot.id]), imUser: userId };
+    const im: Conversation = {
+      id: `D${userId.slice(1)}`,
+      name: userId,
+      members: new Set([userId, this.bot.id]),
+      imUser: userId,
+    };
     this.conversations.set(im.id, im);
     return im;
   }

@@ -131,10 +131,14 @@ export function parseCells(rest: string): Omit<A1Ref, 'sheetName'> | null {
     endCol: b.col,
   };
   if (a.row === undefined && a.col === undefined) return null;
-  if (ref.startRow === undefined && ref.endRow !== undefined && b.col !== undefined) ref.startRow = 1;
-  if (ref.startCol === undefined && ref.endCol !== undefined && b.row !== undefined) ref.startCol = 1;
-  if (ref.startRow !== undefined && ref.endRow !== undefined && ref.endRow < ref.startRow) [ref.startRow, ref.endRow] = [ref.endRow, ref.startRow];
-  if (ref.startCol !== undefined && ref.endCol !== undefined && ref.endCol < ref.startCol) [ref.startCol, ref.endCol] = [ref.endCol, ref.startCol];
+  if (ref.startRow === undefined && ref.endRow !== undefined && b.col !== undefined)
+    ref.startRow = 1;
+  if (ref.startCol === undefined && ref.endCol !== undefined && b.row !== undefined)
+    ref.startCol = 1;
+  if (ref.startRow !== undefined && ref.endRow !== undefined && ref.endRow < ref.startRow)
+    [ref.startRow, ref.endRow] = [ref.endRow, ref.startRow];
+  if (ref.startCol !== undefined && ref.endCol !== undefined && ref.endCol < ref.startCol)
+    [ref.startCol, ref.endCol] = [ref.endCol, ref.startCol];
   return ref;
 }
 
@@ -147,7 +151,11 @@ export interface GridBox {
 }
 
 /** Fills open bounds from the grid size ('A:C' → rows 1..maxRows). No clamping. */
-export function resolveBox(ref: Omit<A1Ref, 'sheetName'>, maxRows: number, maxCols: number): GridBox {
+export function resolveBox(
+  ref: Omit<A1Ref, 'sheetName'>,
+  maxRows: number,
+  maxCols: number,
+): GridBox {
   const row = ref.startRow ?? 1;
   const col = ref.startCol ?? 1;
   const endRow = ref.endRow ?? maxRows;

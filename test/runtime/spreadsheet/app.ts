@@ -11,7 +11,14 @@ import { FakeUi } from './ui';
 export class FakeSpreadsheetApp {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
-  readonly BorderStyle = { SOLID: 'SOLID', DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' } as const;
+  readonly BorderStyle = {
+    SOLID: 'SOLID',
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOUBLE: 'DOUBLE',
+  } as const;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -26,14 +33,20 @@ export class FakeSpreadsheetApp {
   /** Only this runtime's spreadsheet exists; any other id fails like an unknown document. */
   openById(id: string): FakeSpreadsheet {
     return this.ctx.meter.simple(() => {
-      if (id !== this.ctx.model.id) throw appsScriptException('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+      if (id !== this.ctx.model.id)
+        throw appsScriptException(
+          'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+        );
       return new FakeSpreadsheet(this.ctx);
     });
   }
 
   openByUrl(url: string): FakeSpreadsheet {
     return this.ctx.meter.simple(() => {
-      if (!String(url).startsWith(spreadsheetUrl(this.ctx.model.id).replace(/\/edit$/, ''))) throw appsScriptException('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+      if (!String(url).startsWith(spreadsheetUrl(this.ctx.model.id).replace(/\/edit$/, '')))
+        throw appsScriptException(
+          'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+        );
       return new FakeSpreadsheet(this.ctx);
     });
   }

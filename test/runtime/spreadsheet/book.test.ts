@@ -4,7 +4,10 @@ describe('book: the admin-facing handle', () => {
   test('setRows types like a person; setRawRows stores exactly what it is given', () => {
     const { book, deps } = setup();
     const s = book.addSheet('sales_sheet');
-    s.setRows([['name', 'phone', 'active'], ['Ann', '0812', 'TRUE']]);
+    s.setRows([
+      ['name', 'phone', 'active'],
+      ['Ann', '0812', 'TRUE'],
+    ]);
     s.setRawRows([['Bob', '0813', 'TRUE', new deps.DateClass(Date.UTC(2026, 0, 1))]], 3);
     const rows = s.rows();
     expect(rows[1]).toEqual(['Ann', 812, true, '']);
@@ -15,7 +18,11 @@ describe('book: the admin-facing handle', () => {
 
   test('insertRowAt, deleteRowAt and sortBy rearrange rows like an admin editing by hand', () => {
     const { book } = setup();
-    const s = book.addSheet('sales_sheet', [['name', 'n'], ['c', 3], ['a', 1]]);
+    const s = book.addSheet('sales_sheet', [
+      ['name', 'n'],
+      ['c', 3],
+      ['a', 1],
+    ]);
     s.insertRowAt(2, ['b', 2]);
     expect(s.rows().map((r) => r[0])).toEqual(['name', 'b', 'c', 'a']);
     s.sortBy('name');

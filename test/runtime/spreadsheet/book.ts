@@ -49,7 +49,9 @@ export class FakeSheetHandle {
 
   /** Values of the data range (A1 to last row/column with content) as getValues returns them; [] when empty. */
   rows(): (string | number | boolean | Date)[][] {
-    return this.grid((cell) => valueForScript(cell, this.ctx.model.timeZone, this.ctx.deps.DateClass));
+    return this.grid((cell) =>
+      valueForScript(cell, this.ctx.model.timeZone, this.ctx.deps.DateClass),
+    );
   }
 
   /** Formulas of the data range ('' where a cell has none). */
@@ -64,7 +66,9 @@ export class FakeSheetHandle {
 
   /** Types rows in starting at `startRow` (1-based), column A; grows the grid when needed. */
   setRows(rows: Scalar[][], startRow = 1): this {
-    return this.writeRows(rows, startRow, (v, cell) => parseUserEntered(v, cell?.format ?? '', this.ctx.model.timeZone));
+    return this.writeRows(rows, startRow, (v, cell) =>
+      parseUserEntered(v, cell?.format ?? '', this.ctx.model.timeZone),
+    );
   }
 
   /** Types one value into one cell (A1), as a person editing it would. */
@@ -81,7 +85,12 @@ export class FakeSheetHandle {
    */
   setRawRows(rows: Scalar[][], startRow = 1): this {
     return this.writeRows(rows, startRow, (v, cell) => {
-      if (isDate(v)) return { value: dateToSerial(v, this.ctx.model.timeZone), formula: '', autoFormat: cell?.format ? undefined : DEFAULT_DATE_TIME };
+      if (isDate(v))
+        return {
+          value: dateToSerial(v, this.ctx.model.timeZone),
+          formula: '',
+          autoFormat: cell?.format ? undefined : DEFAULT_DATE_TIME,
+        };
       return { value: v as string | number | boolean, formula: '' };
     });
   }
@@ -95,21 +104,33 @@ export class FakeSheetHandle {
 
   /** Deletes row `row`; rows below move up. */
   deleteRowAt(row: number): this {
-    if (row < 1 || row > this.sheet.maxRows) throw new Error(`deleteRowAt: row ${row} is outside 1..${this.sheet.maxRows}`);
+    if (row < 1 || row > this.sheet.maxRows)
+      throw new Error(`deleteRowAt: row ${row} is outside 1..${this.sheet.maxRows}`);
     this.sheet.deleteRows(row, 1);
     return this;
   }
 
   /** Sorts the rows below the header by a column (1-based number or header text). */
-  sortBy(column: number | string, options: { ascending?: boolean; headerRows?: number } = {}): this {
+  sortBy(
+    column: number | string,
+    options: { ascending?: boolean; headerRows?: number } = {},
+  ): this {
     const headerRows = options.headerRows ?? 1;
     let col = typeof column === 'number' ? column : 0;
     if (typeof column === 'string') {
-      for (let c = 1; c <= this.sheet.lastColumn(); c += 1) if (this.sheet.peek(headerRows, c)?.value === column) col = c;
+      for (let c = 1; c <= this.sheet.lastColumn(); c += 1)
+        if (this.sheet.peek(headerRows, c)?.value === column) col = c;
       if (!col) throw new Error(`sortBy: no header "${column}" in ${this.sheet.name}`);
     }
     const last = this.sheet.lastRow();
-    if (last > headerRows) this.sheet.sortRows(headerRows + 1, last, (a, b) => compareCellValues(a[col - 1]?.value ?? '', b[col - 1]?.value ?? '', options.ascending ?? true));
+    if (last > headerRows)
+      this.sheet.sortRows(headerRows + 1, last, (a, b) =>
+        compareCellValues(
+          a[col - 1]?.value ?? '',
+          b[col - 1]?.value ?? '',
+          options.ascending ?? true,
+        ),
+      );
     return this;
   }
 
@@ -143,7 +164,12 @@ export class FakeSheetHandle {
 
   /** Renames the tab (sheetId unchanged). */
   rename(newName: string): this {
-    if (this.ctx.model.sheets.some((s) => s !== this.sheet && s.name.toLowerCase() === newName.toLowerCase())) throw new Error(`rename: "${newName}" is taken`);
+    if (
+      this.ctx.model.sheets.some(
+        (s) => s !== this.sheet && s.name.toLowerCase() === newName.toLowerCase(),
+      )
+    )
+      throw new Error(`rename: "${newName}" is taken`);
     this.sheet.name = newName;
     return this;
   }
@@ -151,9 +177,12 @@ export class FakeSheetHandle {
   /** Resizes the grid (shrinking drops cells outside). */
   resize(rows: number, columns: number): this {
     if (rows < this.sheet.maxRows) this.sheet.deleteRows(rows + 1, this.sheet.maxRows - rows);
-    else if (rows > this.sheet.maxRows) this.sheet.insertRowsBefore(this.sheet.maxRows + 1, rows - this.sheet.maxRows);
-    if (columns < this.sheet.maxCols) this.sheet.deleteColumns(columns + 1, this.sheet.maxCols - columns);
-    else if (columns > this.sheet.maxCols) this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, columns - this.sheet.maxCols);
+    else if (rows > this.sheet.maxRows)
+      this.sheet.insertRowsBefore(this.sheet.maxRows + 1, rows - this.sheet.maxRows);
+    if (columns < this.sheet.maxCols)
+      this.sheet.deleteColumns(columns + 1, this.sheet.maxCols - columns);
+    else if (columns > this.sheet.maxCols)
+      this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, columns - this.sheet.maxCols);
     return this;
   }
 
@@ -170,14 +199,16 @@ export class FakeSheetHandle {
   /** Stored values of one column (1-based) from row 1 to the last row, '' for empty: a cheap read for big sheets. */
   columnValues(column: number): Array<string | number | boolean> {
     const out: Array<string | number | boolean> = [];
-    for (let r = 1; r <= this.sheet.lastRow(); r += 1) out.push(this.sheet.peek(r, column)?.value ?? '');
+    for (let r = 1; r <= this.sheet.lastRow(); r += 1)
+      out.push(this.sheet.peek(r, column)?.value ?? '');
     return out;
   }
 
   /** Stored values of one row (1-based) up to the last column, '' for empty. */
   rowValues(row: number): Array<string | number | boolean> {
     const out: Array<string | number | boolean> = [];
-    for (let c = 1; c <= this.sheet.lastColumn(); c += 1) out.push(this.sheet.peek(row, c)?.value ?? '');
+    for (let c = 1; c <= this.sheet.lastColumn(); c += 1)
+      out.push(this.sheet.peek(row, c)?.value ?? '');
     return out;
   }
 
@@ -193,11 +224,17 @@ export class FakeSheetHandle {
     return out;
   }
 
-  private writeRows(rows: Scalar[][], startRow: number, parse: (v: Scalar, cell: Cell | undefined) => ReturnType<typeof parseUserEntered>): this {
+  private writeRows(
+    rows: Scalar[][],
+    startRow: number,
+    parse: (v: Scalar, cell: Cell | undefined) => ReturnType<typeof parseUserEntered>,
+  ): this {
     const lastRow = startRow + rows.length - 1;
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    if (lastRow > this.sheet.maxRows) this.sheet.insertRowsBefore(this.sheet.maxRows + 1, lastRow - this.sheet.maxRows);
-    if (width > this.sheet.maxCols) this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, width - this.sheet.maxCols);
+    if (lastRow > this.sheet.maxRows)
+      this.sheet.insertRowsBefore(this.sheet.maxRows + 1, lastRow - this.sheet.maxRows);
+    if (width > this.sheet.maxCols)
+      this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, width - this.sheet.maxCols);
     rows.forEach((line, i) =>
       line.forEach((v, j) => {
         if (v === null || v === undefined) return;
@@ -223,7 +260,8 @@ export class FakeSheetHandle {
 
   private eachIn(a1: string, fn: (r: number, c: number) => void): void {
     const b = this.box(a1);
-    for (let r = b.row; r < b.row + b.numRows; r += 1) for (let c = b.col; c < b.col + b.numCols; c += 1) fn(r, c);
+    for (let r = b.row; r < b.row + b.numRows; r += 1)
+      for (let c = b.col; c < b.col + b.numCols; c += 1) fn(r, c);
   }
 }
 
@@ -314,7 +352,10 @@ export class FakeBook {
   }
 
   /** Appends one response (timestamped with the clock) and returns the onFormSubmit event. */
-  submitForm(answers: Record<string, string>, options: { triggerUid?: string } = {}): FormSubmitEvent {
+  submitForm(
+    answers: Record<string, string>,
+    options: { triggerUid?: string } = {},
+  ): FormSubmitEvent {
     return submitForm(this.ctx, answers, options.triggerUid);
   }
 }

@@ -9,11 +9,16 @@ import { formatCellValue, isDateTimeFormat } from './number-format';
 import type { Parsed } from './coerce';
 
 /** A value as Range.getValues returns it: '' for empty, Date for date-formatted numbers. */
-export function valueForScript(cell: Cell | undefined, timeZone: string, DateClass: DateConstructor): CellValue | Date {
+export function valueForScript(
+  cell: Cell | undefined,
+  timeZone: string,
+  DateClass: DateConstructor,
+): CellValue | Date {
   if (!cell) return '';
   if (cell.formula) return FORMULA_PLACEHOLDER;
   const v = cell.value;
-  if (typeof v === 'number' && isDateTimeFormat(cell.format)) return new DateClass(serialToInstant(v, timeZone));
+  if (typeof v === 'number' && isDateTimeFormat(cell.format))
+    return new DateClass(serialToInstant(v, timeZone));
   return v;
 }
 

@@ -6,7 +6,11 @@ const { ChartType, ChartMergeStrategy, ChartHiddenDimensionStrategy } = ChartsEn
 
 function withSheet(options: { held?: boolean } = {}) {
   const t = setup(options);
-  t.book.addSheet('dashboard', [['Rep', 'Leads'], ['Ayu', 3], ['Bima', 5]]);
+  t.book.addSheet('dashboard', [
+    ['Rep', 'Leads'],
+    ['Ayu', 3],
+    ['Bima', 5],
+  ]);
   const sheet = t.ss.getSheetByName('dashboard');
   return { ...t, sheet, handle: t.book.sheet('dashboard') };
 }
@@ -14,36 +18,66 @@ function withSheet(options: { held?: boolean } = {}) {
 describe('EmbeddedChartBuilder and Sheet.insertChart', () => {
   test('a built chart is on no sheet (id null) until insertChart; then getCharts and the book show it', () => {
     const { sheet, handle } = withSheet();
-    const chart = sheet.newChart().setChartType(ChartType.COLUMN).addRange(sheet.getRange('A1:B3')).setOption('title', 'Leads').setPosition(2, 5, 10, 20).build();
+    const chart = sheet
+      .newChart()
+      .setChartType(ChartType.COLUMN)
+      .addRange(sheet.getRange('A1:B3'))
+      .setOption('title', 'Leads')
+      .setPosition(2, 5, 10, 20)
+      .build();
     expect(chart.getChartId()).toBeNull();
     expect(sheet.getCharts()).toEqual([]);
     sheet.insertChart(chart);
     const [stored] = sheet.getCharts();
     expect(typeof stored.getChartId()).toBe('number');
-    expect(stored.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual(['A1:B3']);
+    expect(stored.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual([
+      'A1:B3',
+    ]);
     expect(stored.getOptions().get('title')).toBe('Leads');
     expect(stored.getOptions().get('nothing')).toBeNull();
     const info = stored.getContainerInfo();
-    expect([info.getAnchorRow(), info.getAnchorColumn(), info.getOffsetX(), info.getOffsetY()]).toEqual([2, 5, 10, 20]);
+    expect([
+      info.getAnchorRow(),
+      info.getAnchorColumn(),
+      info.getOffsetX(),
+      info.getOffsetY(),
+    ]).toEqual([2, 5, 10, 20]);
     expect(stored.getMergeStrategy()).toBe(ChartMergeStrategy.MERGE_COLUMNS);
     expect(stored.getHiddenDimensionStrategy()).toBe(ChartHiddenDimensionStrategy.IGNORE_BOTH);
     expect(handle.charts()).toEqual([
-      { chartId: stored.getChartId(), type: 'COLUMN', ranges: ['dashboard!A1:B3'], title: 'Leads', options: { title: 'Leads' }, position: { row: 2, column: 5, offsetX: 10, offsetY: 20 }, numHeaders: -1 },
+      {
+        chartId: stored.getChartId(),
+        type: 'COLUMN',
+        ranges: ['dashboard!A1:B3'],
+        title: 'Leads',
+        options: { title: 'Leads' },
+        position: { row: 2, column: 5, offsetX: 10, offsetY: 20 },
+        numHeaders: -1,
+      },
     ]);
   });
 
   test('addRange ignores a range already added; removeRange, clearRanges; getRanges is a copy', () => {
     const { sheet } = withSheet();
     const b = sheet.newChart().setChartType(ChartType.LINE);
-    b.addRange(sheet.getRange('A1:A3')).addRange(sheet.getRange('A1:A3')).addRange(sheet.getRange('B1:B3'));
-    expect(b.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual(['A1:A3', 'B1:B3']);
+    b.addRange(sheet.getRange('A1:A3'))
+      .addRange(sheet.getRange('A1:A3'))
+      .addRange(sheet.getRange('B1:B3'));
+    expect(b.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual([
+      'A1:A3',
+      'B1:B3',
+    ]);
     b.getRanges().pop();
     expect(b.getRanges()).toHaveLength(2);
     b.removeRange(sheet.getRange('A1:A3'));
-    expect(b.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual(['B1:B3']);
+    expect(b.getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual([
+      'B1:B3',
+    ]);
     b.clearRanges();
     expect(b.getRanges()).toEqual([]);
-    expect(() => b.addRange('A1:B2')).toThrow("The parameters (string) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
+    expect(() => b.addRange('A1:B2')).toThrow(
+      "The parameters (string) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.",
+    );
   });
 
   test('ranges on another sheet are kept with their sheet', () => {
@@ -55,8 +89,12 @@ describe('EmbeddedChartBuilder and Sheet.insertChart', () => {
 
   test('the chart type: setChartType takes Charts.ChartType; as<Type>Chart sets it on the shared builder; building without one fails', () => {
     const { sheet } = withSheet();
-    expect(() => sheet.newChart().setChartType('DONUT')).toThrow(/EmbeddedChartBuilder.setChartType/);
-    expect(() => sheet.newChart().addRange(sheet.getRange('A1:B3')).build()).toThrow(/chart type must be set/);
+    expect(() => sheet.newChart().setChartType('DONUT')).toThrow(
+      /EmbeddedChartBuilder.setChartType/,
+    );
+    expect(() => sheet.newChart().addRange(sheet.getRange('A1:B3')).build()).toThrow(
+      /chart type must be set/,
+    );
     const b = sheet.newChart();
     const typed = b.asComboChart();
     expect(b.getChartType()).toBe('COMBO');
@@ -104,13 +142,34 @@ describe('EmbeddedChartBuilder and Sheet.insertChart', () => {
 describe('changing and removing charts', () => {
   test('modify() + updateChart keeps the id and whatever was not changed', () => {
     const { sheet, handle } = withSheet();
-    sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).setOption('title', 'Old').setPosition(3, 4, 0, 0).build());
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asColumnChart()
+        .addRange(sheet.getRange('A1:B3'))
+        .setOption('title', 'Old')
+        .setPosition(3, 4, 0, 0)
+        .build(),
+    );
     const [chart] = sheet.getCharts();
     const id = chart.getChartId();
-    const changed = chart.modify().setOption('title', 'New').clearRanges().addRange(sheet.getRange('A1:A3')).build();
+    const changed = chart
+      .modify()
+      .setOption('title', 'New')
+      .clearRanges()
+      .addRange(sheet.getRange('A1:A3'))
+      .build();
     expect(handle.charts()[0].title).toBe('Old');
     sheet.updateChart(changed);
-    expect(handle.charts()).toEqual([expect.objectContaining({ chartId: id, title: 'New', type: 'COLUMN', ranges: ['dashboard!A1:A3'], position: { row: 3, column: 4, offsetX: 0, offsetY: 0 } })]);
+    expect(handle.charts()).toEqual([
+      expect.objectContaining({
+        chartId: id,
+        title: 'New',
+        type: 'COLUMN',
+        ranges: ['dashboard!A1:A3'],
+        position: { row: 3, column: 4, offsetX: 0, offsetY: 0 },
+      }),
+    ]);
   });
 
   test('removeChart takes the chart off; a chart not on the sheet cannot be updated or removed; a chart is inserted once', () => {
@@ -135,7 +194,9 @@ describe('changing and removing charts', () => {
     sheet.insertChart(sheet.newChart().asBarChart().addRange(sheet.getRange('A1:B3')).build());
     other.insertChart(other.newChart().asBarChart().addRange(other.getRange('A1:B3')).build());
     sheet.insertChart(sheet.newChart().asBarChart().addRange(sheet.getRange('A1:B3')).build());
-    const ids = [...sheet.getCharts(), ...other.getCharts()].map((c: { getChartId(): number }) => c.getChartId());
+    const ids = [...sheet.getCharts(), ...other.getCharts()].map((c: { getChartId(): number }) =>
+      c.getChartId(),
+    );
     expect(new Set(ids).size).toBe(3);
   });
 
@@ -154,7 +215,12 @@ describe('counting', () => {
     const b = sheet.newChart();
     expect(counters.spreadsheetCalls - before).toBe(1);
     before = counters.spreadsheetCalls;
-    const chart = b.asColumnChart().addRange(range).setOption('title', 'T').setPosition(1, 1, 0, 0).build();
+    const chart = b
+      .asColumnChart()
+      .addRange(range)
+      .setOption('title', 'T')
+      .setPosition(1, 1, 0, 0)
+      .build();
     expect(counters.spreadsheetCalls - before).toBe(0);
     before = counters.spreadsheetCalls;
     sheet.insertChart(chart);

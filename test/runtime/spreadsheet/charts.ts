@@ -55,12 +55,22 @@ export const ChartType = makeEnum([
   'TREEMAP',
   'WATERFALL',
 ]);
-export const ChartHiddenDimensionStrategy = makeEnum(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']);
+export const ChartHiddenDimensionStrategy = makeEnum([
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);
 export const ChartMergeStrategy = makeEnum(['MERGE_COLUMNS', 'MERGE_ROWS']);
 export const Position = makeEnum(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
 
 /** The enums of the `Charts` global, for a runtime that exposes it (and for tests). */
-export const ChartsEnums = Object.freeze({ ChartType, ChartHiddenDimensionStrategy, ChartMergeStrategy, Position });
+export const ChartsEnums = Object.freeze({
+  ChartType,
+  ChartHiddenDimensionStrategy,
+  ChartMergeStrategy,
+  Position,
+});
 
 /** A chart as a test reads it back (book.sheet(name).charts()). */
 export interface RecordedChart {
@@ -81,10 +91,17 @@ export function recordChart(spec: ChartSpec): RecordedChart {
   return {
     chartId: copy.chartId ?? 0,
     type: copy.type,
-    ranges: copy.ranges.map((r) => `${quoteSheetName(r.sheet.name)}!${rangeA1(r.row, r.col, r.numRows, r.numCols)}`),
+    ranges: copy.ranges.map(
+      (r) => `${quoteSheetName(r.sheet.name)}!${rangeA1(r.row, r.col, r.numRows, r.numCols)}`,
+    ),
     title: typeof copy.options.title === 'string' ? copy.options.title : null,
     options: copy.options,
-    position: { row: copy.anchorRow, column: copy.anchorColumn, offsetX: copy.offsetX, offsetY: copy.offsetY },
+    position: {
+      row: copy.anchorRow,
+      column: copy.anchorColumn,
+      offsetX: copy.offsetX,
+      offsetY: copy.offsetY,
+    },
     numHeaders: copy.numHeaders,
   };
 }
@@ -107,8 +124,20 @@ function newSpec(): ChartSpec {
 }
 
 function signature(method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? 'null' : Array.isArray(a) ? 'object[]' : typeof a === 'object' ? 'Object' : typeof a)).join(',');
-  return appsScriptException(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${method}.`);
+  const types = args
+    .map((a) =>
+      a === null
+        ? 'null'
+        : Array.isArray(a)
+          ? 'object[]'
+          : typeof a === 'object'
+            ? 'Object'
+            : typeof a,
+    )
+    .join(',');
+  return appsScriptException(
+    `The parameters (${types}) don't match the method signature for SpreadsheetApp.${method}.`,
+  );
 }
 
 function isInteger(n: unknown): n is number {
@@ -189,7 +218,13 @@ export class FakeEmbeddedChartBuilder {
   addRange(range: FakeRange): this {
     const g = rangeGeometryOf(range);
     if (!g) throw signature('EmbeddedChartBuilder.addRange', [range]);
-    const ref: ChartRangeRef = { sheet: g.sheet, row: g.row, col: g.col, numRows: g.numRows, numCols: g.numCols };
+    const ref: ChartRangeRef = {
+      sheet: g.sheet,
+      row: g.row,
+      col: g.col,
+      numRows: g.numRows,
+      numCols: g.numCols,
+    };
     if (!this.state.spec.ranges.some((r) => sameRange(r, ref))) this.state.spec.ranges.push(ref);
     return this;
   }
@@ -208,11 +243,14 @@ export class FakeEmbeddedChartBuilder {
 
   /** A copy of the ranges currently providing data. */
   getRanges(): FakeRange[] {
-    return this.state.spec.ranges.map((r) => new FakeRange(this.ctx, r.sheet, r.row, r.col, r.numRows, r.numCols));
+    return this.state.spec.ranges.map(
+      (r) => new FakeRange(this.ctx, r.sheet, r.row, r.col, r.numRows, r.numCols),
+    );
   }
 
   setChartType(type: string): this {
-    if (!(Object.values(ChartType) as string[]).includes(type)) throw signature('EmbeddedChartBuilder.setChartType', [type]);
+    if (!(Object.values(ChartType) as string[]).includes(type))
+      throw signature('EmbeddedChartBuilder.setChartType', [type]);
     this.state.spec.type = type;
     return this;
   }
@@ -222,7 +260,8 @@ export class FakeEmbeddedChartBuilder {
   }
 
   setOption(option: string, value: unknown): this {
-    if (typeof option !== 'string') throw signature('EmbeddedChartBuilder.setOption', [option, value]);
+    if (typeof option !== 'string')
+      throw signature('EmbeddedChartBuilder.setOption', [option, value]);
     this.state.spec.options[option] = JSON.parse(JSON.stringify(value ?? null)) as unknown;
     return this;
   }
@@ -231,8 +270,16 @@ export class FakeEmbeddedChartBuilder {
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
     if (!args.every(isInteger)) throw signature('EmbeddedChartBuilder.setPosition', args);
-    if (anchorRowPos < 1 || anchorColPos < 1) throw appsScriptException('The coordinates of the range are outside the dimensions of the sheet.');
-    Object.assign(this.state.spec, { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY });
+    if (anchorRowPos < 1 || anchorColPos < 1)
+      throw appsScriptException(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+    Object.assign(this.state.spec, {
+      anchorRow: anchorRowPos,
+      anchorColumn: anchorColPos,
+      offsetX,
+      offsetY,
+    });
     return this;
   }
 
@@ -252,13 +299,15 @@ export class FakeEmbeddedChartBuilder {
   }
 
   setMergeStrategy(mergeStrategy: string): this {
-    if (!(Object.values(ChartMergeStrategy) as string[]).includes(mergeStrategy)) throw signature('EmbeddedChartBuilder.setMergeStrategy', [mergeStrategy]);
+    if (!(Object.values(ChartMergeStrategy) as string[]).includes(mergeStrategy))
+      throw signature('EmbeddedChartBuilder.setMergeStrategy', [mergeStrategy]);
     this.state.spec.mergeStrategy = mergeStrategy;
     return this;
   }
 
   setHiddenDimensionStrategy(strategy: string): this {
-    if (!(Object.values(ChartHiddenDimensionStrategy) as string[]).includes(strategy)) throw signature('EmbeddedChartBuilder.setHiddenDimensionStrategy', [strategy]);
+    if (!(Object.values(ChartHiddenDimensionStrategy) as string[]).includes(strategy))
+      throw signature('EmbeddedChartBuilder.setHiddenDimensionStrategy', [strategy]);
     this.state.spec.hiddenDimensionStrategy = strategy;
     return this;
   }
@@ -293,7 +342,10 @@ export class FakeEmbeddedChartBuilder {
 
   /** The chart as built: not on any sheet until insertChart (or updateChart for a modified one). */
   build(): FakeEmbeddedChart {
-    if (!this.state.spec.type) throw appsScriptException('The chart type must be set before the chart is built (setChartType or as<Type>Chart).');
+    if (!this.state.spec.type)
+      throw appsScriptException(
+        'The chart type must be set before the chart is built (setChartType or as<Type>Chart).',
+      );
     return new FakeEmbeddedChart(this.ctx, this.container, copyChartSpec(this.state.spec));
   }
 
@@ -319,7 +371,8 @@ export class FakeTypedChartBuilder extends FakeEmbeddedChartBuilder {
     return this.option('vAxis.title', String(title));
   }
   setLegendPosition(position: string): this {
-    if (!(Object.values(Position) as string[]).includes(position)) throw signature('EmbeddedChartBuilder.setLegendPosition', [position]);
+    if (!(Object.values(Position) as string[]).includes(position))
+      throw signature('EmbeddedChartBuilder.setLegendPosition', [position]);
     return this.option('legend.position', position.toLowerCase());
   }
   setColors(cssValues: string[]): this {
@@ -378,7 +431,11 @@ export class FakeEmbeddedChart {
   }
 
   getRanges(): FakeRange[] {
-    return this.call(() => this.spec.ranges.map((r) => new FakeRange(this.ctx, r.sheet, r.row, r.col, r.numRows, r.numCols)));
+    return this.call(() =>
+      this.spec.ranges.map(
+        (r) => new FakeRange(this.ctx, r.sheet, r.row, r.col, r.numRows, r.numCols),
+      ),
+    );
   }
 
   getNumHeaders(): number {
@@ -399,7 +456,10 @@ export class FakeEmbeddedChart {
 
   /** A builder over a copy of this chart (same id): apply it with sheet.updateChart(builder.build()). */
   modify(): FakeEmbeddedChartBuilder {
-    return this.call(() => new FakeEmbeddedChartBuilder(this.ctx, this.container, { spec: copyChartSpec(this.spec) }));
+    return this.call(
+      () =>
+        new FakeEmbeddedChartBuilder(this.ctx, this.container, { spec: copyChartSpec(this.spec) }),
+    );
   }
 
   getBlob(): never {
@@ -424,14 +484,23 @@ export class FakeEmbeddedChart {
 }
 
 function sameRange(a: ChartRangeRef, b: ChartRangeRef): boolean {
-  return a.sheet === b.sheet && a.row === b.row && a.col === b.col && a.numRows === b.numRows && a.numCols === b.numCols;
+  return (
+    a.sheet === b.sheet &&
+    a.row === b.row &&
+    a.col === b.col &&
+    a.numRows === b.numRows &&
+    a.numCols === b.numCols
+  );
 }
 
 /** Sheet.insertChart: stores a copy with a new id (the inserted object gets the id too). */
 export function insertChart(ctx: Ctx, sheet: SheetModel, chart: unknown): void {
   const found = chartOf(chart);
   if (!found) throw signature('Sheet.insertChart', [chart]);
-  if (found.spec.chartId !== null) throw appsScriptException('This chart is already in the spreadsheet: change it with Sheet.updateChart.');
+  if (found.spec.chartId !== null)
+    throw appsScriptException(
+      'This chart is already in the spreadsheet: change it with Sheet.updateChart.',
+    );
   found.spec.chartId = ctx.model.nextChartId();
   sheet.charts.push(copyChartSpec(found.spec));
 }
@@ -440,7 +509,9 @@ export function insertChart(ctx: Ctx, sheet: SheetModel, chart: unknown): void {
 export function updateChart(sheet: SheetModel, chart: unknown): void {
   const found = chartOf(chart);
   if (!found) throw signature('Sheet.updateChart', [chart]);
-  const index = sheet.charts.findIndex((c) => c.chartId !== null && c.chartId === found.spec.chartId);
+  const index = sheet.charts.findIndex(
+    (c) => c.chartId !== null && c.chartId === found.spec.chartId,
+  );
   if (index < 0) throw appsScriptException('The chart is not on this sheet.');
   sheet.charts[index] = copyChartSpec(found.spec);
 }
@@ -449,7 +520,9 @@ export function updateChart(sheet: SheetModel, chart: unknown): void {
 export function removeChart(sheet: SheetModel, chart: unknown): void {
   const found = chartOf(chart);
   if (!found) throw signature('Sheet.removeChart', [chart]);
-  const index = sheet.charts.findIndex((c) => c.chartId !== null && c.chartId === found.spec.chartId);
+  const index = sheet.charts.findIndex(
+    (c) => c.chartId !== null && c.chartId === found.spec.chartId,
+  );
   if (index < 0) throw appsScriptException('The chart is not on this sheet.');
   sheet.charts.splice(index, 1);
 }

@@ -54,7 +54,8 @@ export function parseNumber(text: string): { value: number; format?: string } | 
   return { value, format };
 }
 
-const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
+const ISO_DATE =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
 const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 
@@ -81,7 +82,14 @@ export function parseDate(text: string): { value: number; format: string } | nul
     const hasTime = m[4] !== undefined;
     const h = hasTime ? hour24(Number(m[4]), m[7]) : 0;
     if (h === null) return null;
-    const serial = fieldsToSerial(y!, mo!, d!, h, hasTime ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0);
+    const serial = fieldsToSerial(
+      y!,
+      mo!,
+      d!,
+      h,
+      hasTime ? Number(m[5]) : 0,
+      m[6] ? Number(m[6]) : 0,
+    );
     if (serial === null) return null;
     const dateFmt = iso ? 'yyyy-mm-dd' : 'M/d/yyyy';
     return { value: serial, format: hasTime ? `${dateFmt} H:mm:ss` : dateFmt };
@@ -92,7 +100,10 @@ export function parseDate(text: string): { value: number; format: string } | nul
     const min = Number(t[2]);
     const sec = t[3] ? Number(t[3]) : 0;
     if (h === null || h > 23 || min > 59 || sec > 59) return null;
-    return { value: (h * 3600 + min * 60 + sec) / 86400, format: t[4] ? 'h:mm:ss am/pm' : 'H:mm:ss' };
+    return {
+      value: (h * 3600 + min * 60 + sec) / 86400,
+      format: t[4] ? 'h:mm:ss am/pm' : 'H:mm:ss',
+    };
   }
   return null;
 }
@@ -117,7 +128,11 @@ export function parseUserEntered(input: unknown, cellFormat: string, timeZone: s
   if (isDate(input)) {
     const t = input.getTime();
     if (Number.isNaN(t)) return { value: 'Invalid Date', formula: '' };
-    return { value: dateToSerial(input, timeZone), formula: '', autoFormat: isAutomatic(cellFormat) ? DEFAULT_DATE_TIME : undefined };
+    return {
+      value: dateToSerial(input, timeZone),
+      formula: '',
+      autoFormat: isAutomatic(cellFormat) ? DEFAULT_DATE_TIME : undefined,
+    };
   }
   const text = String(input);
   if (text === '') return EMPTY;
@@ -127,9 +142,19 @@ export function parseUserEntered(input: unknown, cellFormat: string, timeZone: s
   const upper = text.trim().toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE', formula: '' };
   const num = parseNumber(text);
-  if (num) return { value: num.value, formula: '', autoFormat: num.format && isAutomatic(cellFormat) ? num.format : undefined };
+  if (num)
+    return {
+      value: num.value,
+      formula: '',
+      autoFormat: num.format && isAutomatic(cellFormat) ? num.format : undefined,
+    };
   const date = parseDate(text);
-  if (date) return { value: date.value, formula: '', autoFormat: isAutomatic(cellFormat) ? date.format : undefined };
+  if (date)
+    return {
+      value: date.value,
+      formula: '',
+      autoFormat: isAutomatic(cellFormat) ? date.format : undefined,
+    };
   // '+1+1' is typed as a formula: Sheets stores '=+1+1'. Same for a leading '-'.
   if (/^[+-]./.test(text)) return { value: '', formula: `=${text}` };
   return { value: text, formula: '' };

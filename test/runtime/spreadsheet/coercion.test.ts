@@ -17,7 +17,9 @@ describe('setValues parses strings like a person typing (en_US)', () => {
     sheet.getRange(1, 1, 1, 4).setValues([['-2', '1,234.5', '12%', '$5']]);
     expect(sheet.getRange(1, 1, 1, 4).getValues()).toEqual([[-2, 1234.5, 0.12, 5]]);
     expect(book.sheet('Sheet1').numberFormat('C1')).toBe('0%');
-    expect(sheet.getRange(1, 1, 1, 4).getDisplayValues()).toEqual([['-2', '1,234.50', '12%', '$5.00']]);
+    expect(sheet.getRange(1, 1, 1, 4).getDisplayValues()).toEqual([
+      ['-2', '1,234.50', '12%', '$5.00'],
+    ]);
   });
 
   test('a leading = makes a formula: getValues shows the placeholder, getFormulas the formula', () => {

@@ -10,7 +10,9 @@ import type { BookModel } from './model';
 export interface RecordedMenu {
   name: string;
   /** Items in order; a separator is { separator: true }. */
-  items: ({ caption: string; functionName: string } | { separator: true } | { subMenu: RecordedMenu })[];
+  items: (
+    { caption: string; functionName: string } | { separator: true } | { subMenu: RecordedMenu }
+  )[];
 }
 
 /** One Ui.alert(...) call. */

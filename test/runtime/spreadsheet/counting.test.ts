@@ -6,7 +6,10 @@ describe('round trips, cells and the script lock', () => {
     const sheet = ss.getSheetByName('Sheet1');
     const range = sheet.getRange(1, 1, 2, 3);
     const base = { ...counters };
-    range.setValues([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    range.setValues([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     range.getValues();
     expect(counters.spreadsheetCalls - base.spreadsheetCalls).toBe(2);
     expect(counters.cellsWritten - base.cellsWritten).toBe(6);
@@ -40,8 +43,14 @@ describe('round trips, cells and the script lock', () => {
     const sheet = ss.getSheetByName('lead_sheet');
     sheet.getRange('A2:C2').setValues([['a', 'b', 'c']]);
     sheet.getRange('A2:C2').getValues();
-    Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'lead_sheet!D2', { valueInputOption: 'RAW' });
-    expect(counters.unlockedWrites).toEqual(['insertSheet lead_sheet', 'setValues lead_sheet!A2:C2', 'Sheets.Values.update lead_sheet!D2']);
+    Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'lead_sheet!D2', {
+      valueInputOption: 'RAW',
+    });
+    expect(counters.unlockedWrites).toEqual([
+      'insertSheet lead_sheet',
+      'setValues lead_sheet!A2:C2',
+      'Sheets.Values.update lead_sheet!D2',
+    ]);
     lock.held = true;
     sheet.appendRow(['z']);
     expect(counters.unlockedWrites).toHaveLength(3);
@@ -52,7 +61,12 @@ describe('round trips, cells and the script lock', () => {
     const before = counters.spreadsheetCalls; // setup() made one bundle-side call
     book.addSheet('x', [['a']]);
     book.sheet('x').rows();
-    book.sheet('x').setRawRows([['b']], 2).insertRowAt(1, ['h']).deleteRowAt(3).sortBy(1);
+    book
+      .sheet('x')
+      .setRawRows([['b']], 2)
+      .insertRowAt(1, ['h'])
+      .deleteRowAt(3)
+      .sortBy(1);
     expect(counters.spreadsheetCalls).toBe(before);
     expect(counters.cellsRead + counters.cellsWritten).toBe(0);
     expect(counters.unlockedWrites).toEqual([]);

@@ -39,7 +39,10 @@ export class FakeDataValidation {
   }
 
   copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder({ ...this.spec, criteriaValues: this.getCriteriaValues() });
+    return new FakeDataValidationBuilder({
+      ...this.spec,
+      criteriaValues: this.getCriteriaValues(),
+    });
   }
 
   /** Internal: the stored spec (used when a rule is set on cells). */
@@ -57,7 +60,8 @@ export class FakeDataValidationBuilder {
   }
 
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+    const values =
+      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
     return this.criteria(DataValidationCriteria.CHECKBOX, values);
   }
 

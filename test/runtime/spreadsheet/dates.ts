@@ -117,10 +117,19 @@ export function serialFields(serial: number): WallFields {
 }
 
 /** Wall fields → serial; returns null for impossible dates (Feb 30). */
-export function fieldsToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+export function fieldsToSerial(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return null;
   return wallMsToSerial(ms);
 }

@@ -42,12 +42,18 @@ export interface FormSubmitEvent {
 }
 
 /** Creates (or reuses) the response sheet as the first tab, with its header row frozen. */
-export function linkForm(ctx: Ctx, options: LinkFormOptions): { formUrl: string; sheetName: string } {
+export function linkForm(
+  ctx: Ctx,
+  options: LinkFormOptions,
+): { formUrl: string; sheetName: string } {
   const model = ctx.model;
   const name = options.responseSheetName ?? 'Form Responses 1';
   let sheet = model.byName(name);
   if (!sheet) {
-    if (model.nameTaken(name)) throw appsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (model.nameTaken(name))
+      throw appsScriptException(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     sheet = model.addSheet(name, 0);
   }
   const header = ['Timestamp', ...options.questions];
@@ -65,7 +71,11 @@ function headerOf(sheet: SheetModel): string[] {
 }
 
 /** Appends one response row and returns the trigger event for it. */
-export function submitForm(ctx: Ctx, answers: Record<string, string>, triggerUid = '4034124084959907503'): FormSubmitEvent {
+export function submitForm(
+  ctx: Ctx,
+  answers: Record<string, string>,
+  triggerUid = '4034124084959907503',
+): FormSubmitEvent {
   const sheet = ctx.model.formSheet;
   if (!sheet) throw new Error('book.submitForm: no form is linked (call book.linkForm first)');
   const header = headerOf(sheet);
@@ -73,7 +83,8 @@ export function submitForm(ctx: Ctx, answers: Record<string, string>, triggerUid
     if (!header.includes(q)) {
       // A question the sheet has no column for gets a new column at the end, as Forms does.
       header.push(q);
-      if (header.length > sheet.maxCols) sheet.insertColumnsBefore(sheet.maxCols + 1, header.length - sheet.maxCols);
+      if (header.length > sheet.maxCols)
+        sheet.insertColumnsBefore(sheet.maxCols + 1, header.length - sheet.maxCols);
       storeParsed(sheet, 1, header.length, { value: q, formula: '' });
     }
   }

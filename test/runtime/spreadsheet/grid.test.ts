@@ -4,7 +4,12 @@ describe('sheets, ranges and their errors', () => {
   test('setValues throws when the data has a different number of rows than the range', () => {
     const { ss } = setup();
     const r = ss.getSheetByName('Sheet1').getRange(2, 1, 1, 3);
-    expect(() => r.setValues([['a', 'b', 'c'], ['d', 'e', 'f']])).toThrow(
+    expect(() =>
+      r.setValues([
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 1.',
     );
     expect(() => r.setValues([['a', 'b']])).toThrow(
@@ -17,8 +22,12 @@ describe('sheets, ranges and their errors', () => {
     const sheet = ss.insertSheet('x');
     expect(sheet.getMaxRows()).toBe(1000);
     expect(sheet.getMaxColumns()).toBe(26);
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     let err: Error | undefined;
     try {
       sheet.getRange(0, 1);
@@ -31,7 +40,10 @@ describe('sheets, ranges and their errors', () => {
   test('getValues of empty cells gives empty strings; empty sheet has last row and column 0', () => {
     const { ss } = setup();
     const sheet = ss.getSheetByName('Sheet1');
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
     expect(sheet.getLastRow()).toBe(0);
     expect(sheet.getLastColumn()).toBe(0);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1');
@@ -49,7 +61,9 @@ describe('sheets, ranges and their errors', () => {
   test('insertSheet refuses a taken name (case-insensitively) with the Apps Script message', () => {
     const { ss } = setup();
     ss.insertSheet('leads');
-    expect(() => ss.insertSheet('Leads')).toThrow('A sheet with the name "Leads" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Leads')).toThrow(
+      'A sheet with the name "Leads" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('nope')).toBeNull();
   });
 
@@ -72,7 +86,11 @@ describe('sheets, ranges and their errors', () => {
     sheet.appendRow(['c', 'd', 'e', 'f']);
     expect(sheet.getMaxRows()).toBe(3);
     expect(sheet.getMaxColumns()).toBe(4);
-    expect(book.sheet('Sheet1').rows()).toEqual([['a', '', '', ''], ['b', '', '', ''], ['c', 'd', 'e', 'f']]);
+    expect(book.sheet('Sheet1').rows()).toEqual([
+      ['a', '', '', ''],
+      ['b', '', '', ''],
+      ['c', 'd', 'e', 'f'],
+    ]);
   });
 
   test('inserted rows take the plain-text format of the row above, so phones stay text', () => {
@@ -91,7 +109,9 @@ describe('sheets, ranges and their errors', () => {
     sheet.deleteRows(2, 2);
     expect(book.sheet('Sheet1').rows()).toEqual([['h'], ['c']]);
     expect(sheet.getMaxRows()).toBe(998);
-    expect(() => sheet.deleteRows(1, 998)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(() => sheet.deleteRows(1, 998)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
   });
 
   test('clearContent keeps formats and validation; clear drops formats', () => {
@@ -119,7 +139,12 @@ describe('sheets, ranges and their errors', () => {
   test('data-validation builders are not counted and getCriteriaValues mirrors Apps Script', () => {
     const { app, counters } = setup();
     const before = counters.spreadsheetCalls;
-    const rule = app.newDataValidation().requireValueInList(['A', 'B']).setAllowInvalid(false).setHelpText('pick').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['A', 'B'])
+      .setAllowInvalid(false)
+      .setHelpText('pick')
+      .build();
     expect(counters.spreadsheetCalls).toBe(before);
     expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(rule.getCriteriaValues()).toEqual([['A', 'B'], true]);
@@ -131,7 +156,12 @@ describe('sheets, ranges and their errors', () => {
     const { ss, book } = setup();
     const sheet = ss.getSheetByName('Sheet1');
     book.sheet('Sheet1').setRows([['lead_id'], ['L-1'], ['L-10'], ['l-1']]);
-    expect(sheet.createTextFinder('L-1').findAll().map((r: { getRow(): number }) => r.getRow())).toEqual([2, 3, 4]);
+    expect(
+      sheet
+        .createTextFinder('L-1')
+        .findAll()
+        .map((r: { getRow(): number }) => r.getRow()),
+    ).toEqual([2, 3, 4]);
     const exact = sheet.createTextFinder('L-1').matchEntireCell(true).matchCase(true);
     expect(exact.findNext().getA1Notation()).toBe('A2');
     expect(exact.findNext()).toBeNull();
@@ -140,6 +170,8 @@ describe('sheets, ranges and their errors', () => {
   test('openById of another spreadsheet throws', () => {
     const { app, id } = setup();
     expect(app.openById(id).getId()).toBe(id);
-    expect(() => app.openById('nope')).toThrow('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    expect(() => app.openById('nope')).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
   });
 });

@@ -36,8 +36,15 @@ export interface SpreadsheetServices {
  * Creates one spreadsheet (a single empty 'Sheet1', time zone deps.timeZone) and the
  * services over it.
  */
-export function createSpreadsheetServices(deps: RuntimeDeps, options: { name?: string; id?: string } = {}): SpreadsheetServices {
-  const model = new BookModel(options.id ?? '1LeadRoutingFakeSpreadsheetId0000000000000', options.name ?? 'Lead Routing', deps.timeZone);
+export function createSpreadsheetServices(
+  deps: RuntimeDeps,
+  options: { name?: string; id?: string } = {},
+): SpreadsheetServices {
+  const model = new BookModel(
+    options.id ?? '1LeadRoutingFakeSpreadsheetId0000000000000',
+    options.name ?? 'Lead Routing',
+    deps.timeZone,
+  );
   model.addSheet('Sheet1');
   const ctx: Ctx = {
     deps,
@@ -45,5 +52,9 @@ export function createSpreadsheetServices(deps: RuntimeDeps, options: { name?: s
     model,
     ui: { available: true, menus: [], alerts: [], toasts: [], alertResponse: null },
   };
-  return { SpreadsheetApp: new FakeSpreadsheetApp(ctx), Sheets: new FakeSheetsService(ctx), book: new FakeBook(ctx) };
+  return {
+    SpreadsheetApp: new FakeSpreadsheetApp(ctx),
+    Sheets: new FakeSheetsService(ctx),
+    book: new FakeBook(ctx),
+  };
 }

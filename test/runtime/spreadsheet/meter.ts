@@ -36,7 +36,8 @@ export class Meter {
 
   /** Records a write attempted without the script lock ("setValues lead_sheet!A2:C2"). */
   checkLock(description: string): void {
-    if (!this.deps.lockGuard.currentExecutionHoldsScriptLock()) this.deps.counters.unlockedWrites.push(description);
+    if (!this.deps.lockGuard.currentExecutionHoldsScriptLock())
+      this.deps.counters.unlockedWrites.push(description);
   }
 
   /** A counted write: lock check first, then the call. */

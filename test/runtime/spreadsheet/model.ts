@@ -75,7 +75,11 @@ export interface ChartSpec {
 }
 
 export function copyChartSpec(spec: ChartSpec): ChartSpec {
-  return { ...spec, ranges: spec.ranges.map((r) => ({ ...r })), options: JSON.parse(JSON.stringify(spec.options)) as Record<string, unknown> };
+  return {
+    ...spec,
+    ranges: spec.ranges.map((r) => ({ ...r })),
+    options: JSON.parse(JSON.stringify(spec.options)) as Record<string, unknown>,
+  };
 }
 
 export class SheetModel {
@@ -122,7 +126,8 @@ export class SheetModel {
     for (let r = Math.min(this.rows.length, this.maxRows); r >= 1; r -= 1) {
       const row = this.rows[r - 1];
       if (!row) continue;
-      for (let c = fromCol; c <= Math.min(toCol, row.length); c += 1) if (hasContent(row[c - 1])) return r;
+      for (let c = fromCol; c <= Math.min(toCol, row.length); c += 1)
+        if (hasContent(row[c - 1])) return r;
     }
     return 0;
   }
@@ -132,10 +137,11 @@ export class SheetModel {
     let last = 0;
     for (const row of this.rows) {
       if (!row) continue;
-      for (let c = row.length; c > last; c -= 1) if (hasContent(row[c - 1])) {
-        last = c;
-        break;
-      }
+      for (let c = row.length; c > last; c -= 1)
+        if (hasContent(row[c - 1])) {
+          last = c;
+          break;
+        }
     }
     return last;
   }
@@ -148,10 +154,15 @@ export class SheetModel {
   insertRowsBefore(row: number, count: number): void {
     const model = row > 1 ? this.rows[row - 2] : this.rows[row - 1];
     const blank: (Cell | undefined)[][] = Array.from({ length: count }, () =>
-      (model ?? []).map((c) => (c && (c.format || c.validation) ? { ...emptyCell(), format: c.format, validation: c.validation } : undefined)),
+      (model ?? []).map((c) =>
+        c && (c.format || c.validation)
+          ? { ...emptyCell(), format: c.format, validation: c.validation }
+          : undefined,
+      ),
     );
     // Not splice(…, ...blank): spreading 100,000+ rows overflows the call stack.
-    if (this.rows.length >= row - 1) this.rows = [...this.rows.slice(0, row - 1), ...blank, ...this.rows.slice(row - 1)];
+    if (this.rows.length >= row - 1)
+      this.rows = [...this.rows.slice(0, row - 1), ...blank, ...this.rows.slice(row - 1)];
     else blank.forEach((b, i) => (this.rows[row - 1 + i] = b));
     this.maxRows += count;
   }
@@ -164,7 +175,8 @@ export class SheetModel {
 
   /** Inserts `count` empty columns before 1-based `col` and grows the grid. */
   insertColumnsBefore(col: number, count: number): void {
-    for (const r of this.rows) if (r && r.length >= col - 1) r.splice(col - 1, 0, ...new Array<Cell | undefined>(count));
+    for (const r of this.rows)
+      if (r && r.length >= col - 1) r.splice(col - 1, 0, ...new Array<Cell | undefined>(count));
     this.maxCols += count;
   }
 
@@ -180,7 +192,11 @@ export class SheetModel {
   }
 
   /** Reorders whole rows [from, to] (1-based) with a comparator over their cells. */
-  sortRows(from: number, to: number, compare: (a: (Cell | undefined)[], b: (Cell | undefined)[]) => number): void {
+  sortRows(
+    from: number,
+    to: number,
+    compare: (a: (Cell | undefined)[], b: (Cell | undefined)[]) => number,
+  ): void {
     const slice: (Cell | undefined)[][] = [];
     for (let r = from; r <= to; r += 1) slice.push(this.rows[r - 1] ?? []);
     slice.sort(compare);

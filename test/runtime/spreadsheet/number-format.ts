@@ -16,17 +16,35 @@ export const DEFAULT_DATE_TIME = 'M/d/yyyy H:mm:ss';
 
 /** Removes quoted literals, escapes and [colour] blocks so tokens can be inspected. */
 function stripLiterals(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
 }
 
 /** True when the format renders numbers as dates or times (so getValues gives a Date). */
 export function isDateTimeFormat(fmt: string): boolean {
   if (fmt === AUTOMATIC || fmt === GENERAL || fmt === PLAIN_TEXT) return false;
   const core = stripLiterals(fmt.split(';')[0]);
-  return /[ydhs]/i.test(core) || /m/i.test(core.replace(/am\/pm|a\/p/gi, '')) && !/[0#]/.test(core);
+  return (
+    /[ydhs]/i.test(core) || (/m/i.test(core.replace(/am\/pm|a\/p/gi, '')) && !/[0#]/.test(core))
+  );
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {
@@ -60,7 +78,14 @@ export function formatDateSerial(serial: number, fmt: string): string {
         out += n <= 2 ? pad(f.year % 100, 2) : String(f.year);
         break;
       case 'd':
-        out += n === 1 ? String(f.day) : n === 2 ? pad(f.day, 2) : n === 3 ? DAYS[f.weekday].slice(0, 3) : DAYS[f.weekday];
+        out +=
+          n === 1
+            ? String(f.day)
+            : n === 2
+              ? pad(f.day, 2)
+              : n === 3
+                ? DAYS[f.weekday].slice(0, 3)
+                : DAYS[f.weekday];
         break;
       case 'h': {
         const h = twelve ? ((f.hour + 11) % 12) + 1 : f.hour;
@@ -74,11 +99,22 @@ export function formatDateSerial(serial: number, fmt: string): string {
         out += n === 1 ? String(f.second) : pad(f.second, 2);
         break;
       case 'm': {
-        const prev = tokens.slice(0, i).reverse().find((x) => x.kind !== 'lit' && x.kind !== 'frac')?.kind;
+        const prev = tokens
+          .slice(0, i)
+          .reverse()
+          .find((x) => x.kind !== 'lit' && x.kind !== 'frac')?.kind;
         const next = tokens.slice(i + 1).find((x) => x.kind !== 'lit' && x.kind !== 'frac')?.kind;
         const minutes = prev === 'h' || prev === 'elapsed' || next === 's';
         if (minutes) out += n === 1 ? String(f.minute) : pad(f.minute, 2);
-        else out += n === 1 ? String(f.month) : n === 2 ? pad(f.month, 2) : n === 3 ? MONTHS[f.month - 1].slice(0, 3) : MONTHS[f.month - 1];
+        else
+          out +=
+            n === 1
+              ? String(f.month)
+              : n === 2
+                ? pad(f.month, 2)
+                : n === 3
+                  ? MONTHS[f.month - 1].slice(0, 3)
+                  : MONTHS[f.month - 1];
         break;
       }
       case 'ampm': {
@@ -118,7 +154,9 @@ export function formatNumberPattern(n: number, fmt: string): string {
     section = sections[1];
     value = -n;
   } else if (n === 0 && sections.length > 2) section = sections[2];
-  const m = /^(.*?)([#0,]*[#0](?:\.[#0]+)?)(.*)$/.exec(section.replace(/"([^"]*)"/g, (_, lit: string) => lit.replace(/[#0,.%]/g, (c) => `\u0000${c}`)));
+  const m = /^(.*?)([#0,]*[#0](?:\.[#0]+)?)(.*)$/.exec(
+    section.replace(/"([^"]*)"/g, (_, lit: string) => lit.replace(/[#0,.%]/g, (c) => `\u0000${c}`)),
+  );
   if (!m) return formatGeneral(n);
   const unescape = (s: string): string => s.replace(/\u0000(.)/g, '$1').replace(/\\(.)/g, '$1');
   const [, prefix, body, suffix] = m;
@@ -130,7 +168,8 @@ export function formatNumberPattern(n: number, fmt: string): string {
   const grouping = intPart.includes(',');
   const minInt = (intPart.match(/0/g) ?? []).length;
   let text = Math.abs(value).toFixed(maxDecimals);
-  if (maxDecimals > minDecimals) text = text.replace(new RegExp(`0{1,${maxDecimals - minDecimals}}$`), '').replace(/\.$/, '');
+  if (maxDecimals > minDecimals)
+    text = text.replace(new RegExp(`0{1,${maxDecimals - minDecimals}}$`), '').replace(/\.$/, '');
   let [whole, frac] = text.split('.');
   if (whole === '0' && minInt === 0) whole = '';
   whole = whole.padStart(minInt, '0');

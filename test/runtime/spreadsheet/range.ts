@@ -21,15 +21,25 @@ export function registerSheetFactory(f: SheetFactory): void {
 }
 
 /** Validates coordinates the way Sheet.getRange(row, column, numRows, numColumns) does. */
-export function checkCoordinates(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): void {
+export function checkCoordinates(
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+): void {
   for (const n of [row, col, numRows, numCols]) {
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw appsScriptException(`The parameters (${typeof n}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw appsScriptException(
+        `The parameters (${typeof n}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
   }
   if (numRows < 1) throw appsScriptException(MESSAGES.rowsTooFew);
   if (numCols < 1) throw appsScriptException(MESSAGES.colsTooFew);
   if (row < 1) throw appsScriptException(MESSAGES.startRowTooSmall);
   if (col < 1) throw appsScriptException(MESSAGES.startColTooSmall);
-  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) throw appsScriptException(MESSAGES.outsideGrid);
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols)
+    throw appsScriptException(MESSAGES.outsideGrid);
 }
 
 /** Where a bundle-facing Range points, for fakes that take a Range argument (charts). */
@@ -107,12 +117,18 @@ export class FakeRange {
   /** A cell of this range, 1-based relative to its top-left. */
   getCell(row: number, column: number): FakeRange {
     return this.ctx.meter.simple(() => {
-      if (row < 1 || column < 1 || row > this.numRows || column > this.numCols) throw appsScriptException(MESSAGES.outsideGrid);
+      if (row < 1 || column < 1 || row > this.numRows || column > this.numCols)
+        throw appsScriptException(MESSAGES.outsideGrid);
       return new FakeRange(this.ctx, this.sheet, this.row + row - 1, this.col + column - 1, 1, 1);
     });
   }
 
-  offset(rowOffset: number, columnOffset: number, numRows = this.numRows, numColumns = this.numCols): FakeRange {
+  offset(
+    rowOffset: number,
+    columnOffset: number,
+    numRows = this.numRows,
+    numColumns = this.numCols,
+  ): FakeRange {
     return this.ctx.meter.simple(() => {
       const r = this.row + rowOffset;
       const c = this.col + columnOffset;
@@ -124,13 +140,22 @@ export class FakeRange {
   // ---- reads ----
 
   getValues(): (string | number | boolean | Date)[][] {
-    return this.read(() => this.map((cell) => valueForScript(cell, this.ctx.model.timeZone, this.ctx.deps.DateClass)));
+    return this.read(() =>
+      this.map((cell) => valueForScript(cell, this.ctx.model.timeZone, this.ctx.deps.DateClass)),
+    );
   }
 
   getValue(): string | number | boolean | Date {
     return this.ctx.meter.call(() => {
       this.checkAlive();
-      return { result: valueForScript(this.sheet.peek(this.row, this.col), this.ctx.model.timeZone, this.ctx.deps.DateClass), read: 1 };
+      return {
+        result: valueForScript(
+          this.sheet.peek(this.row, this.col),
+          this.ctx.model.timeZone,
+          this.ctx.deps.DateClass,
+        ),
+        read: 1,
+      };
     });
   }
 
@@ -169,7 +194,9 @@ export class FakeRange {
   }
 
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this.read(() => this.map((cell) => (cell?.validation ? new FakeDataValidation(cell.validation) : null)));
+    return this.read(() =>
+      this.map((cell) => (cell?.validation ? new FakeDataValidation(cell.validation) : null)),
+    );
   }
 
   getDataValidation(): FakeDataValidation | null {
@@ -203,7 +230,14 @@ export class FakeRange {
     return this.write('setValues', () => {
       this.checkShape(values, 'setValues');
       const tz = this.ctx.model.timeZone;
-      this.each((r, c, i, j) => storeParsed(this.sheet, r, c, parseUserEntered(values[i][j], this.sheet.peek(r, c)?.format ?? '', tz)));
+      this.each((r, c, i, j) =>
+        storeParsed(
+          this.sheet,
+          r,
+          c,
+          parseUserEntered(values[i][j], this.sheet.peek(r, c)?.format ?? '', tz),
+        ),
+      );
     });
   }
 
@@ -211,7 +245,14 @@ export class FakeRange {
   setValue(value: unknown): this {
     return this.write('setValue', () => {
       const tz = this.ctx.model.timeZone;
-      this.each((r, c) => storeParsed(this.sheet, r, c, parseUserEntered(value, this.sheet.peek(r, c)?.format ?? '', tz)));
+      this.each((r, c) =>
+        storeParsed(
+          this.sheet,
+          r,
+          c,
+          parseUserEntered(value, this.sheet.peek(r, c)?.format ?? '', tz),
+        ),
+      );
     });
   }
 
@@ -248,32 +289,59 @@ export class FakeRange {
   setDataValidations(rules: (FakeDataValidation | null)[][]): this {
     return this.write('setDataValidations', () => {
       this.checkShape(rules, 'setDataValidations');
-      this.each((r, c, i, j) => this.storeValidation(r, c, rules[i][j] ? this.specOf(rules[i][j] as FakeDataValidation) : null));
+      this.each((r, c, i, j) =>
+        this.storeValidation(
+          r,
+          c,
+          rules[i][j] ? this.specOf(rules[i][j] as FakeDataValidation) : null,
+        ),
+      );
     });
   }
 
   clearDataValidations(): this {
-    return this.write('clearDataValidations', () => this.each((r, c) => this.storeValidation(r, c, null)));
+    return this.write('clearDataValidations', () =>
+      this.each((r, c) => this.storeValidation(r, c, null)),
+    );
   }
 
   /** Clears values and formulas; keeps formats and validation (Range.clearContent). */
   clearContent(): this {
-    return this.write('clearContent', () => this.each((r, c) => this.clearCell(r, c, { content: true })));
+    return this.write('clearContent', () =>
+      this.each((r, c) => this.clearCell(r, c, { content: true })),
+    );
   }
 
   clearFormat(): this {
-    return this.write('clearFormat', () => this.each((r, c) => this.clearCell(r, c, { format: true })));
+    return this.write('clearFormat', () =>
+      this.each((r, c) => this.clearCell(r, c, { format: true })),
+    );
   }
 
   /**
    * Range.clear(): "Clears the range of contents and formats." With options, only the
    * parts asked for (contentsOnly, formatOnly, validationsOnly).
    */
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean; skipFilteredRows?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
     return this.write('clear', () => {
-      const any = options && (options.contentsOnly || options.formatOnly || options.validationsOnly || options.commentsOnly);
+      const any =
+        options &&
+        (options.contentsOnly ||
+          options.formatOnly ||
+          options.validationsOnly ||
+          options.commentsOnly);
       const what = any
-        ? { content: !!options!.contentsOnly, format: !!options!.formatOnly, validation: !!options!.validationsOnly }
+        ? {
+            content: !!options!.contentsOnly,
+            format: !!options!.formatOnly,
+            validation: !!options!.validationsOnly,
+          }
         : { content: true, format: true, validation: false };
       this.each((r, c) => this.clearCell(r, c, what));
     });
@@ -282,9 +350,20 @@ export class FakeRange {
   /** "Inserts checkboxes into each cell in the range ... Sets the value of all cells in the range to false." */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
     return this.write('insertCheckboxes', () => {
-      const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-      const spec: ValidationSpec = { criteriaType: DataValidationCriteria.CHECKBOX, criteriaValues: values, allowInvalid: true, helpText: '' };
-      const unchecked = uncheckedValue === undefined ? false : (uncheckedValue as string | number | boolean);
+      const values =
+        checkedValue === undefined
+          ? []
+          : uncheckedValue === undefined
+            ? [checkedValue]
+            : [checkedValue, uncheckedValue];
+      const spec: ValidationSpec = {
+        criteriaType: DataValidationCriteria.CHECKBOX,
+        criteriaValues: values,
+        allowInvalid: true,
+        helpText: '',
+      };
+      const unchecked =
+        uncheckedValue === undefined ? false : (uncheckedValue as string | number | boolean);
       this.each((r, c) => {
         const cell = this.sheet.cell(r, c);
         cell.validation = { ...spec, criteriaValues: [...spec.criteriaValues] };
@@ -316,13 +395,26 @@ export class FakeRange {
   }
 
   /** Sorts the rows of this range by one column (absolute column number) or specs. */
-  sort(spec: number | { column: number; ascending?: boolean } | { column: number; ascending?: boolean }[]): this {
+  sort(
+    spec:
+      number | { column: number; ascending?: boolean } | { column: number; ascending?: boolean }[],
+  ): this {
     return this.write('sort', () => {
-      const specs = (Array.isArray(spec) ? spec : [spec]).map((s) => (typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending ?? true }));
-      for (const s of specs) if (s.column < this.col || s.column >= this.col + this.numCols) throw appsScriptException(`Column specified must be within the range.`);
+      const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
+        typeof s === 'number'
+          ? { column: s, ascending: true }
+          : { column: s.column, ascending: s.ascending ?? true },
+      );
+      for (const s of specs)
+        if (s.column < this.col || s.column >= this.col + this.numCols)
+          throw appsScriptException(`Column specified must be within the range.`);
       this.sheet.sortRows(this.row, this.row + this.numRows - 1, (a, b) => {
         for (const s of specs) {
-          const d = compareCellValues(a[s.column - 1]?.value ?? '', b[s.column - 1]?.value ?? '', s.ascending);
+          const d = compareCellValues(
+            a[s.column - 1]?.value ?? '',
+            b[s.column - 1]?.value ?? '',
+            s.ascending,
+          );
           if (d !== 0) return d;
         }
         return 0;
@@ -388,18 +480,24 @@ export class FakeRange {
 
   /** A range keeps its coordinates; if rows were deleted under it, it now overhangs the grid. */
   private checkAlive(): void {
-    if (this.row + this.numRows - 1 > this.sheet.maxRows || this.col + this.numCols - 1 > this.sheet.maxCols) throw appsScriptException(MESSAGES.outsideGrid);
+    if (
+      this.row + this.numRows - 1 > this.sheet.maxRows ||
+      this.col + this.numCols - 1 > this.sheet.maxCols
+    )
+      throw appsScriptException(MESSAGES.outsideGrid);
   }
 
   private each(fn: (row: number, col: number, i: number, j: number) => void): void {
-    for (let i = 0; i < this.numRows; i += 1) for (let j = 0; j < this.numCols; j += 1) fn(this.row + i, this.col + j, i, j);
+    for (let i = 0; i < this.numRows; i += 1)
+      for (let j = 0; j < this.numCols; j += 1) fn(this.row + i, this.col + j, i, j);
   }
 
   private map<T>(fn: (cell: ReturnType<SheetModel['peek']>) => T): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < this.numRows; i += 1) {
       const line: T[] = [];
-      for (let j = 0; j < this.numCols; j += 1) line.push(fn(this.sheet.peek(this.row + i, this.col + j)));
+      for (let j = 0; j < this.numCols; j += 1)
+        line.push(fn(this.sheet.peek(this.row + i, this.col + j)));
       out.push(line);
     }
     return out;
@@ -429,10 +527,19 @@ export class FakeRange {
 
   /** Apps Script's messages for a data array that does not fit the range. */
   private checkShape(values: unknown, method: string): asserts values is unknown[][] {
-    if (!is2d(values)) throw appsScriptException(`The parameters (${Array.isArray(values) ? 'number[]' : typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
-    if (values.length !== this.numRows) throw appsScriptException(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
+    if (!is2d(values))
+      throw appsScriptException(
+        `The parameters (${Array.isArray(values) ? 'number[]' : typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
+    if (values.length !== this.numRows)
+      throw appsScriptException(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`,
+      );
     for (const row of values) {
-      if (row.length !== this.numCols) throw appsScriptException(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numCols}.`);
+      if (row.length !== this.numCols)
+        throw appsScriptException(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numCols}.`,
+        );
     }
   }
 
@@ -450,10 +557,16 @@ export class FakeRange {
 
   private storeValidation(r: number, c: number, spec: ValidationSpec | null): void {
     if (!spec && !this.sheet.peek(r, c)) return;
-    this.sheet.cell(r, c).validation = spec ? { ...spec, criteriaValues: [...spec.criteriaValues] } : null;
+    this.sheet.cell(r, c).validation = spec
+      ? { ...spec, criteriaValues: [...spec.criteriaValues] }
+      : null;
   }
 
-  private clearCell(r: number, c: number, what: { content?: boolean; format?: boolean; validation?: boolean }): void {
+  private clearCell(
+    r: number,
+    c: number,
+    what: { content?: boolean; format?: boolean; validation?: boolean },
+  ): void {
     const cell = this.sheet.peek(r, c);
     if (!cell) return;
     const blank = emptyCell();
@@ -469,12 +582,16 @@ export class FakeRange {
     const cell = this.sheet.peek(r, c);
     if (cell?.validation?.criteriaType !== DataValidationCriteria.CHECKBOX) return;
     const vals = cell.validation.criteriaValues;
-    cell.value = (vals.length > 0 ? (checked ? vals[0] : vals[1] ?? '') : checked) as string | number | boolean;
+    cell.value = (vals.length > 0 ? (checked ? vals[0] : (vals[1] ?? '')) : checked) as
+      string | number | boolean;
     cell.formula = '';
   }
 
   private specOf(rule: FakeDataValidation): ValidationSpec {
-    if (!(rule instanceof FakeDataValidation)) throw appsScriptException('The parameters (Object) don\'t match the method signature for SpreadsheetApp.Range.setDataValidation.');
+    if (!(rule instanceof FakeDataValidation))
+      throw appsScriptException(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
     return rule.toSpec();
   }
 }

@@ -5,7 +5,13 @@
  */
 import { columnLetter, parseCells, rangeA1, resolveBox, splitSheet } from './a1';
 import { storeParsed } from './cells';
-import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, insertChart, removeChart, updateChart } from './charts';
+import {
+  FakeEmbeddedChart,
+  FakeEmbeddedChartBuilder,
+  insertChart,
+  removeChart,
+  updateChart,
+} from './charts';
 import { parseUserEntered } from './coerce';
 import type { Ctx } from './context';
 import { appsScriptException, MESSAGES } from './errors';
@@ -37,7 +43,8 @@ export function rangeFromA1(ctx: Ctx, sheet: SheetModel, a1: string): FakeRange 
   const cells = split ? parseCells(split.rest) : null;
   if (!cells) throw appsScriptException(MESSAGES.rangeNotFound);
   const box = resolveBox(cells, target.maxRows, target.maxCols);
-  if (box.row + box.numRows - 1 > target.maxRows || box.col + box.numCols - 1 > target.maxCols) throw appsScriptException(MESSAGES.rangeNotFound);
+  if (box.row + box.numRows - 1 > target.maxRows || box.col + box.numCols - 1 > target.maxCols)
+    throw appsScriptException(MESSAGES.rangeNotFound);
   return new FakeRange(ctx, target, box.row, box.col, box.numRows, box.numCols);
 }
 
@@ -62,7 +69,9 @@ export class FakeSheet {
 
   setName(name: string): this {
     return this.write(`setName ${this.sheet.name} -> ${name}`, 0, () => {
-      const other = this.ctx.model.sheets.find((s) => s !== this.sheet && s.name.toLowerCase() === String(name).toLowerCase());
+      const other = this.ctx.model.sheets.find(
+        (s) => s !== this.sheet && s.name.toLowerCase() === String(name).toLowerCase(),
+      );
       if (other) throw appsScriptException(nameTakenMessage(name));
       this.sheet.name = String(name);
     });
@@ -82,7 +91,9 @@ export class FakeSheet {
   }
 
   getFormUrl(): string | null {
-    return this.call(() => (this.ctx.model.formSheet === this.sheet ? this.ctx.model.formUrl : null));
+    return this.call(() =>
+      this.ctx.model.formSheet === this.sheet ? this.ctx.model.formUrl : null,
+    );
   }
 
   /** getRange(row, column, numRows?, numColumns?) or getRange(a1Notation). */
@@ -90,7 +101,10 @@ export class FakeSheet {
     return this.call(() => {
       this.checkAlive();
       if (typeof rowOrA1 === 'string') return rangeFromA1(this.ctx, this.sheet, rowOrA1);
-      if (column === undefined) throw appsScriptException(`The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      if (column === undefined)
+        throw appsScriptException(
+          `The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+        );
       checkCoordinates(this.sheet, rowOrA1, column, numRows, numColumns);
       return new FakeRange(this.ctx, this.sheet, rowOrA1, column, numRows, numColumns);
     });
@@ -98,7 +112,17 @@ export class FakeSheet {
 
   /** A1 to the last row/column with content; just A1 for an empty sheet. */
   getDataRange(): FakeRange {
-    return this.call(() => new FakeRange(this.ctx, this.sheet, 1, 1, Math.max(1, this.sheet.lastRow()), Math.max(1, this.sheet.lastColumn())));
+    return this.call(
+      () =>
+        new FakeRange(
+          this.ctx,
+          this.sheet,
+          1,
+          1,
+          Math.max(1, this.sheet.lastRow()),
+          Math.max(1, this.sheet.lastColumn()),
+        ),
+    );
   }
 
   getLastRow(): number {
@@ -122,18 +146,37 @@ export class FakeSheet {
    * or the row is wider than the grid. Values are parsed like setValues.
    */
   appendRow(rowContents: unknown[]): this {
-    if (!Array.isArray(rowContents)) return this.call(() => {
-      throw appsScriptException(`The parameters (${typeof rowContents}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
-    });
+    if (!Array.isArray(rowContents))
+      return this.call(() => {
+        throw appsScriptException(
+          `The parameters (${typeof rowContents}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+        );
+      });
     const row = this.sheet.lastRow() + 1;
     const width = rowContents.length;
-    return this.write(`appendRow ${this.sheet.name}!${rangeA1(row, 1, 1, Math.max(1, width))}`, width, () => {
-      if (width === 0) throw appsScriptException('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
-      if (row > this.sheet.maxRows) this.sheet.insertRowsBefore(this.sheet.maxRows + 1, row - this.sheet.maxRows);
-      if (width > this.sheet.maxCols) this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, width - this.sheet.maxCols);
-      const tz = this.ctx.model.timeZone;
-      rowContents.forEach((v, j) => storeParsed(this.sheet, row, j + 1, parseUserEntered(v, this.sheet.peek(row, j + 1)?.format ?? '', tz)));
-    });
+    return this.write(
+      `appendRow ${this.sheet.name}!${rangeA1(row, 1, 1, Math.max(1, width))}`,
+      width,
+      () => {
+        if (width === 0)
+          throw appsScriptException(
+            "The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+          );
+        if (row > this.sheet.maxRows)
+          this.sheet.insertRowsBefore(this.sheet.maxRows + 1, row - this.sheet.maxRows);
+        if (width > this.sheet.maxCols)
+          this.sheet.insertColumnsBefore(this.sheet.maxCols + 1, width - this.sheet.maxCols);
+        const tz = this.ctx.model.timeZone;
+        rowContents.forEach((v, j) =>
+          storeParsed(
+            this.sheet,
+            row,
+            j + 1,
+            parseUserEntered(v, this.sheet.peek(row, j + 1)?.format ?? '', tz),
+          ),
+        );
+      },
+    );
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): this {
@@ -182,7 +225,8 @@ export class FakeSheet {
 
   setFrozenRows(rows: number): this {
     return this.write(`setFrozenRows ${this.sheet.name} ${rows}`, 0, () => {
-      if (rows < 0 || rows >= this.sheet.maxRows) throw appsScriptException("You can't freeze all visible rows on the sheet.");
+      if (rows < 0 || rows >= this.sheet.maxRows)
+        throw appsScriptException("You can't freeze all visible rows on the sheet.");
       this.sheet.frozenRows = rows;
     });
   }
@@ -233,7 +277,14 @@ export class FakeSheet {
     return this.write(`sort ${this.sheet.name}`, 0, () => {
       const last = this.sheet.lastRow();
       const from = this.sheet.frozenRows + 1;
-      if (last >= from) this.sheet.sortRows(from, last, (a, b) => compareCellValues(a[columnPosition - 1]?.value ?? '', b[columnPosition - 1]?.value ?? '', ascending));
+      if (last >= from)
+        this.sheet.sortRows(from, last, (a, b) =>
+          compareCellValues(
+            a[columnPosition - 1]?.value ?? '',
+            b[columnPosition - 1]?.value ?? '',
+            ascending,
+          ),
+        );
     });
   }
 
@@ -249,7 +300,9 @@ export class FakeSheet {
   getCharts(): FakeEmbeddedChart[] {
     return this.call(() => {
       this.checkAlive();
-      return this.sheet.charts.map((spec) => new FakeEmbeddedChart(this.ctx, this.sheet, copyChartSpec(spec)));
+      return this.sheet.charts.map(
+        (spec) => new FakeEmbeddedChart(this.ctx, this.sheet, copyChartSpec(spec)),
+      );
     });
   }
 
@@ -335,34 +388,54 @@ export class FakeSheet {
 
   private insertRows(method: string, before: number, howMany: number, arg: number): this {
     return this.write(`${method} ${this.sheet.name} ${arg}+${howMany}`, 0, () => {
-      if (!(howMany >= 1)) throw appsScriptException('The number of rows to insert must be at least 1.');
-      if (before < 1 || before > this.sheet.maxRows + 1 || (method.endsWith('Before') && before > this.sheet.maxRows)) throw appsScriptException('Those rows are out of bounds.');
+      if (!(howMany >= 1))
+        throw appsScriptException('The number of rows to insert must be at least 1.');
+      if (
+        before < 1 ||
+        before > this.sheet.maxRows + 1 ||
+        (method.endsWith('Before') && before > this.sheet.maxRows)
+      )
+        throw appsScriptException('Those rows are out of bounds.');
       this.sheet.insertRowsBefore(before, howMany);
     });
   }
 
   private insertColumns(method: string, before: number, howMany: number, arg: number): this {
     return this.write(`${method} ${this.sheet.name} ${arg}+${howMany}`, 0, () => {
-      if (!(howMany >= 1)) throw appsScriptException('The number of columns to insert must be at least 1.');
-      if (before < 1 || before > this.sheet.maxCols + 1 || (method.endsWith('Before') && before > this.sheet.maxCols)) throw appsScriptException('Those columns are out of bounds.');
+      if (!(howMany >= 1))
+        throw appsScriptException('The number of columns to insert must be at least 1.');
+      if (
+        before < 1 ||
+        before > this.sheet.maxCols + 1 ||
+        (method.endsWith('Before') && before > this.sheet.maxCols)
+      )
+        throw appsScriptException('Those columns are out of bounds.');
       this.sheet.insertColumnsBefore(before, howMany);
     });
   }
 
   private deleteRowsImpl(method: string, row: number, howMany: number): this {
     return this.write(`${method} ${this.sheet.name}!${row}:${row + howMany - 1}`, 0, () => {
-      if (row < 1 || howMany < 1 || row + howMany - 1 > this.sheet.maxRows) throw appsScriptException('Those rows are out of bounds.');
-      if (this.sheet.maxRows - howMany <= this.sheet.frozenRows) throw appsScriptException(MESSAGES.deleteAllRows);
+      if (row < 1 || howMany < 1 || row + howMany - 1 > this.sheet.maxRows)
+        throw appsScriptException('Those rows are out of bounds.');
+      if (this.sheet.maxRows - howMany <= this.sheet.frozenRows)
+        throw appsScriptException(MESSAGES.deleteAllRows);
       this.sheet.deleteRows(row, howMany);
     });
   }
 
   private deleteColumnsImpl(method: string, col: number, howMany: number): this {
-    return this.write(`${method} ${this.sheet.name}!${columnLetter(col)}:${columnLetter(col + howMany - 1)}`, 0, () => {
-      if (col < 1 || howMany < 1 || col + howMany - 1 > this.sheet.maxCols) throw appsScriptException('Those columns are out of bounds.');
-      if (howMany >= this.sheet.maxCols) throw appsScriptException('Sorry, it is not possible to delete all non-frozen columns.');
-      this.sheet.deleteColumns(col, howMany);
-    });
+    return this.write(
+      `${method} ${this.sheet.name}!${columnLetter(col)}:${columnLetter(col + howMany - 1)}`,
+      0,
+      () => {
+        if (col < 1 || howMany < 1 || col + howMany - 1 > this.sheet.maxCols)
+          throw appsScriptException('Those columns are out of bounds.');
+        if (howMany >= this.sheet.maxCols)
+          throw appsScriptException('Sorry, it is not possible to delete all non-frozen columns.');
+        this.sheet.deleteColumns(col, howMany);
+      },
+    );
   }
 }
 

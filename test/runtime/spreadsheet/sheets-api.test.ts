@@ -15,7 +15,9 @@ describe('advanced Sheets service', () => {
   test('batchGet omits trailing empty cells and rows, and values when the range is empty', () => {
     const { Sheets, id, book } = seeded();
     book.addSheet('my sheet');
-    const res = Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['lead_sheet!A:Z', "'my sheet'!A1:C3", 'lead_sheet!A2:Z'] });
+    const res = Sheets.Spreadsheets.Values.batchGet(id, {
+      ranges: ['lead_sheet!A:Z', "'my sheet'!A1:C3", 'lead_sheet!A2:Z'],
+    });
     expect(res.spreadsheetId).toBe(id);
     expect(res.valueRanges[0]).toEqual({
       range: 'lead_sheet!A1:Z1000',
@@ -29,17 +31,22 @@ describe('advanced Sheets service', () => {
   test('batchGet renders FORMATTED_VALUE as strings and UNFORMATTED_VALUE with types and serial dates', () => {
     const { Sheets, id, book } = seeded();
     book.sheet('lead_sheet').setRows([['TRUE', '2026-11-26', '=A1']], 4);
-    const get = (opts: object) => Sheets.Spreadsheets.Values.get(id, 'lead_sheet!A4:C4', opts).values[0];
+    const get = (opts: object) =>
+      Sheets.Spreadsheets.Values.get(id, 'lead_sheet!A4:C4', opts).values[0];
     expect(get({})).toEqual(['TRUE', '2026-11-26', '#FORMULA']);
     expect(get({ valueRenderOption: 'UNFORMATTED_VALUE' })).toEqual([true, 46352, '#FORMULA']);
-    expect(get({ valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' })[1]).toBe('2026-11-26');
+    expect(
+      get({ valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' })[1],
+    ).toBe('2026-11-26');
     expect(get({ valueRenderOption: 'FORMULA' })[2]).toBe('=A1');
   });
 
   test('a bare sheet name reads the whole sheet; whole-row ranges work', () => {
     const { Sheets, id } = seeded();
     expect(Sheets.Spreadsheets.Values.get(id, 'lead_sheet').values).toHaveLength(3);
-    expect(Sheets.Spreadsheets.Values.get(id, 'lead_sheet!1:1').values).toEqual([['lead_id', 'name', 'phone']]);
+    expect(Sheets.Spreadsheets.Values.get(id, 'lead_sheet!1:1').values).toEqual([
+      ['lead_id', 'name', 'phone'],
+    ]);
   });
 
   test('an unknown sheet fails with the API error wrapped the Apps Script way', () => {
@@ -52,20 +59,27 @@ describe('advanced Sheets service', () => {
   test('RAW keeps =1+1 and 0812 as text; USER_ENTERED parses them', () => {
     const { Sheets, id, book } = seeded();
     const res = Sheets.Spreadsheets.Values.batchUpdate(
-      { valueInputOption: 'RAW', data: [{ range: 'lead_sheet!A5:B5', values: [['=1+1', '0812']] }] },
+      {
+        valueInputOption: 'RAW',
+        data: [{ range: 'lead_sheet!A5:B5', values: [['=1+1', '0812']] }],
+      },
       id,
     );
     expect(res.totalUpdatedCells).toBe(2);
     expect(res.responses[0].updatedRange).toBe('lead_sheet!A5:B5');
     expect(book.sheet('lead_sheet').rows()[4]).toEqual(['=1+1', '0812', '']);
     expect(book.sheet('lead_sheet').formulas()[4]).toEqual(['', '', '']);
-    Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0812']] }, id, 'lead_sheet!A6', { valueInputOption: 'USER_ENTERED' });
+    Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0812']] }, id, 'lead_sheet!A6', {
+      valueInputOption: 'USER_ENTERED',
+    });
     expect(book.sheet('lead_sheet').rows()[5]).toEqual(['#FORMULA', 812, '']);
   });
 
   test('null cells in a write are skipped and leave the cell as it was', () => {
     const { Sheets, id, book } = seeded();
-    Sheets.Spreadsheets.Values.update({ values: [[null, 'Bob']] }, id, 'lead_sheet!A2:B2', { valueInputOption: 'RAW' });
+    Sheets.Spreadsheets.Values.update({ values: [[null, 'Bob']] }, id, 'lead_sheet!A2:B2', {
+      valueInputOption: 'RAW',
+    });
     expect(book.sheet('lead_sheet').rows()[1]).toEqual(['L1', 'Bob', 6281]);
   });
 
@@ -82,31 +96,48 @@ describe('advanced Sheets service', () => {
         },
         id,
       ),
-    ).toThrow("API call to sheets.spreadsheets.values.batchUpdate failed with error: Range ('lead_sheet'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26");
+    ).toThrow(
+      "API call to sheets.spreadsheets.values.batchUpdate failed with error: Range ('lead_sheet'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26",
+    );
     expect(book.sheet('lead_sheet').rows()).toHaveLength(3);
   });
 
   test('writes need a valueInputOption', () => {
     const { Sheets, id } = seeded();
-    expect(() => Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'lead_sheet!A9', {})).toThrow('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
+    expect(() =>
+      Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'lead_sheet!A9', {}),
+    ).toThrow('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
   });
 
   test('writing more rows than a bounded range holds is refused', () => {
     const { Sheets, id } = seeded();
-    expect(() => Sheets.Spreadsheets.Values.update({ values: [['a'], ['b']] }, id, 'lead_sheet!A9:A9', { valueInputOption: 'RAW' })).toThrow(
-      'Requested writing within range [lead_sheet!A9], but tried writing to row [10]',
-    );
+    expect(() =>
+      Sheets.Spreadsheets.Values.update({ values: [['a'], ['b']] }, id, 'lead_sheet!A9:A9', {
+        valueInputOption: 'RAW',
+      }),
+    ).toThrow('Requested writing within range [lead_sheet!A9], but tried writing to row [10]');
   });
 
   test('append writes after the table, returns updatedRange and tableRange, and grows the grid', () => {
     const { Sheets, id, book } = seeded();
     book.sheet('lead_sheet').resize(3, 26);
-    const res = Sheets.Spreadsheets.Values.append({ values: [['L3', 'Cy', '0812']] }, id, 'lead_sheet!A:K', {
-      valueInputOption: 'RAW',
-      insertDataOption: 'INSERT_ROWS',
-    });
+    const res = Sheets.Spreadsheets.Values.append(
+      { values: [['L3', 'Cy', '0812']] },
+      id,
+      'lead_sheet!A:K',
+      {
+        valueInputOption: 'RAW',
+        insertDataOption: 'INSERT_ROWS',
+      },
+    );
     expect(res.tableRange).toBe('lead_sheet!A1:C3');
-    expect(res.updates).toEqual({ spreadsheetId: id, updatedRange: 'lead_sheet!A4:C4', updatedRows: 1, updatedColumns: 3, updatedCells: 3 });
+    expect(res.updates).toEqual({
+      spreadsheetId: id,
+      updatedRange: 'lead_sheet!A4:C4',
+      updatedRows: 1,
+      updatedColumns: 3,
+      updatedCells: 3,
+    });
     expect(book.sheet('lead_sheet').maxRows).toBe(4);
     expect(book.sheet('lead_sheet').rows()[3]).toEqual(['L3', 'Cy', '0812']);
   });
@@ -114,7 +145,9 @@ describe('advanced Sheets service', () => {
   test('append lands in the first gap below the table, like the API does', () => {
     const { Sheets, id, book } = seeded();
     book.sheet('lead_sheet').setRows([['L9', 'far', 'away']], 6);
-    const res = Sheets.Spreadsheets.Values.append({ values: [['L4']] }, id, 'lead_sheet', { valueInputOption: 'RAW' });
+    const res = Sheets.Spreadsheets.Values.append({ values: [['L4']] }, id, 'lead_sheet', {
+      valueInputOption: 'RAW',
+    });
     expect(res.updates.updatedRange).toBe('lead_sheet!A4');
   });
 
@@ -122,13 +155,21 @@ describe('advanced Sheets service', () => {
     const { Sheets, id, ss } = seeded();
     ss.getSheetByName('lead_sheet').setFrozenRows(1);
     const meta = Sheets.Spreadsheets.get(id);
-    const lead = meta.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'lead_sheet');
-    expect(lead.properties.gridProperties).toEqual({ rowCount: 1000, columnCount: 26, frozenRowCount: 1 });
+    const lead = meta.sheets.find(
+      (s: { properties: { title: string } }) => s.properties.title === 'lead_sheet',
+    );
+    expect(lead.properties.gridProperties).toEqual({
+      rowCount: 1000,
+      columnCount: 26,
+      frozenRowCount: 1,
+    });
     expect(meta.sheets[0].properties).toMatchObject({ sheetId: 0, title: 'Sheet1', index: 0 });
   });
 
   test('an unknown spreadsheet id fails as not found', () => {
     const { Sheets } = seeded();
-    expect(() => Sheets.Spreadsheets.Values.get('other', 'A1')).toThrow('API call to sheets.spreadsheets.values.get failed with error: Requested entity was not found.');
+    expect(() => Sheets.Spreadsheets.Values.get('other', 'A1')).toThrow(
+      'API call to sheets.spreadsheets.values.get failed with error: Requested entity was not found.',
+    );
   });
 });

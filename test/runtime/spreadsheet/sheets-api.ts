@@ -16,7 +16,16 @@
  * - failures throw GoogleJsonResponseException:
  *   "API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: x".
  */
-import { alwaysQuoted, columnLetter, parseCells, quoteSheetName, rangeA1, resolveBox, splitSheet, type GridBox } from './a1';
+import {
+  alwaysQuoted,
+  columnLetter,
+  parseCells,
+  quoteSheetName,
+  rangeA1,
+  resolveBox,
+  splitSheet,
+  type GridBox,
+} from './a1';
 import { displayValue, storeParsed } from './cells';
 import { parseRaw, parseUserEntered } from './coerce';
 import type { Ctx } from './context';
@@ -60,16 +69,45 @@ const PREFIX = 'sheets.spreadsheets';
 
 export class FakeSheetsService {
   readonly Spreadsheets: {
-    get: (spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean }) => unknown;
-    batchUpdate: (resource: { requests?: object[] }, spreadsheetId: string) => { spreadsheetId: string; replies: object[] };
+    get: (
+      spreadsheetId: string,
+      optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean },
+    ) => unknown;
+    batchUpdate: (
+      resource: { requests?: object[] },
+      spreadsheetId: string,
+    ) => { spreadsheetId: string; replies: object[] };
     Values: {
       get: (spreadsheetId: string, range: string, optionalArgs?: ReadOptions) => ValueRange;
-      batchGet: (spreadsheetId: string, optionalArgs?: ReadOptions & { ranges?: string | string[] }) => { spreadsheetId: string; valueRanges: ValueRange[] };
-      update: (resource: ValueRange, spreadsheetId: string, range: string, optionalArgs?: { valueInputOption?: string }) => UpdateValuesResponse;
-      batchUpdate: (resource: { valueInputOption?: string; data?: ValueRange[] }, spreadsheetId: string) => unknown;
-      append: (resource: ValueRange, spreadsheetId: string, range: string, optionalArgs?: { valueInputOption?: string; insertDataOption?: string }) => unknown;
-      clear: (resource: object, spreadsheetId: string, range: string) => { spreadsheetId: string; clearedRange: string };
-      batchClear: (resource: { ranges?: string[] }, spreadsheetId: string) => { spreadsheetId: string; clearedRanges: string[] };
+      batchGet: (
+        spreadsheetId: string,
+        optionalArgs?: ReadOptions & { ranges?: string | string[] },
+      ) => { spreadsheetId: string; valueRanges: ValueRange[] };
+      update: (
+        resource: ValueRange,
+        spreadsheetId: string,
+        range: string,
+        optionalArgs?: { valueInputOption?: string },
+      ) => UpdateValuesResponse;
+      batchUpdate: (
+        resource: { valueInputOption?: string; data?: ValueRange[] },
+        spreadsheetId: string,
+      ) => unknown;
+      append: (
+        resource: ValueRange,
+        spreadsheetId: string,
+        range: string,
+        optionalArgs?: { valueInputOption?: string; insertDataOption?: string },
+      ) => unknown;
+      clear: (
+        resource: object,
+        spreadsheetId: string,
+        range: string,
+      ) => { spreadsheetId: string; clearedRange: string };
+      batchClear: (
+        resource: { ranges?: string[] },
+        spreadsheetId: string,
+      ) => { spreadsheetId: string; clearedRanges: string[] };
     };
   };
 
@@ -99,7 +137,12 @@ export class FakeSheetsService {
       return {
         result: {
           spreadsheetId: m.id,
-          properties: { title: m.name, locale: 'en_US', timeZone: m.timeZone, autoRecalc: 'ON_CHANGE' },
+          properties: {
+            title: m.name,
+            locale: 'en_US',
+            timeZone: m.timeZone,
+            autoRecalc: 'ON_CHANGE',
+          },
           sheets: m.sheets.map((s, index) => ({
             properties: {
               sheetId: s.sheetId,
@@ -107,7 +150,11 @@ export class FakeSheetsService {
               index,
               sheetType: 'GRID',
               // proto3 JSON omits zero values, so frozenRowCount appears only when set.
-              gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols, ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}) },
+              gridProperties: {
+                rowCount: s.maxRows,
+                columnCount: s.maxCols,
+                ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}),
+              },
             },
           })),
           spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${m.id}/edit`,
@@ -124,38 +171,84 @@ export class FakeSheetsService {
    * atomically: any invalid request fails the whole call and changes nothing, as the
    * API documents.
    */
-  private spreadsheetBatchUpdate(resource: { requests?: object[] }, id: string): { spreadsheetId: string; replies: object[] } {
+  private spreadsheetBatchUpdate(
+    resource: { requests?: object[] },
+    id: string,
+  ): { spreadsheetId: string; replies: object[] } {
     const method = `${PREFIX}.batchUpdate`;
     const requests = resource?.requests ?? [];
     return this.ctx.meter.write(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
       this.checkId(method, id);
       type Range = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
-      type Op = { kind: 'delete'; sheet: SheetModel; rows: boolean; start: number; end: number } | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number };
+      type Op =
+        | { kind: 'delete'; sheet: SheetModel; rows: boolean; start: number; end: number }
+        | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number };
       const sheetOf = (i: number, what: string, sheetId: number | undefined) => {
         const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (sheetId ?? 0));
-        if (!sheet) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].${what}: No grid with id: ${sheetId}`);
+        if (!sheet)
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}].${what}: No grid with id: ${sheetId}`,
+          );
         return sheet;
       };
       const plan: Op[] = requests.map((request, i) => {
-        const r = request as { deleteDimension?: { range?: Range }; appendDimension?: { sheetId?: number; dimension?: string; length?: number } };
+        const r = request as {
+          deleteDimension?: { range?: Range };
+          appendDimension?: { sheetId?: number; dimension?: string; length?: number };
+        };
         if (r.appendDimension) {
           const a = r.appendDimension;
           const sheet = sheetOf(i, 'appendDimension', a.sheetId);
-          if (a.dimension !== 'ROWS' && a.dimension !== 'COLUMNS') throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].appendDimension: dimension must be ROWS or COLUMNS`);
-          if (!Number.isInteger(a.length) || (a.length ?? 0) < 1) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].appendDimension: length must be at least 1`);
-          return { kind: 'append', sheet, rows: a.dimension === 'ROWS', length: a.length as number };
+          if (a.dimension !== 'ROWS' && a.dimension !== 'COLUMNS')
+            throw new GoogleJsonResponseException(
+              method,
+              400,
+              `Invalid requests[${i}].appendDimension: dimension must be ROWS or COLUMNS`,
+            );
+          if (!Number.isInteger(a.length) || (a.length ?? 0) < 1)
+            throw new GoogleJsonResponseException(
+              method,
+              400,
+              `Invalid requests[${i}].appendDimension: length must be at least 1`,
+            );
+          return {
+            kind: 'append',
+            sheet,
+            rows: a.dimension === 'ROWS',
+            length: a.length as number,
+          };
         }
-        if (!r.deleteDimension) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: this local runtime models only deleteDimension and appendDimension`);
+        if (!r.deleteDimension)
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}]: this local runtime models only deleteDimension and appendDimension`,
+          );
         const range = r.deleteDimension.range ?? {};
         const sheet = sheetOf(i, 'deleteDimension', range.sheetId);
         const start = range.startIndex ?? 0;
-        const end = range.endIndex ?? (range.dimension === 'COLUMNS' ? sheet.maxCols : sheet.maxRows);
-        if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS') throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: dimension must be ROWS or COLUMNS`);
-        if (start < 0 || end <= start) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange`);
+        const end =
+          range.endIndex ?? (range.dimension === 'COLUMNS' ? sheet.maxCols : sheet.maxRows);
+        if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS')
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}].deleteDimension: dimension must be ROWS or COLUMNS`,
+          );
+        if (start < 0 || end <= start)
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}].deleteDimension: Invalid dimensionRange`,
+          );
         return { kind: 'delete', sheet, rows: range.dimension === 'ROWS', start, end };
       });
       // Validate against the changing grid before touching anything (all or nothing).
-      const sizes = new Map(this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]));
+      const sizes = new Map(
+        this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]),
+      );
       plan.forEach((p, i) => {
         const size = sizes.get(p.sheet)!;
         if (p.kind === 'append') {
@@ -164,9 +257,22 @@ export class FakeSheetsService {
           return;
         }
         const limit = p.rows ? size.rows : size.cols;
-        if (p.end > limit) throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}].deleteDimension: Invalid dimensionRange, end index ${p.end} exceeds grid size ${limit}`);
-        if (p.rows && p.end - p.start >= size.rows - p.sheet.frozenRows && p.start <= p.sheet.frozenRows) {
-          throw new GoogleJsonResponseException(method, 400, `Invalid requests[${i}]: Sorry, it is not possible to delete all non-frozen rows.`);
+        if (p.end > limit)
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}].deleteDimension: Invalid dimensionRange, end index ${p.end} exceeds grid size ${limit}`,
+          );
+        if (
+          p.rows &&
+          p.end - p.start >= size.rows - p.sheet.frozenRows &&
+          p.start <= p.sheet.frozenRows
+        ) {
+          throw new GoogleJsonResponseException(
+            method,
+            400,
+            `Invalid requests[${i}]: Sorry, it is not possible to delete all non-frozen rows.`,
+          );
         }
         if (p.rows) size.rows -= p.end - p.start;
         else size.cols -= p.end - p.start;
@@ -182,7 +288,10 @@ export class FakeSheetsService {
         else p.sheet.deleteColumns(p.start + 1, p.end - p.start);
         written += (p.end - p.start) * (p.rows ? p.sheet.maxCols : p.sheet.maxRows);
       }
-      return { result: { spreadsheetId: this.ctx.model.id, replies: plan.map(() => ({})) }, written };
+      return {
+        result: { spreadsheetId: this.ctx.model.id, replies: plan.map(() => ({})) },
+        written,
+      };
     });
   }
 
@@ -197,13 +306,20 @@ export class FakeSheetsService {
     });
   }
 
-  private valuesBatchGet(id: string, opts: ReadOptions & { ranges?: string | string[] } = {}): { spreadsheetId: string; valueRanges: ValueRange[] } {
+  private valuesBatchGet(
+    id: string,
+    opts: ReadOptions & { ranges?: string | string[] } = {},
+  ): { spreadsheetId: string; valueRanges: ValueRange[] } {
     const method = `${PREFIX}.values.batchGet`;
     return this.ctx.meter.call(() => {
       this.checkId(method, id);
-      const ranges = opts.ranges === undefined ? [] : Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges];
+      const ranges =
+        opts.ranges === undefined ? [] : Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges];
       const valueRanges = ranges.map((r) => this.readRange(method, r, opts));
-      const result: { spreadsheetId: string; valueRanges: ValueRange[] } = { spreadsheetId: this.ctx.model.id, valueRanges };
+      const result: { spreadsheetId: string; valueRanges: ValueRange[] } = {
+        spreadsheetId: this.ctx.model.id,
+        valueRanges,
+      };
       return { result, read: valueRanges.reduce((n, vr) => n + countCells(vr.values), 0) };
     });
   }
@@ -211,7 +327,8 @@ export class FakeSheetsService {
   private readRange(method: string, range: string, opts: ReadOptions): ValueRange {
     const { sheet, box } = this.resolve(method, range);
     // Reads past the grid are clamped to it; a start outside the grid is an error.
-    if (box.row > sheet.maxRows || box.col > sheet.maxCols) throw this.gridError(method, sheet, box);
+    if (box.row > sheet.maxRows || box.col > sheet.maxCols)
+      throw this.gridError(method, sheet, box);
     const clamped: GridBox = {
       row: box.row,
       col: box.col,
@@ -227,21 +344,32 @@ export class FakeSheetsService {
     for (let i = 0; i < outer; i += 1) {
       const line: ApiValue[] = [];
       for (let j = 0; j < inner; j += 1) {
-        const [r, c] = major === 'ROWS' ? [clamped.row + i, clamped.col + j] : [clamped.row + j, clamped.col + i];
+        const [r, c] =
+          major === 'ROWS'
+            ? [clamped.row + i, clamped.col + j]
+            : [clamped.row + j, clamped.col + i];
         line.push(renderCell(sheet.peek(r, c), render, dateRender));
       }
       while (line.length > 0 && line[line.length - 1] === '') line.pop();
       lines.push(line);
     }
     while (lines.length > 0 && lines[lines.length - 1].length === 0) lines.pop();
-    const out: ValueRange = { range: `${quoteSheetName(sheet.name)}!${rangeA1(clamped.row, clamped.col, clamped.numRows, clamped.numCols)}`, majorDimension: major };
+    const out: ValueRange = {
+      range: `${quoteSheetName(sheet.name)}!${rangeA1(clamped.row, clamped.col, clamped.numRows, clamped.numCols)}`,
+      majorDimension: major,
+    };
     if (lines.length > 0) out.values = lines;
     return out;
   }
 
   // ---- writes ----
 
-  private valuesUpdate(resource: ValueRange, id: string, range: string, opts: { valueInputOption?: string } = {}): UpdateValuesResponse {
+  private valuesUpdate(
+    resource: ValueRange,
+    id: string,
+    range: string,
+    opts: { valueInputOption?: string } = {},
+  ): UpdateValuesResponse {
     const method = `${PREFIX}.values.update`;
     return this.ctx.meter.write(`Sheets.Values.update ${range}`, () => {
       this.checkId(method, id);
@@ -252,54 +380,77 @@ export class FakeSheetsService {
     });
   }
 
-  private valuesBatchUpdate(resource: { valueInputOption?: string; data?: ValueRange[] }, id: string): unknown {
+  private valuesBatchUpdate(
+    resource: { valueInputOption?: string; data?: ValueRange[] },
+    id: string,
+  ): unknown {
     const method = `${PREFIX}.values.batchUpdate`;
     const data = resource?.data ?? [];
-    return this.ctx.meter.write(`Sheets.Values.batchUpdate ${data.map((d) => d.range).join(',')}`, () => {
-      this.checkId(method, id);
-      const option = this.inputOption(method, resource?.valueInputOption);
-      // The API validates every range before changing anything.
-      const plans = data.map((d) => this.planWrite(method, String(d.range), d));
-      const responses = plans.map((p) => this.applyWrite(p, option));
-      const sheets = new Set(plans.map((p) => p.sheet));
-      const totals = {
-        spreadsheetId: this.ctx.model.id,
-        totalUpdatedRows: responses.reduce((n, r) => n + r.updatedRows, 0),
-        totalUpdatedColumns: responses.reduce((n, r) => n + r.updatedColumns, 0),
-        totalUpdatedCells: responses.reduce((n, r) => n + r.updatedCells, 0),
-        totalUpdatedSheets: sheets.size,
-        responses,
-      };
-      return { result: totals, written: totals.totalUpdatedCells };
-    });
+    return this.ctx.meter.write(
+      `Sheets.Values.batchUpdate ${data.map((d) => d.range).join(',')}`,
+      () => {
+        this.checkId(method, id);
+        const option = this.inputOption(method, resource?.valueInputOption);
+        // The API validates every range before changing anything.
+        const plans = data.map((d) => this.planWrite(method, String(d.range), d));
+        const responses = plans.map((p) => this.applyWrite(p, option));
+        const sheets = new Set(plans.map((p) => p.sheet));
+        const totals = {
+          spreadsheetId: this.ctx.model.id,
+          totalUpdatedRows: responses.reduce((n, r) => n + r.updatedRows, 0),
+          totalUpdatedColumns: responses.reduce((n, r) => n + r.updatedColumns, 0),
+          totalUpdatedCells: responses.reduce((n, r) => n + r.updatedCells, 0),
+          totalUpdatedSheets: sheets.size,
+          responses,
+        };
+        return { result: totals, written: totals.totalUpdatedCells };
+      },
+    );
   }
 
-  private valuesAppend(resource: ValueRange, id: string, range: string, opts: { valueInputOption?: string; insertDataOption?: string } = {}): unknown {
+  private valuesAppend(
+    resource: ValueRange,
+    id: string,
+    range: string,
+    opts: { valueInputOption?: string; insertDataOption?: string } = {},
+  ): unknown {
     const method = `${PREFIX}.values.append`;
     return this.ctx.meter.write(`Sheets.Values.append ${range}`, () => {
       this.checkId(method, id);
       const option = this.inputOption(method, opts.valueInputOption);
       const insert = opts.insertDataOption ?? 'OVERWRITE';
-      if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') throw new GoogleJsonResponseException(method, 400, `Invalid value at 'insert_data_option' (type.googleapis.com/google.apps.sheets.v4.InsertDataOption), "${insert}"`);
+      if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS')
+        throw new GoogleJsonResponseException(
+          method,
+          400,
+          `Invalid value at 'insert_data_option' (type.googleapis.com/google.apps.sheets.v4.InsertDataOption), "${insert}"`,
+        );
       const { sheet, box, single } = this.resolve(method, range);
       const values = this.transport(method, resource);
-      const searchCols = single ? { from: box.col, to: sheet.maxCols } : { from: box.col, to: box.col + box.numCols - 1 };
-      const searchRows = single ? { from: box.row, to: sheet.maxRows } : { from: box.row, to: Math.min(sheet.maxRows, box.row + box.numRows - 1) };
+      const searchCols = single
+        ? { from: box.col, to: sheet.maxCols }
+        : { from: box.col, to: box.col + box.numCols - 1 };
+      const searchRows = single
+        ? { from: box.row, to: sheet.maxRows }
+        : { from: box.row, to: Math.min(sheet.maxRows, box.row + box.numRows - 1) };
       const table = findTable(sheet, searchRows, searchCols);
       const startRow = table ? table.row + table.numRows : box.row;
       const startCol = table ? table.col : box.col;
       const height = values.length;
       const width = values.reduce((w, r) => Math.max(w, r.length), 0);
       if (height > 0) {
-        if (insert === 'INSERT_ROWS') sheet.insertRowsBefore(Math.min(startRow, sheet.maxRows + 1), height);
+        if (insert === 'INSERT_ROWS')
+          sheet.insertRowsBefore(Math.min(startRow, sheet.maxRows + 1), height);
         const needRows = startRow + height - 1 - sheet.maxRows;
         if (needRows > 0) sheet.insertRowsBefore(sheet.maxRows + 1, needRows);
         const needCols = startCol + width - 1 - sheet.maxCols;
         if (needCols > 0) sheet.insertColumnsBefore(sheet.maxCols + 1, needCols);
       }
       const updates = this.applyWrite({ sheet, row: startRow, col: startCol, values }, option);
-      const result: { spreadsheetId: string; tableRange?: string; updates: UpdateValuesResponse } = { spreadsheetId: this.ctx.model.id, updates };
-      if (table) result.tableRange = `${quoteSheetName(sheet.name)}!${rangeA1(table.row, table.col, table.numRows, table.numCols)}`;
+      const result: { spreadsheetId: string; tableRange?: string; updates: UpdateValuesResponse } =
+        { spreadsheetId: this.ctx.model.id, updates };
+      if (table)
+        result.tableRange = `${quoteSheetName(sheet.name)}!${rangeA1(table.row, table.col, table.numRows, table.numCols)}`;
       return { result, written: updates.updatedCells };
     });
   }
@@ -309,31 +460,50 @@ export class FakeSheetsService {
     return this.ctx.meter.write(`Sheets.Values.clear ${range}`, () => {
       this.checkId(method, id);
       const { cleared, count } = this.clearRange(method, range);
-      return { result: { spreadsheetId: this.ctx.model.id, clearedRange: cleared }, written: count };
+      return {
+        result: { spreadsheetId: this.ctx.model.id, clearedRange: cleared },
+        written: count,
+      };
     });
   }
 
-  private valuesBatchClear(resource: { ranges?: string[] }, id: string): { spreadsheetId: string; clearedRanges: string[] } {
+  private valuesBatchClear(
+    resource: { ranges?: string[] },
+    id: string,
+  ): { spreadsheetId: string; clearedRanges: string[] } {
     const method = `${PREFIX}.values.batchClear`;
     const ranges = resource?.ranges ?? [];
     return this.ctx.meter.write(`Sheets.Values.batchClear ${ranges.join(',')}`, () => {
       this.checkId(method, id);
       ranges.forEach((r) => this.resolve(method, r));
       const done = ranges.map((r) => this.clearRange(method, r));
-      return { result: { spreadsheetId: this.ctx.model.id, clearedRanges: done.map((d) => d.cleared) }, written: done.reduce((n, d) => n + d.count, 0) };
+      return {
+        result: { spreadsheetId: this.ctx.model.id, clearedRanges: done.map((d) => d.cleared) },
+        written: done.reduce((n, d) => n + d.count, 0),
+      };
     });
   }
 
   // ---- helpers ----
 
   private checkId(method: string, id: string): void {
-    if (id !== this.ctx.model.id) throw new GoogleJsonResponseException(method, 404, 'Requested entity was not found.');
+    if (id !== this.ctx.model.id)
+      throw new GoogleJsonResponseException(method, 404, 'Requested entity was not found.');
   }
 
   private inputOption(method: string, option: string | undefined): 'RAW' | 'USER_ENTERED' {
     if (option === 'RAW' || option === 'USER_ENTERED') return option;
-    if (option === undefined || option === 'INPUT_VALUE_OPTION_UNSPECIFIED') throw new GoogleJsonResponseException(method, 400, 'Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
-    throw new GoogleJsonResponseException(method, 400, `Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), "${option}"`);
+    if (option === undefined || option === 'INPUT_VALUE_OPTION_UNSPECIFIED')
+      throw new GoogleJsonResponseException(
+        method,
+        400,
+        'Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED',
+      );
+    throw new GoogleJsonResponseException(
+      method,
+      400,
+      `Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), "${option}"`,
+    );
   }
 
   /** Resolves 'sheet!A1:B2', "'my sheet'!A:Z", 'settings' (a whole sheet) or 'A1:B2' (first sheet). */
@@ -355,7 +525,12 @@ export class FakeSheetsService {
       rest = '';
     } else sheet = model.sheets[0];
     if (!sheet) return fail();
-    if (rest === '') return { sheet, box: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols }, single: false };
+    if (rest === '')
+      return {
+        sheet,
+        box: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols },
+        single: false,
+      };
     const cells = parseCells(rest);
     if (!cells) return fail();
     const single = !rest.includes(':');
@@ -375,33 +550,74 @@ export class FakeSheetsService {
     const raw = resource?.values;
     if (raw === undefined || raw === null) return [];
     const values = JSON.parse(JSON.stringify(raw)) as unknown;
-    if (!Array.isArray(values)) throw new GoogleJsonResponseException(method, 400, `Invalid JSON payload received. Unknown name "values": Proto field is not repeating, cannot start list.`);
+    if (!Array.isArray(values))
+      throw new GoogleJsonResponseException(
+        method,
+        400,
+        `Invalid JSON payload received. Unknown name "values": Proto field is not repeating, cannot start list.`,
+      );
     return values.map((row: unknown, i: number) => {
-      if (!Array.isArray(row)) throw new GoogleJsonResponseException(method, 400, `Invalid values[${i}]: ${JSON.stringify(row)}`);
+      if (!Array.isArray(row))
+        throw new GoogleJsonResponseException(
+          method,
+          400,
+          `Invalid values[${i}]: ${JSON.stringify(row)}`,
+        );
       return row.map((v: unknown, j: number) => {
-        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-        throw new GoogleJsonResponseException(method, 400, `Invalid values[${i}][${j}]: ${Array.isArray(v) ? 'list_value' : 'struct_value'} ${JSON.stringify(v)}`);
+        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+          return v;
+        throw new GoogleJsonResponseException(
+          method,
+          400,
+          `Invalid values[${i}][${j}]: ${Array.isArray(v) ? 'list_value' : 'struct_value'} ${JSON.stringify(v)}`,
+        );
       });
     });
   }
 
   /** Checks a write against its range and the grid; returns where it lands. */
-  private planWrite(method: string, range: string, resource: ValueRange): { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] } {
+  private planWrite(
+    method: string,
+    range: string,
+    resource: ValueRange,
+  ): { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] } {
     const { sheet, box, single } = this.resolve(method, range);
     const values = this.transport(method, resource);
     const height = values.length;
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
     if (!single) {
       const label = `${quoteSheetName(sheet.name)}!${rangeA1(box.row, box.col, box.numRows, box.numCols)}`;
-      if (height > box.numRows) throw new GoogleJsonResponseException(method, 400, `Requested writing within range [${label}], but tried writing to row [${box.row + box.numRows}]`);
-      if (width > box.numCols) throw new GoogleJsonResponseException(method, 400, `Requested writing within range [${label}], but tried writing to column [${columnLetter(box.col + box.numCols)}]`);
+      if (height > box.numRows)
+        throw new GoogleJsonResponseException(
+          method,
+          400,
+          `Requested writing within range [${label}], but tried writing to row [${box.row + box.numRows}]`,
+        );
+      if (width > box.numCols)
+        throw new GoogleJsonResponseException(
+          method,
+          400,
+          `Requested writing within range [${label}], but tried writing to column [${columnLetter(box.col + box.numCols)}]`,
+        );
     }
-    const extent: GridBox = { row: box.row, col: box.col, numRows: Math.max(1, height), numCols: Math.max(1, width) };
-    if (extent.row + extent.numRows - 1 > sheet.maxRows || extent.col + extent.numCols - 1 > sheet.maxCols) throw this.gridError(method, sheet, extent);
+    const extent: GridBox = {
+      row: box.row,
+      col: box.col,
+      numRows: Math.max(1, height),
+      numCols: Math.max(1, width),
+    };
+    if (
+      extent.row + extent.numRows - 1 > sheet.maxRows ||
+      extent.col + extent.numCols - 1 > sheet.maxCols
+    )
+      throw this.gridError(method, sheet, extent);
     return { sheet, row: box.row, col: box.col, values };
   }
 
-  private applyWrite(plan: { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] }, option: 'RAW' | 'USER_ENTERED'): UpdateValuesResponse {
+  private applyWrite(
+    plan: { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] },
+    option: 'RAW' | 'USER_ENTERED',
+  ): UpdateValuesResponse {
     const { sheet, row, col, values } = plan;
     const tz = this.ctx.model.timeZone;
     let cells = 0;
@@ -413,7 +629,12 @@ export class FakeSheetsService {
         if (v === null) return;
         const r = row + i;
         const c = col + j;
-        storeParsed(sheet, r, c, option === 'RAW' ? parseRaw(v) : parseUserEntered(v, sheet.peek(r, c)?.format ?? '', tz));
+        storeParsed(
+          sheet,
+          r,
+          c,
+          option === 'RAW' ? parseRaw(v) : parseUserEntered(v, sheet.peek(r, c)?.format ?? '', tz),
+        );
         cells += 1;
         any = true;
         maxCol = Math.max(maxCol, j + 1);
@@ -421,7 +642,10 @@ export class FakeSheetsService {
       if (any) rows += 1;
     });
     const height = Math.max(1, values.length);
-    const width = Math.max(1, values.reduce((w, r) => Math.max(w, r.length), 0));
+    const width = Math.max(
+      1,
+      values.reduce((w, r) => Math.max(w, r.length), 0),
+    );
     const out: UpdateValuesResponse = {
       spreadsheetId: this.ctx.model.id,
       updatedRange: `${quoteSheetName(sheet.name)}!${rangeA1(row, col, height, width)}`,
@@ -446,16 +670,28 @@ export class FakeSheetsService {
           count += 1;
         }
       }
-    return { cleared: `${quoteSheetName(sheet.name)}!${rangeA1(box.row, box.col, rows, cols)}`, count };
+    return {
+      cleared: `${quoteSheetName(sheet.name)}!${rangeA1(box.row, box.col, rows, cols)}`,
+      count,
+    };
   }
 }
 
 /** One cell rendered for a values read. */
-function renderCell(cell: Cell | undefined, render: ValueRenderOption, dateRender: DateTimeRenderOption): ApiValue {
+function renderCell(
+  cell: Cell | undefined,
+  render: ValueRenderOption,
+  dateRender: DateTimeRenderOption,
+): ApiValue {
   if (!cell || !hasContent(cell)) return '';
   if (render === 'FORMATTED_VALUE') return displayValue(cell);
   if (cell.formula) return render === 'FORMULA' ? cell.formula : displayValue(cell);
-  if (typeof cell.value === 'number' && isDateTimeFormat(cell.format) && dateRender === 'FORMATTED_STRING') return displayValue(cell);
+  if (
+    typeof cell.value === 'number' &&
+    isDateTimeFormat(cell.format) &&
+    dateRender === 'FORMATTED_STRING'
+  )
+    return displayValue(cell);
   return cell.value;
 }
 
@@ -467,7 +703,11 @@ function countCells(values: ApiValue[][] | undefined): number {
  * The table values.append writes below: the first run of consecutive rows that have
  * content within the searched columns, spanning the columns that hold that content.
  */
-function findTable(sheet: SheetModel, rows: { from: number; to: number }, cols: { from: number; to: number }): GridBox | null {
+function findTable(
+  sheet: SheetModel,
+  rows: { from: number; to: number },
+  cols: { from: number; to: number },
+): GridBox | null {
   const rowSpan = (r: number): { first: number; last: number } | null => {
     let first = 0;
     let last = 0;

@@ -19,7 +19,8 @@ export function compareCellValues(a: CellValue, b: CellValue, ascending: boolean
   let d = rank(a) - rank(b);
   if (d === 0) {
     if (typeof a === 'number' && typeof b === 'number') d = a - b;
-    else if (typeof a === 'string' && typeof b === 'string') d = a.localeCompare(b, 'en', { sensitivity: 'base' });
+    else if (typeof a === 'string' && typeof b === 'string')
+      d = a.localeCompare(b, 'en', { sensitivity: 'base' });
     else d = Number(a) - Number(b);
   }
   return ascending ? d : -d;

@@ -7,7 +7,13 @@ import { splitSheet } from './a1';
 import type { Ctx } from './context';
 import { appsScriptException, MESSAGES } from './errors';
 import { FakeRange } from './range';
-import { FakeSheet, nameTakenMessage, rangeFromA1, registerParentFactory, sheetModelOf } from './sheet';
+import {
+  FakeSheet,
+  nameTakenMessage,
+  rangeFromA1,
+  registerParentFactory,
+  sheetModelOf,
+} from './sheet';
 
 export function spreadsheetUrl(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
@@ -92,7 +98,8 @@ export class FakeSpreadsheet {
       }
       if (finalName === '') throw appsScriptException('Sheet name cannot be empty.');
       if (model.nameTaken(finalName)) throw appsScriptException(nameTakenMessage(finalName));
-      const position = at === undefined ? model.sheets.length : Math.max(0, Math.min(at, model.sheets.length));
+      const position =
+        at === undefined ? model.sheets.length : Math.max(0, Math.min(at, model.sheets.length));
       return { result: new FakeSheet(this.ctx, model.addSheet(finalName, position)) };
     });
   }
@@ -100,7 +107,8 @@ export class FakeSpreadsheet {
   deleteSheet(sheet: FakeSheet): void {
     const model = sheetModelOf(sheet);
     this.ctx.meter.write(`deleteSheet ${model?.name ?? '?'}`, () => {
-      if (!model || !this.ctx.model.sheets.includes(model)) throw appsScriptException('Sheet not found');
+      if (!model || !this.ctx.model.sheets.includes(model))
+        throw appsScriptException('Sheet not found');
       if (this.ctx.model.sheets.length === 1) throw appsScriptException(MESSAGES.deleteLastSheet);
       this.ctx.model.removeSheet(model);
       return { result: undefined };
@@ -125,7 +133,11 @@ export class FakeSpreadsheet {
   /** Records the toast for book.toasts. */
   toast(message: string, title?: string, timeoutSeconds?: number): void {
     this.call(() => {
-      this.ctx.ui.toasts.push({ message: String(message), title: title ?? null, timeoutSeconds: timeoutSeconds ?? null });
+      this.ctx.ui.toasts.push({
+        message: String(message),
+        title: title ?? null,
+        timeoutSeconds: timeoutSeconds ?? null,
+      });
     });
   }
 

@@ -30,5 +30,16 @@ export function setup(options: { held?: boolean; timeZone?: string } = {}) {
   const app = services.SpreadsheetApp as Any;
   const Sheets = services.Sheets as Any;
   const ss = app.getActiveSpreadsheet();
-  return { deps, clock, counters, lock, trips, app, Sheets, ss, book: services.book, id: services.book.id };
+  return {
+    deps,
+    clock,
+    counters,
+    lock,
+    trips,
+    app,
+    Sheets,
+    ss,
+    book: services.book,
+    id: services.book.id,
+  };
 }

@@ -75,10 +75,17 @@ export class FakeTextFinder {
     return this.ctx.meter.write(`replaceAllWith ${this.sheet.name}`, () => {
       const hits = this.matches();
       for (const h of hits) {
-        const shown = this.formulaText ? this.sheet.peek(h.row, h.col)?.formula ?? '' : displayValue(this.sheet.peek(h.row, h.col));
+        const shown = this.formulaText
+          ? (this.sheet.peek(h.row, h.col)?.formula ?? '')
+          : displayValue(this.sheet.peek(h.row, h.col));
         const next = this.entireCell ? replacement : shown.replace(this.pattern(true), replacement);
         const cell = this.sheet.peek(h.row, h.col);
-        storeParsed(this.sheet, h.row, h.col, next.startsWith('=') ? { value: '', formula: next } : { value: next, formula: '' });
+        storeParsed(
+          this.sheet,
+          h.row,
+          h.col,
+          next.startsWith('=') ? { value: '', formula: next } : { value: next, formula: '' },
+        );
         if (cell && next === '') cell.formula = '';
       }
       return { result: hits.length, written: hits.length };
@@ -100,14 +107,19 @@ export class FakeTextFinder {
   }
 
   private matches(): { row: number; col: number; index: number }[] {
-    const area = this.area ?? { row: 1, col: 1, numRows: this.sheet.lastRow(), numCols: this.sheet.lastColumn() };
+    const area = this.area ?? {
+      row: 1,
+      col: 1,
+      numRows: this.sheet.lastRow(),
+      numCols: this.sheet.lastColumn(),
+    };
     const re = this.pattern(false);
     const out: { row: number; col: number; index: number }[] = [];
     let index = 0;
     for (let r = area.row; r < area.row + area.numRows; r += 1) {
       for (let c = area.col; c < area.col + area.numCols; c += 1, index += 1) {
         const cell = this.sheet.peek(r, c);
-        const shown = this.formulaText ? cell?.formula ?? '' : displayValue(cell);
+        const shown = this.formulaText ? (cell?.formula ?? '') : displayValue(cell);
         if (shown !== '' && re.test(shown)) out.push({ row: r, col: c, index });
       }
     }

@@ -4,13 +4,26 @@ describe('Ui, toasts and form submissions', () => {
   test('menus and alerts are recorded on the book', () => {
     const { app, book, ss } = setup();
     const ui = app.getUi();
-    ui.createMenu('Lead Routing').addItem('Setup', 'setup').addSeparator().addItem('Sweep now', 'runSlaSweep').addToUi();
+    ui.createMenu('Lead Routing')
+      .addItem('Setup', 'setup')
+      .addSeparator()
+      .addItem('Sweep now', 'runSlaSweep')
+      .addToUi();
     expect(ui.alert('Done', 'All set', ui.ButtonSet.OK)).toBe('OK');
     ss.toast('hello', 'Lead Routing', 5);
     expect(book.menus).toEqual([
-      { name: 'Lead Routing', items: [{ caption: 'Setup', functionName: 'setup' }, { separator: true }, { caption: 'Sweep now', functionName: 'runSlaSweep' }] },
+      {
+        name: 'Lead Routing',
+        items: [
+          { caption: 'Setup', functionName: 'setup' },
+          { separator: true },
+          { caption: 'Sweep now', functionName: 'runSlaSweep' },
+        ],
+      },
     ]);
-    expect(book.alerts).toEqual([{ title: 'Done', prompt: 'All set', buttons: 'OK', response: 'OK' }]);
+    expect(book.alerts).toEqual([
+      { title: 'Done', prompt: 'All set', buttons: 'OK', response: 'OK' },
+    ]);
     expect(book.toasts).toEqual([{ message: 'hello', title: 'Lead Routing', timeoutSeconds: 5 }]);
   });
 
@@ -35,7 +48,11 @@ describe('Ui, toasts and form submissions', () => {
     clock.advanceMinutes(5); // 2026-11-26 02:05 UTC = 09:05 in Jakarta
     const e = book.submitForm({ Name: 'Ann', Phone: '0812-555' });
     expect(e.values).toEqual(['11/26/2026 9:05:00', 'Ann', '0812-555']);
-    expect(e.namedValues).toEqual({ Timestamp: ['11/26/2026 9:05:00'], Name: ['Ann'], Phone: ['0812-555'] });
+    expect(e.namedValues).toEqual({
+      Timestamp: ['11/26/2026 9:05:00'],
+      Name: ['Ann'],
+      Phone: ['0812-555'],
+    });
     expect(e.authMode).toBe('FULL');
     expect(typeof e.triggerUid).toBe('string');
     const before = counters.spreadsheetCalls;

@@ -9,7 +9,12 @@
 import type { Ctx, RecordedMenu } from './context';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 export class FakeMenu {
   private readonly record: RecordedMenu;
@@ -75,7 +80,8 @@ export class FakeUi {
       if (c !== undefined) [title, prompt, buttons] = [a, String(b), c];
       else if (b !== undefined) buttons = b;
       const set = buttons ?? ButtonSet.OK;
-      const response = this.ctx.ui.alertResponse ?? (set.startsWith('YES') ? Button.YES : Button.OK);
+      const response =
+        this.ctx.ui.alertResponse ?? (set.startsWith('YES') ? Button.YES : Button.OK);
       this.ctx.ui.alerts.push({ title, prompt: String(prompt), buttons, response });
       return response;
     });
