@@ -105,7 +105,9 @@ function postExistingMessages(
   targets: readonly string[],
 ): Array<{ channel: string; ts: string }> {
   const fetcher = createUrlFetchApp(w.rt.deps, w.rt.slack, { dailyQuota: Number.MAX_SAFE_INTEGER });
-  const out: Array<{ channel: string; ts: string }> = new Array(targets.length);
+  const out: Array<{ channel: string; ts: string }> = new Array<{ channel: string; ts: string }>(
+    targets.length,
+  );
   const queues = new Map<string, number[]>();
   targets.forEach((target, i) => {
     const queue = queues.get(target);
@@ -167,7 +169,7 @@ function seedLeads(w: World, mix: LeadMix): void {
   const escalateEvery = mix.escalations > 0 ? Math.floor(mix.due / mix.escalations) : Infinity;
   const freshEvery = Math.round(1 / FRESH_SHARE);
   type Kind = 'DUE' | 'ESCALATE' | 'FRESH' | 'DONE';
-  const kinds: Kind[] = new Array(mix.rows);
+  const kinds = new Array<Kind>(mix.rows);
   let dueSoFar = 0;
   for (let i = 0; i < mix.rows; i++) {
     if (mix.allDue || (i % step === 0 && dueSoFar < mix.due)) {
@@ -185,7 +187,7 @@ function seedLeads(w: World, mix: LeadMix): void {
 
   const now = w.rt.clock.now();
   const minutesAgo = (m: number): Date => new Date(now - m * 60_000);
-  const rows: Scalar[][] = new Array(mix.rows);
+  const rows = new Array<Scalar[]>(mix.rows);
   for (let i = 0; i < mix.rows; i++) {
     const rep = repOf(i);
     const kind = kinds[i];

@@ -10,7 +10,7 @@
  */
 
 export type Cell = string | number | boolean | Date | null | undefined;
-export type TableRow = Record<string, Cell | unknown>;
+export type TableRow = Record<string, unknown>;
 
 export interface Column {
   /** Property of each row. */

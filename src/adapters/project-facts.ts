@@ -8,7 +8,7 @@ export function readProjectFacts(): ProjectFacts {
     const handler = trigger.getHandlerFunction();
     triggerCounts[handler] = (triggerCounts[handler] ?? 0) + 1;
   }
-  let webAppUrl = '';
+  let webAppUrl: string;
   try {
     webAppUrl = ScriptApp.getService().getUrl() ?? '';
   } catch {

@@ -54,7 +54,7 @@ export function forgetSpreadsheetCache(): void {
 
 /** Makes the next sweep read the sheets whatever it had planned. */
 export function forgetSweepPlan(): void {
-  new CacheWorkSchedule(systemClock.now).forget();
+  new CacheWorkSchedule(() => systemClock.now()).forget();
 }
 
 export function createServices(): RealServices {
@@ -73,7 +73,7 @@ export function createServices(): RealServices {
     ids: uuidIds,
     pause: (ms) => Utilities.sleep(ms),
     parked: new ScriptPropertiesParking(),
-    schedule: new CacheWorkSchedule(systemClock.now),
+    schedule: new CacheWorkSchedule(() => systemClock.now()),
     zone,
     spreadsheetId: id,
     dashboard: new DashboardSheet(values, zone, id),

@@ -112,7 +112,7 @@ export class SheetsValues {
   batchGet(ranges: readonly string[]): CellValue[][][] {
     if (ranges.length === 0) return [];
     try {
-      const response = api().Values!.batchGet(this.spreadsheetId, {
+      const response = api().Values.batchGet(this.spreadsheetId, {
         ranges,
         valueRenderOption: 'UNFORMATTED_VALUE',
         dateTimeRenderOption: 'SERIAL_NUMBER',
@@ -127,7 +127,7 @@ export class SheetsValues {
   batchUpdate(data: readonly ValueRange[]): void {
     if (data.length === 0) return;
     try {
-      api().Values!.batchUpdate(
+      api().Values.batchUpdate(
         { valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values })) },
         this.spreadsheetId,
       );
@@ -149,7 +149,7 @@ export class SheetsValues {
     input: 'RAW' | 'USER_ENTERED' = 'RAW',
   ): number {
     try {
-      const response = api().Values!.append(
+      const response = api().Values.append(
         { values: rows as CellValue[][] },
         this.spreadsheetId,
         `'${sheet.replace(/'/g, "''")}'!A1`,

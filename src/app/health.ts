@@ -36,10 +36,7 @@ export function checkHealth(services: Services): Health {
       messagesPending: snapshot.outbox.filter((item) => item.status === 'PENDING').length,
     };
   } catch (err) {
-    const code =
-      err && typeof err === 'object' && 'code' in err
-        ? String((err as { code: unknown }).code)
-        : 'ERROR';
+    const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : 'ERROR';
     return { ok: false, ...base, error: code };
   }
 }

@@ -139,12 +139,10 @@ function label(text: string): string {
 export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMessage {
   const to = ctx.managerSlackId ? `${mention(ctx.managerSlackId)}: ` : '';
   const text = `${to}lead ${lead.leadId} is still not contacted after ${ctx.routeCount} assignments across ${ctx.repsTried} rep${ctx.repsTried === 1 ? '' : 's'}. Last owner: ${mention(ctx.lastOwnerSlackId)}.`;
-  const options = ctx.reps
-    .slice(0, MAX_PICKER_OPTIONS)
-    .map((rep) => ({
-      text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) },
-      value: `${lead.leadId}|${rep.slackId}`,
-    }));
+  const options = ctx.reps.slice(0, MAX_PICKER_OPTIONS).map((rep) => ({
+    text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) },
+    value: `${lead.leadId}|${rep.slackId}`,
+  }));
   const elements: ActionsBlock['elements'] = [];
   if (options.length)
     elements.push({

@@ -316,7 +316,7 @@ describe('doPost with anything at all', () => {
       w.rt.properties.set('WEBAPP_SECRET', WEBAPP_SECRET);
       const before = snapshotBook(w);
       const lines = w.rt.logs.length;
-      const output = w.click('UAYU0001', id, { queryParams: query as Record<string, string> });
+      const output = w.click('UAYU0001', id, { queryParams: query });
       expect(content(output)).toBe('');
       expect(changedSheets(before, snapshotBook(w))).toEqual([]);
       const logged = w.rt.logs

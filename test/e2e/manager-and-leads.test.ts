@@ -73,7 +73,7 @@ describe('manager actions on an escalation', () => {
       value: id,
       message: ref,
     });
-    const payload = JSON.parse(String((event.parameter as Record<string, string>).payload));
+    const payload = JSON.parse(String(event.parameter.payload));
     payload.user.id = 'UBIMA0002';
     w.rt.run('doPost', {
       ...event,

@@ -95,20 +95,19 @@ export class World {
     for (let row = old; row >= 2; row--) sheet.deleteRowAt(row);
     if (reps.length === 0) return;
     sheet.setRows(
-      reps.map(
-        (rep) =>
-          header.map(
-            (h) =>
-              ({
-                name: rep.name,
-                email: rep.email ?? '',
-                slack_id: rep.slackId,
-                active: rep.active ?? true,
-                weight: rep.weight ?? '',
-                max_open_leads: rep.maxOpenLeads ?? '',
-                away_until: rep.awayUntil ?? '',
-              })[h] ?? '',
-          ) as Array<string | number | boolean | Date>,
+      reps.map((rep) =>
+        header.map<string | number | boolean | Date>(
+          (h) =>
+            ({
+              name: rep.name,
+              email: rep.email ?? '',
+              slack_id: rep.slackId,
+              active: rep.active ?? true,
+              weight: rep.weight ?? '',
+              max_open_leads: rep.maxOpenLeads ?? '',
+              away_until: rep.awayUntil ?? '',
+            })[h] ?? '',
+        ),
       ),
       2,
     );
@@ -126,7 +125,7 @@ export class World {
       if (index < 0) throw new Error(`no setting ${key}`);
       const row = rows[index].slice();
       row[v] = value;
-      sheet.setRows([row as Array<string | number>], index + 1);
+      sheet.setRows([row], index + 1);
     }
   }
 

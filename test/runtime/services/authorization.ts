@@ -32,7 +32,7 @@ export function requireAuthorization<T extends object>(
             return (value as (...a: unknown[]) => unknown).apply(t, args);
           };
         }
-        if (value !== null && typeof value === 'object') return wrap(value as object, name);
+        if (value !== null && typeof value === 'object') return wrap(value, name);
         return value;
       },
     });

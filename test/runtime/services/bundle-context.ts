@@ -17,17 +17,18 @@ import vm from 'node:vm';
 
 // gas-local ships no types: require(folder, globalObject) runs every .js file of the
 // folder in vm.createContext(globalObject) and returns the context.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- no types, so no import
 const gasLocal = require('gas-local') as {
   require(folder: string, globalObject: object): vm.Context;
 };
 
 export type BundleGlobals = Record<string, unknown>;
 
-function widenInstanceOf(ctor: Function, accepts: (v: unknown) => boolean): void {
+function widenInstanceOf(ctor: CallableFunction, accepts: (v: unknown) => boolean): void {
   const ordinary = Function.prototype[Symbol.hasInstance];
   Object.defineProperty(ctor, Symbol.hasInstance, {
     configurable: true,
-    value(this: Function, v: unknown): boolean {
+    value(this: CallableFunction, v: unknown): boolean {
       if (this === ctor && accepts(v)) return true;
       return ordinary.call(this, v);
     },
@@ -40,8 +41,8 @@ const isErrorObject = (v: unknown): boolean =>
 /** Creates the context, patches its realm, and runs every .js file of `bundleDir` in it. */
 export function loadBundle(bundleDir: string, globals: BundleGlobals): vm.Context {
   const context = vm.createContext({ ...globals });
-  widenInstanceOf(vm.runInContext('Error', context) as Function, isErrorObject);
-  widenInstanceOf(vm.runInContext('Array', context) as Function, (v) => Array.isArray(v));
+  widenInstanceOf(vm.runInContext('Error', context) as CallableFunction, isErrorObject);
+  widenInstanceOf(vm.runInContext('Array', context) as CallableFunction, (v) => Array.isArray(v));
   // vm.createContext returns an already-contextified object unchanged, so gas-local
   // loads into the context prepared above.
   gasLocal.require(bundleDir, context);

@@ -186,7 +186,7 @@ export function createUtilities(o: UtilitiesOptions) {
 
     formatDate(date: Date, timeZone: string, format: string): string {
       executions.check();
-      if (!date || typeof (date as Date).getTime !== 'function') fail('Invalid argument: date');
+      if (!date || typeof date.getTime !== 'function') fail('Invalid argument: date');
       if (typeof timeZone !== 'string') fail('Invalid argument: timeZone');
       try {
         return formatDate(date, timeZone, String(format));

@@ -25,7 +25,7 @@ export function parseArgs(request: HttpRequest): ParsedArgs {
   const query = decodeFormFirstValues(new URL(request.url).search.replace(/^\?/, ''));
   const { mediaType, charset } = splitContentType(request.contentType);
   const warnings: string[] = [];
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   let isJson = false;
   if (mediaType === 'application/json') {
     isJson = true;

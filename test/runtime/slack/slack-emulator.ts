@@ -131,7 +131,7 @@ export class SlackEmulator implements SlackNetwork {
     responseBody: string,
   ): void {
     const secrets = [this.options.botToken, bearer(request)];
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     if (method === 'response_url') {
       try {
         const raw = (request.contentType ?? '').startsWith('application/json')

@@ -39,7 +39,7 @@ const QUARTER_HOUR_MS = 900_000;
 export function instantToWallMs(instantMs: number, tz: string): number {
   const bucket = Math.floor(instantMs / QUARTER_HOUR_MS);
   let zone = offsetCache.get(tz);
-  if (!zone) offsetCache.set(tz, (zone = new Map()));
+  if (!zone) offsetCache.set(tz, (zone = new Map<number, number>()));
   let offset = zone.get(bucket);
   if (offset === undefined) {
     const start = bucket * QUARTER_HOUR_MS;

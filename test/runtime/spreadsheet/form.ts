@@ -57,7 +57,7 @@ export function linkForm(
     sheet = model.addSheet(name, 0);
   }
   const header = ['Timestamp', ...options.questions];
-  header.forEach((h, j) => storeParsed(sheet!, 1, j + 1, { value: h, formula: '' }));
+  header.forEach((h, j) => storeParsed(sheet, 1, j + 1, { value: h, formula: '' }));
   sheet.frozenRows = 1;
   model.formSheet = sheet;
   model.formUrl = `https://docs.google.com/forms/d/${model.id}-form/viewform`;

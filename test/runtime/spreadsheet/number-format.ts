@@ -158,8 +158,10 @@ export function formatNumberPattern(n: number, fmt: string): string {
     section.replace(/"([^"]*)"/g, (_, lit: string) => lit.replace(/[#0,.%]/g, (c) => `\u0000${c}`)),
   );
   if (!m) return formatGeneral(n);
+  // eslint-disable-next-line no-control-regex -- \u0000 marks a character the format quoted
   const unescape = (s: string): string => s.replace(/\u0000(.)/g, '$1').replace(/\\(.)/g, '$1');
   const [, prefix, body, suffix] = m;
+  // eslint-disable-next-line no-control-regex -- as above
   const percent = (prefix + suffix).replace(/\u0000./g, '').includes('%');
   if (percent) value *= 100;
   const [intPart, decPart = ''] = body.split('.');

@@ -290,11 +290,7 @@ export class FakeRange {
     return this.write('setDataValidations', () => {
       this.checkShape(rules, 'setDataValidations');
       this.each((r, c, i, j) =>
-        this.storeValidation(
-          r,
-          c,
-          rules[i][j] ? this.specOf(rules[i][j] as FakeDataValidation) : null,
-        ),
+        this.storeValidation(r, c, rules[i][j] ? this.specOf(rules[i][j]) : null),
       );
     });
   }
@@ -338,9 +334,9 @@ export class FakeRange {
           options.commentsOnly);
       const what = any
         ? {
-            content: !!options!.contentsOnly,
-            format: !!options!.formatOnly,
-            validation: !!options!.validationsOnly,
+            content: !!options.contentsOnly,
+            format: !!options.formatOnly,
+            validation: !!options.validationsOnly,
           }
         : { content: true, format: true, validation: false };
       this.each((r, c) => this.clearCell(r, c, what));
