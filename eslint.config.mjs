@@ -45,6 +45,42 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is pure (README "Code map"): time comes in as a value, and no Apps
+    // Script service is reachable from it. (Its imports are dependency-cruiser's.)
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'SpreadsheetApp',
+          'Sheets',
+          'UrlFetchApp',
+          'LockService',
+          'PropertiesService',
+          'CacheService',
+          'ScriptApp',
+          'Utilities',
+          'Session',
+          'ContentService',
+          'HtmlService',
+          'Logger',
+          'console',
+        ].map((name) => ({ name, message: 'src/domain is pure: use a port in src/app/ports.ts' })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/domain takes the time as a value' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/domain takes the time as a value',
+        },
+      ],
+    },
+  },
+  {
     // Tests destructure harness objects ({ api, slack } = makeHarness()), which is safe
     // there; jest's asymmetric matchers (expect.any, expect.objectContaining) and parsed
     // Slack payloads are typed `any`, so assigning them is how the tests are written.

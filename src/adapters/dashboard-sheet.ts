@@ -6,16 +6,10 @@
  * running setup again never adds a second copy (a duplicate is removed, a chart whose
  * ranges no longer match the layout is repaired; its position and styling are kept).
  */
-import type { DashboardBuilder, DashboardWriter } from '../app/dashboard';
-import {
-  DASHBOARD_LAYOUT,
-  DASHBOARD_SHEET,
-  dashboardGrid,
-  emptyDashboardStats,
-  utcDay,
-  type DashboardCell,
-} from '../domain/dashboard';
+import type { DashboardBuilder, DashboardWriter } from '../app/ports';
+import { emptyDashboardStats, utcDay, type DashboardStats } from '../domain/dashboard';
 import { quoteSheet } from './a1';
+import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, dashboardGrid } from './dashboard-grid';
 import type { SheetsValues } from './sheets-values';
 import type { ZoneTime } from './zone-time';
 
@@ -77,12 +71,9 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
     return utcDay(epochMs + this.zone.offsetMinutes(epochMs) * 60_000);
   }
 
-  timeText(epochMs: number): string {
-    return this.zone.dateTime(epochMs);
-  }
-
   /** One values.batchUpdate of DASHBOARD_LAYOUT.range; fails (MISSING_SHEET) until setup() made the sheet. */
-  write(grid: DashboardCell[][]): void {
+  write(stats: DashboardStats, atMs: number): void {
+    const grid = dashboardGrid(stats, this.zone.dateTime(atMs));
     this.values.batchUpdate([
       { range: `${quoteSheet(DASHBOARD_SHEET)}!${DASHBOARD_LAYOUT.range}`, values: grid },
     ]);

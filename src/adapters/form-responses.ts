@@ -2,7 +2,7 @@
  * Reads the linked form's response sheet(s) as a person sees them (display values),
  * header row first. Only the menu's "Reprocess form responses" uses it.
  */
-import type { FormResponse } from '../app/intake';
+import type { FormResponse } from '../app/ports';
 
 export function readFormResponses(): FormResponse[] {
   const responses: FormResponse[] = [];

@@ -1,5 +1,5 @@
 /** What "Check set-up" needs to know about the Apps Script project itself. */
-import type { ProjectFacts } from '../app/check-setup';
+import type { ProjectFacts } from '../app/ports';
 import { PROPERTY } from './script-properties';
 
 export function readProjectFacts(): ProjectFacts {

@@ -15,8 +15,14 @@ import type {
   WorkbookChanges,
   WorkbookSnapshot,
 } from '../app/ports';
-import { HEADERS, LEAD_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../app/schema';
-import { ESCALATED_PREFIX } from '../app/state-keys';
+import {
+  ESCALATED_PREFIX,
+  HEADERS,
+  LEAD_HEADERS,
+  OUTBOX_HEADERS,
+  SHEETS,
+  type SheetName,
+} from '../app/ports';
 import type { Lead, LogEntry } from '../domain/lead';
 import { isClosedStage, parseStage } from '../domain/stage';
 import { columnLetter, quoteSheet, rowSegment } from './a1';

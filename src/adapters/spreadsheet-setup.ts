@@ -4,7 +4,14 @@
  * columns), formats and validation, default settings that do not overwrite edits,
  * and the triggers, exactly once each however often it runs.
  */
-import { DATE_COLUMNS, HEADERS, SHEETS, TEXT_COLUMNS, type SheetName } from '../app/schema';
+import {
+  DATE_COLUMNS,
+  HEADERS,
+  SHEETS,
+  TEXT_COLUMNS,
+  type SetupTarget,
+  type SheetName,
+} from '../app/ports';
 import type { SettingSpec } from '../domain/settings';
 import { STAGES } from '../domain/stage';
 import { normaliseHeader } from './header-table';
@@ -18,7 +25,7 @@ export const ARCHIVE_HANDLER = 'runArchive';
 /** Hour of the day (spreadsheet time zone) the nightly archive runs. */
 const ARCHIVE_HOUR = 2;
 
-export class SpreadsheetSetup {
+export class SpreadsheetSetup implements SetupTarget {
   private readonly spreadsheet = SpreadsheetApp.getActive();
 
   spreadsheetId(): string {

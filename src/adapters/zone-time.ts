@@ -4,7 +4,7 @@
  * hour, so reading thousands of date cells costs a handful of calls.
  */
 import type { LocalTime } from '../app/ports';
-import { epochToSerial, serialToEpoch } from '../domain/sheet-time';
+import { epochToSerial, serialToEpoch } from './sheet-time';
 
 const HOUR_MS = 3_600_000;
 

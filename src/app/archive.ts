@@ -7,18 +7,9 @@
 import { leadsToArchive, outboxToDrop } from '../domain/archive';
 import { logEntry } from '../domain/lead';
 import { parseSettings } from '../domain/settings';
-import type { ArchiveReport, Services } from './ports';
+import type { ArchiveReport, Services, SheetUpkeep } from './ports';
 
 const LOCK_MS = 60_000;
-
-/**
- * Re-applies lead_sheet's formats and stage dropdown down the whole sheet. Rows the
- * Sheets API appends copy the row above, so leads written since the last run may lack
- * the dropdown; the nightly run puts it back.
- */
-export interface SheetUpkeep {
-  refreshLeadSheet(): void;
-}
 
 export function runArchive(services: Services, upkeep?: SheetUpkeep): ArchiveReport {
   return services.lock.withLock(LOCK_MS, () => {

@@ -5,16 +5,7 @@
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, isSlackUserId, rosterProblems } from '../domain/rep';
 import { parseSettings, type Settings } from '../domain/settings';
-import type { Services } from './ports';
-
-export interface ProjectFacts {
-  /** Installed triggers per handler function. */
-  triggerCounts: Record<string, number>;
-  formLinked: boolean;
-  /** The deployed web app's URL, or '' when not deployed. */
-  webAppUrl: string;
-  hasBotToken: boolean;
-}
+import type { ProjectFacts, Services } from './ports';
 
 export interface CheckLine {
   ok: boolean;

@@ -5,27 +5,11 @@
  * logged and never stops the sweep. buildDashboard: setup() creates the sheet, its
  * formats and its two charts, once.
  */
-import { dashboardGrid, dashboardStats, type DashboardCell } from '../domain/dashboard';
+import { dashboardStats } from '../domain/dashboard';
 import { RoutingError } from '../domain/errors';
 import type { Lead, LeadPatch } from '../domain/lead';
 import type { Settings } from '../domain/settings';
-import type { Services, WorkbookSnapshot } from './ports';
-
-/** Where the sweep writes the dashboard, and the spreadsheet's calendar (adapters/dashboard-sheet.ts). */
-export interface DashboardWriter {
-  /** Local calendar day of an instant (epoch ms): 'yyyy-mm-dd' in the spreadsheet's time zone. */
-  dayOf(epochMs: number): string;
-  /** Local date-time of an instant (epoch ms) as people read it: '2026-11-26 09:05:00'. */
-  timeText(epochMs: number): string;
-  /** Writes the whole grid (DASHBOARD_LAYOUT.range) in one spreadsheet call, RAW. */
-  write(grid: DashboardCell[][]): void;
-}
-
-/** What setup() asks of the dashboard sheet. */
-export interface DashboardBuilder {
-  /** Creates the sheet if missing, its formats and charts without duplicating them; returns what it did. */
-  build(): string[];
-}
+import type { DashboardBuilder, Services, WorkbookSnapshot } from './ports';
 
 function withPatches(leads: readonly Lead[], patches: readonly LeadPatch[]): readonly Lead[] {
   if (patches.length === 0) return leads;
@@ -60,7 +44,7 @@ export function refreshDashboard(
       now,
       dayOf: (ms) => target.dayOf(ms),
     });
-    target.write(dashboardGrid(stats, target.timeText(now)));
+    target.write(stats, now);
   } catch (err) {
     // The dashboard is a view: routing must go on without it.
     if (err instanceof RoutingError) services.log.warn(`dashboard not refreshed: ${err.message}`);

@@ -25,18 +25,10 @@ import {
   returnedNotice,
 } from './notifications';
 import { parseStage } from '../domain/stage';
-import type { Services, WorkbookChanges } from './ports';
+import type { FormResponse, Services, WorkbookChanges } from './ports';
 import { rotationFrom, rotationState } from './state-keys';
 import type { OutboxItem } from '../domain/outbox';
 import { RoutingError } from '../domain/errors';
-
-/** A form-submit event reduced to what intake needs. */
-export interface FormResponse {
-  /** Answers by question title (`e.namedValues`). */
-  namedValues: Record<string, string[] | string>;
-  /** Timestamp and answers in form order (`e.values`), for the duplicate-firing fingerprint. */
-  values: string[];
-}
 
 export type IntakeResult =
   | { kind: 'PARKED'; reason: string }

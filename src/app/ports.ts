@@ -6,7 +6,17 @@ import type { Lead, LeadChanges, LeadPatch, LogEntry } from '../domain/lead';
 import type { OutboxItem, OutboxPatch } from '../domain/outbox';
 import type { Rep } from '../domain/rep';
 import type { SlackOutcome } from '../domain/delivery';
-import type { DashboardWriter } from './dashboard';
+import type { DashboardStats } from '../domain/dashboard';
+import type { SETTING_SPECS } from '../domain/settings';
+import type { SheetName } from './schema';
+
+/**
+ * The storage layout the workbook ports read and write: sheet names, headers, and which
+ * columns hold dates or text (app/schema.ts), and the state key of an escalation.
+ * Re-exported here so adapters depend on the ports alone, never on a use case.
+ */
+export * from './schema';
+export { ESCALATED_PREFIX } from './state-keys';
 
 /** Everything the engine reads, from one round trip. */
 export interface WorkbookSnapshot {
@@ -146,6 +156,59 @@ export interface WorkSchedule {
   workAt(atMs: number): void;
   /** Unknown again (after set-up). */
   forget(): void;
+}
+
+/** Where the sweep writes the dashboard, and the spreadsheet's calendar (adapters/dashboard-sheet.ts). */
+export interface DashboardWriter {
+  /** Local calendar day of an instant (epoch ms): 'yyyy-mm-dd' in the spreadsheet's time zone. */
+  dayOf(epochMs: number): string;
+  /**
+   * Lays the figures out on the sheet and writes them in one spreadsheet call, RAW.
+   * @param atMs when they were computed (epoch ms), shown on the sheet in local time
+   */
+  write(stats: DashboardStats, atMs: number): void;
+}
+
+/** What setup() asks of the dashboard sheet. */
+export interface DashboardBuilder {
+  /** Creates the sheet if missing, its formats and charts without duplicating them; returns what it did. */
+  build(): string[];
+}
+
+/** A form-submit event reduced to what intake needs. */
+export interface FormResponse {
+  /** Answers by question title (`e.namedValues`). */
+  namedValues: Record<string, string[] | string>;
+  /** Timestamp and answers in form order (`e.values`), for the duplicate-firing fingerprint. */
+  values: string[];
+}
+
+/** What Check set-up needs to know about the Apps Script project itself (adapters/project-facts.ts). */
+export interface ProjectFacts {
+  /** Installed triggers per handler function. */
+  triggerCounts: Record<string, number>;
+  formLinked: boolean;
+  /** The deployed web app's URL, or '' when not deployed. */
+  webAppUrl: string;
+  hasBotToken: boolean;
+}
+
+/**
+ * Re-applies lead_sheet's formats and stage dropdown down the whole sheet. Rows the
+ * Sheets API appends copy the row above, so leads written since the last run may lack
+ * the dropdown; the nightly run puts it back.
+ */
+export interface SheetUpkeep {
+  refreshLeadSheet(): void;
+}
+
+/** What setup() does to the spreadsheet and the project (adapters/spreadsheet-setup.ts). */
+export interface SetupTarget {
+  ensureSheet(name: SheetName): string[];
+  readSettings(): Map<string, unknown>;
+  addMissingSettings(specs: typeof SETTING_SPECS, present: ReadonlyMap<string, unknown>): string[];
+  ensureTriggers(sweepMinutes: number): string[];
+  formLinked(): boolean;
 }
 
 /** What every use case is given. */

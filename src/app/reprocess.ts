@@ -5,8 +5,8 @@
  */
 import { responseFingerprint } from '../domain/intake';
 import { formFields } from '../domain/settings';
-import { takeLead, type FormResponse, type IntakeResult } from './intake';
-import type { Services } from './ports';
+import { takeLead, type IntakeResult } from './intake';
+import type { FormResponse, Services } from './ports';
 
 export interface ReprocessReport {
   responses: number;

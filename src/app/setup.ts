@@ -5,17 +5,9 @@
 import { parseSettings, SETTING_SPECS } from '../domain/settings';
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, rosterProblems, type Rep } from '../domain/rep';
-import { buildDashboard, type DashboardBuilder } from './dashboard';
-import type { ScriptLock } from './ports';
+import { buildDashboard } from './dashboard';
+import type { DashboardBuilder, ScriptLock, SetupTarget } from './ports';
 import { SHEETS, type SheetName } from './schema';
-
-export interface SetupTarget {
-  ensureSheet(name: SheetName): string[];
-  readSettings(): Map<string, unknown>;
-  addMissingSettings(specs: typeof SETTING_SPECS, present: ReadonlyMap<string, unknown>): string[];
-  ensureTriggers(sweepMinutes: number): string[];
-  formLinked(): boolean;
-}
 
 export interface SetupContext {
   target: SetupTarget;

@@ -1,19 +1,19 @@
 /** refreshDashboard over in-memory ports: the sweep's own changes show, failures never stop the sweep. */
-import { refreshDashboard, type DashboardWriter } from '../../src/app/dashboard';
+import { refreshDashboard } from '../../src/app/dashboard';
+import type { DashboardWriter } from '../../src/app/ports';
 import type { Services, WorkbookSnapshot } from '../../src/app/ports';
-import { utcDay, type DashboardCell } from '../../src/domain/dashboard';
+import { utcDay, type DashboardStats } from '../../src/domain/dashboard';
 import { RoutingError } from '../../src/domain/errors';
 import { lead, rep, settings, T0 } from '../domain/fixtures';
 
-function world(write: (grid: DashboardCell[][]) => void = () => undefined) {
-  const grids: DashboardCell[][][] = [];
+function world(write: (stats: DashboardStats) => void = () => undefined) {
+  const writes: Array<{ stats: DashboardStats; atMs: number }> = [];
   const logs: string[] = [];
   const dashboard: DashboardWriter = {
     dayOf: (ms) => utcDay(ms + 7 * 3_600_000),
-    timeText: () => '2026-11-26 09:00:00',
-    write: (grid) => {
-      write(grid);
-      grids.push(grid);
+    write: (stats, atMs) => {
+      write(stats);
+      writes.push({ stats, atMs });
     },
   };
   const log = {
@@ -22,7 +22,7 @@ function world(write: (grid: DashboardCell[][]) => void = () => undefined) {
     error: (m: string) => logs.push(`error ${m}`),
   };
   const services = { dashboard, log } as unknown as Services;
-  return { services, grids, logs };
+  return { services, writes, logs };
 }
 
 const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
@@ -36,8 +36,8 @@ const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
 });
 
 describe('refreshDashboard', () => {
-  test('writes one grid with the changes the sweep just applied', () => {
-    const { services, grids } = world();
+  test('writes the figures once, with the changes the sweep just applied', () => {
+    const { services, writes } = world();
     const applied = [
       {
         leadId: 'L-20261126-AAAA0001',
@@ -52,15 +52,29 @@ describe('refreshDashboard', () => {
       },
     ];
     refreshDashboard(services, snapshot(), settings(), T0, applied);
-    expect(grids).toHaveLength(1);
-    expect(grids[0][11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 0, '', 0, 1]);
-    expect(grids[0][8].slice(0, 2)).toEqual(['Unassigned now', 0]);
+    expect(writes).toHaveLength(1);
+    expect(writes[0].atMs).toBe(T0);
+    expect(writes[0].stats.reps).toEqual([
+      {
+        name: 'Ayu',
+        slackId: 'UAYU',
+        assignedToday: 1,
+        assigned7d: 1,
+        assigned30d: 1,
+        contacted30d: 0,
+        medianMinutesToContact: null,
+        slaBreaches30d: 0,
+        openNow: 1,
+      },
+    ]);
+    expect(writes[0].stats.overall.unassignedNow).toBe(0);
   });
 
   test('without the applied changes the snapshot is shown as read', () => {
-    const { services, grids } = world();
+    const { services, writes } = world();
     refreshDashboard(services, snapshot(), settings(), T0);
-    expect(grids[0][8].slice(0, 2)).toEqual(['Unassigned now', 1]);
+    expect(writes[0].stats.overall.unassignedNow).toBe(1);
+    expect(writes[0].stats.reps[0]).toMatchObject({ slackId: 'UAYU', assignedToday: 0 });
   });
 
   test('a missing sheet is a warning, any other failure an error; neither is thrown', () => {

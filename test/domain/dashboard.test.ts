@@ -5,13 +5,8 @@
  */
 import {
   addDays,
-  DASHBOARD_LAYOUT,
-  dashboardGrid,
   dashboardStats,
-  emptyDashboardStats,
   MAX_REPS,
-  REP_HEADERS,
-  SERIES_HEADERS,
   utcDay,
   type DashboardInput,
 } from '../../src/domain/dashboard';
@@ -372,82 +367,5 @@ describe('the daily series', () => {
       shareWithinSla: 0.6667,
     });
     expect(s.daily.reduce((n, p) => n + p.leadsCreated, 0)).toBe(6);
-  });
-});
-
-describe('the grid written to the sheet', () => {
-  const s = stats([
-    held('UAYU', T0 - HOUR, {
-      stage: 'CONTACTED',
-      contactedAt: T0 - 30 * MINUTE,
-      createdAt: T0 - HOUR,
-    }),
-    held('UBIMA', T0),
-    held('UZED', T0, { assignedSales: '=HYPERLINK("x")' }),
-    lead({ leadId: 'L-u', createdAt: T0 }),
-  ]);
-  const grid = dashboardGrid(s, '2026-11-26 09:00:00');
-  const cell = (a1: string) => {
-    const m = /^([A-Z])(\d+)$/.exec(a1)!;
-    return grid[Number(m[2]) - 1][m[1].charCodeAt(0) - 65];
-  };
-
-  test(`is exactly ${DASHBOARD_LAYOUT.range}: ${DASHBOARD_LAYOUT.rows} rows × ${DASHBOARD_LAYOUT.columns} columns of text or numbers`, () => {
-    expect(grid).toHaveLength(61);
-    for (const line of grid) {
-      expect(line).toHaveLength(13);
-      for (const v of line) expect(['string', 'number']).toContain(typeof v);
-    }
-  });
-
-  test('title, update line, overall block', () => {
-    expect(cell('A1')).toBe('Lead routing dashboard');
-    expect(cell('A2')).toMatch(
-      /^Updated 2026-11-26 09:00:00 by the SLA check \(today is 2026-11-26\)/,
-    );
-    expect(grid.slice(3, 9).map((r) => r.slice(0, 2))).toEqual([
-      ['Overall', ''],
-      ['Leads today', 4],
-      ['Contacted within SLA (30 d)', 1],
-      ['Leads contacted (30 d)', 1],
-      ['Escalations (30 d)', 0],
-      ['Unassigned now', 1],
-    ]);
-    expect(cell(DASHBOARD_LAYOUT.shareCell)).toBe(1);
-  });
-
-  test('the per-rep table at A11:I61, padded with blanks', () => {
-    expect(grid[10].slice(0, 9)).toEqual([...REP_HEADERS]);
-    expect(grid[11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 1, 30, 0, 0]);
-    expect(grid[12].slice(0, 9)).toEqual(['Bima', 'UBIMA', 1, 1, 1, 0, '', 0, 1]);
-    expect(grid[13].slice(0, 9)).toEqual(['Citra', 'UCITRA', 0, 0, 0, 0, '', 0, 0]);
-    expect(grid[14].slice(0, 2)).toEqual(['=HYPERLINK("x")', 'UZED']);
-    for (const line of grid.slice(15)) expect(line.slice(0, 9)).toEqual(new Array(9).fill(''));
-  });
-
-  test('the daily series at K11:M25 and nothing else in J:M', () => {
-    expect(grid[10].slice(10, 13)).toEqual([...SERIES_HEADERS]);
-    expect(grid[11].slice(10, 13)).toEqual(['2026-11-13', 0, '']);
-    expect(grid[24].slice(10, 13)).toEqual(['2026-11-26', 4, 1]);
-    for (const line of grid.slice(25)) expect(line.slice(9, 13)).toEqual(['', '', '', '']);
-    for (const line of grid) expect(line[9]).toBe('');
-  });
-
-  test('more reps than fit are said to be left out', () => {
-    const reps = Array.from({ length: 55 }, (_, i) =>
-      rep({ slackId: `U${String(i).padStart(3, '0')}`, name: `Rep ${i}`, index: i }),
-    );
-    const g = dashboardGrid(stats([], { reps }), 'now');
-    expect(g[1][0]).toMatch(/Showing the first 50 of 55 reps\./);
-    expect(g[60][0]).toBe('Rep 49');
-  });
-
-  test('an empty dashboard (what setup() writes) has the labels, zeros and no dates', () => {
-    const g = dashboardGrid(emptyDashboardStats(), '');
-    expect(g[1][0]).toBe('Filled in by the next SLA check.');
-    expect(g[10].slice(0, 9)).toEqual([...REP_HEADERS]);
-    expect(g[4].slice(0, 2)).toEqual(['Leads today', 0]);
-    expect(g[5].slice(0, 2)).toEqual(['Contacted within SLA (30 d)', '']);
-    expect(g.slice(11).every((line) => line.every((v) => v === ''))).toBe(true);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Where the dashboard's figures sit on the `dashboard` sheet: one fixed grid, so one
+ * write also blanks rows a rep no longer fills and the charts setup() builds can point
+ * at fixed ranges (adapters/dashboard-sheet.ts writes it and builds the charts).
+ */
+import { MAX_REPS, SERIES_DAYS, type DashboardStats } from '../domain/dashboard';
+
+/** A cell of the grid: text or a number, written RAW. */
+export type DashboardCell = string | number;
+
+/** The sheet's name and where everything sits in it (1-based rows and columns). */
+export const DASHBOARD_SHEET = 'dashboard';
+export const DASHBOARD_LAYOUT = {
+  /** The whole grid written by each refresh: A1:M61. */
+  rows: 61,
+  columns: 13,
+  range: 'A1:M61',
+  /** A1 title, A2 "updated at …". */
+  titleCell: 'A1',
+  /** The overall block: label in A, value in B, rows 4 (heading) to 9. */
+  overallRange: 'A4:B9',
+  overallHeadingCell: 'A4',
+  /** Share contacted within the SLA (a fraction; shown as a percentage). */
+  shareCell: 'B6',
+  /** Per-rep table: header row 11, reps in rows 12..61, columns A..I. */
+  repHeaderRow: 11,
+  repHeaderRange: 'A11:I11',
+  repRange: 'A12:I61',
+  /** Chart 1 data: rep names and assigned in the last 30 days, header included. */
+  repNameColumnRange: 'A11:A61',
+  repAssigned30dRange: 'E11:E61',
+  /** Median minutes to contact (one decimal). */
+  medianRange: 'G12:G61',
+  /** Daily series: header K11:M11, 14 days in K12:M25 (date, created, share). */
+  seriesHeaderRange: 'K11:M11',
+  seriesRange: 'K11:M25',
+  seriesShareRange: 'M12:M25',
+} as const;
+
+const OVERALL_FIRST_ROW = 4;
+const REP_FIRST_COLUMN = 1;
+const SERIES_FIRST_COLUMN = 11;
+
+export const REP_HEADERS = [
+  'Rep',
+  'Slack id',
+  'Assigned today',
+  'Assigned 7 d',
+  'Assigned 30 d',
+  'Contacted 30 d',
+  'Median min to contact',
+  'SLA breaches 30 d',
+  'Open now',
+] as const;
+export const SERIES_HEADERS = ['Date', 'Leads created', 'Answered within SLA'] as const;
+export const DASHBOARD_TITLE = 'Lead routing dashboard';
+
+const orBlank = (n: number | null): DashboardCell => (n === null ? '' : n);
+
+/**
+ * The exact cells of the dashboard, DASHBOARD_LAYOUT.rows × columns, '' where empty,
+ * so one write also blanks rows a rep no longer fills.
+ * @param generatedAtText when the numbers were computed, as people read it ("2026-11-26 09:05:00");
+ *   unused for emptyDashboardStats(), whose grid says the next SLA check fills it in
+ */
+export function dashboardGrid(stats: DashboardStats, generatedAtText: string): DashboardCell[][] {
+  const grid: DashboardCell[][] = Array.from({ length: DASHBOARD_LAYOUT.rows }, () =>
+    new Array<DashboardCell>(DASHBOARD_LAYOUT.columns).fill(''),
+  );
+  const put = (row: number, column: number, values: readonly DashboardCell[]): void => {
+    values.forEach((v, j) => (grid[row - 1][column - 1 + j] = v));
+  };
+  const cut =
+    stats.repsTotal > stats.reps.length
+      ? ` Showing the first ${stats.reps.length} of ${stats.repsTotal} reps.`
+      : '';
+  put(1, 1, [DASHBOARD_TITLE]);
+  put(2, 1, [
+    stats.today
+      ? `Updated ${generatedAtText} by the SLA check (today is ${stats.today}). Values, not formulas: edits here are overwritten.${cut}`
+      : 'Filled in by the next SLA check.',
+  ]);
+  const o = stats.overall;
+  const overall: Array<[string, DashboardCell]> = [
+    ['Overall', ''],
+    ['Leads today', o.leadsToday],
+    ['Contacted within SLA (30 d)', orBlank(o.shareWithinSla30d)],
+    ['Leads contacted (30 d)', o.contacted30d],
+    ['Escalations (30 d)', o.escalations30d],
+    ['Unassigned now', o.unassignedNow],
+  ];
+  overall.forEach((pair, i) => put(OVERALL_FIRST_ROW + i, 1, pair));
+  put(DASHBOARD_LAYOUT.repHeaderRow, REP_FIRST_COLUMN, REP_HEADERS);
+  stats.reps
+    .slice(0, MAX_REPS)
+    .forEach((r, i) =>
+      put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, REP_FIRST_COLUMN, [
+        r.name,
+        r.slackId,
+        r.assignedToday,
+        r.assigned7d,
+        r.assigned30d,
+        r.contacted30d,
+        orBlank(r.medianMinutesToContact),
+        r.slaBreaches30d,
+        r.openNow,
+      ]),
+    );
+  put(DASHBOARD_LAYOUT.repHeaderRow, SERIES_FIRST_COLUMN, SERIES_HEADERS);
+  stats.daily
+    .slice(0, SERIES_DAYS)
+    .forEach((p, i) =>
+      put(DASHBOARD_LAYOUT.repHeaderRow + 1 + i, SERIES_FIRST_COLUMN, [
+        p.day,
+        p.leadsCreated,
+        orBlank(p.shareWithinSla),
+      ]),
+    );
+  return grid;
+}
