@@ -11,6 +11,7 @@ import { emptyDashboardStats, utcDay, type DashboardStats } from '../domain/dash
 import { quoteSheet } from './a1';
 import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, dashboardGrid } from './dashboard-grid';
 import type { SheetsValues } from './sheets-values';
+import { noteSpreadsheetAppWrite } from './spreadsheet-writes';
 import type { ZoneTime } from './zone-time';
 
 export const REPS_CHART_TITLE = 'Leads per rep (last 30 days)';
@@ -80,6 +81,7 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
   }
 
   build(): string[] {
+    noteSpreadsheetAppWrite();
     const done: string[] = [];
     const spreadsheet = SpreadsheetApp.openById(this.spreadsheetId);
     let sheet = spreadsheet.getSheetByName(DASHBOARD_SHEET);

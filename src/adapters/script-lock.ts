@@ -1,9 +1,11 @@
 /**
  * The script lock, shared by triggers, the web app and manual runs. Always released
- * in `finally` (googleworkspace/apps-script-oauth2 misses this on some paths).
+ * in `finally` (googleworkspace/apps-script-oauth2 misses this on some paths), after
+ * SpreadsheetApp.flush() when this run wrote through SpreadsheetApp.
  */
 import type { ScriptLock } from '../app/ports';
 import { RoutingError } from '../domain/errors';
+import { flushSpreadsheetAppWrites } from './spreadsheet-writes';
 
 export class AppsScriptLock implements ScriptLock {
   withLock<T>(timeoutMs: number, work: () => T): T {
@@ -17,7 +19,11 @@ export class AppsScriptLock implements ScriptLock {
     try {
       return work();
     } finally {
-      lock.releaseLock();
+      try {
+        flushSpreadsheetAppWrites();
+      } finally {
+        lock.releaseLock();
+      }
     }
   }
 }

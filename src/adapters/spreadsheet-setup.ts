@@ -15,6 +15,7 @@ import {
 import type { SettingSpec } from '../domain/settings';
 import { STAGES } from '../domain/stage';
 import { normaliseHeader } from './header-table';
+import { noteSpreadsheetAppWrite } from './spreadsheet-writes';
 
 /** Number format for date-time cells, shown in the spreadsheet's time zone. */
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -34,6 +35,7 @@ export class SpreadsheetSetup implements SetupTarget {
 
   /** Creates the sheet or adds its missing headers; applies formats. Returns what it did. */
   ensureSheet(name: SheetName): string[] {
+    noteSpreadsheetAppWrite();
     const done: string[] = [];
     let sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) {
@@ -115,6 +117,7 @@ export class SpreadsheetSetup implements SetupTarget {
       .map(normaliseHeader);
     const missing = specs.filter((s) => !present.has(s.key));
     if (!missing.length) return [];
+    noteSpreadsheetAppWrite();
     const rows = missing.map((spec) => {
       const row: Array<string | number> = new Array<string | number>(header.length).fill('');
       row[header.indexOf('key')] = spec.key;

@@ -6,6 +6,7 @@
  */
 import type { Clock } from './clock';
 import type { Counters } from './counters';
+import type { FlushTracker } from './services/flush-tracker';
 
 export interface LockGuard {
   /** True while the execution that is running now holds the script lock. */
@@ -35,4 +36,6 @@ export interface RuntimeDeps {
    * that passes Apps Script's 6-minute limit. Fakes call it and otherwise ignore it.
    */
   charge(trip: RoundTrip): void;
+  /** SpreadsheetApp writes waiting for a flush (absent in fakes built without a runtime). */
+  flushes?: FlushTracker;
 }

@@ -26,6 +26,8 @@ import { loadBundle } from './services/bundle-context';
 import { createCacheService, newCacheStores, type CacheStore } from './services/cache-service';
 import { createContentService } from './services/content-service';
 import { Executions, type Execution, type ExecutionKind } from './services/executions';
+import { FlushTracker, type UnflushedRelease } from './services/flush-tracker';
+import { TriggerQuota, TRIGGER_QUOTA_MESSAGE, type AccountType } from './services/trigger-quota';
 import { createLockService, LockTable, type LockLeak } from './services/lock-service';
 import { createConsole, createLogger, LogSink, type LogLine } from './services/logger';
 import {
@@ -47,6 +49,8 @@ export type { ExecutionKind } from './services/executions';
 export type { LockLeak } from './services/lock-service';
 export type { LogLine } from './services/logger';
 export type { InstalledTrigger } from './services/script-app';
+export type { UnflushedRelease } from './services/flush-tracker';
+export type { AccountType } from './services/trigger-quota';
 
 /** Modelled Apps Script latency, in fake-clock milliseconds. */
 export interface LatencyModel {
@@ -83,6 +87,13 @@ export interface RuntimeOptions {
   userEmail?: string;
   /** Makes Utilities.getUuid() reproducible. */
   uuidSeed?: number;
+  /**
+   * Account type of every user (default 'consumer'): sets the daily trigger runtime quota
+   * (90 min consumer, 6 h Workspace). `workspaceUsers` lists exceptions.
+   */
+  accountType?: AccountType;
+  /** Users on Google Workspace when accountType is 'consumer'. */
+  workspaceUsers?: string[];
   /**
    * Extra globals for hand-written test bundles only (hooks back into the test, e.g. to
    * start a nested execution). Never used with the real dist.
@@ -136,6 +147,12 @@ export interface LocalRuntime {
   logText(): string;
   /** Locks an execution still held when it ended (Apps Script releases them; we must not rely on it). */
   readonly lockLeaks: readonly LockLeak[];
+  /** Lock releases that followed SpreadsheetApp writes with no SpreadsheetApp.flush() between. */
+  readonly unflushedLockReleases: readonly UnflushedRelease[];
+  /** Trigger runtime (ms) `email` has spent in its open 24-hour quota window. */
+  triggerRuntimeMs(email: string): number;
+  /** `email`'s daily trigger runtime quota (ms). */
+  triggerQuotaMs(email: string): number;
   /** Every finished execution, in order of ending. */
   readonly executions: readonly ExecutionRecord[];
   /** Trigger executions that failed (fireDueTriggers / fireFormSubmit / openSpreadsheet do not throw). */
@@ -183,7 +200,13 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
   const bundleDir = options.bundleDir ?? path.resolve(__dirname, '..', '..', 'dist');
   const scriptId = options.scriptId ?? '1LocalRuntimeScriptId0000000000000000000000000000000000';
   const executions = new Executions(clock);
-  const locks = new LockTable(clock, executions);
+  const flushes = new FlushTracker(executions);
+  const locks = new LockTable(clock, executions, (ex) => flushes.releasing(ex));
+  const workspaceUsers = new Set(options.workspaceUsers ?? []);
+  const triggerQuota = new TriggerQuota(clock, (email) =>
+    workspaceUsers.has(email) ? 'workspace' : (options.accountType ?? 'consumer'),
+  );
+  executions.quotaCheck = (ex) => (triggerQuota.exceeded(ex) ? TRIGGER_QUOTA_MESSAGE : null);
   const sink = new LogSink(executions, () => clock.now());
   const triggerTable = new TriggerTable();
   const propertyStores = newPropertyStores();
@@ -202,6 +225,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     DateClass,
     timeZone,
     lockGuard: { currentExecutionHoldsScriptLock: () => locks.currentExecutionHoldsScriptLock() },
+    flushes,
     charge(trip: RoundTrip) {
       if (platformDepth > 0) return;
       const l = options.latency;
@@ -330,6 +354,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       ok: false,
     };
     try {
+      // A trigger whose user has spent the day's trigger runtime fails before it starts.
+      executions.check();
       const context = loadBundle(bundleDir, platformGlobals());
       const fn = (context as Record<string, unknown>)[spec.entry];
       if (typeof fn !== 'function')
@@ -351,6 +377,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       for (const scope of locks.releaseAllHeldBy(ex))
         lockLeaks.push({ executionId: ex.id, entry: ex.entry, scope });
       record.endedMs = clock.now();
+      flushes.ended(ex);
+      triggerQuota.ended(ex, record.endedMs);
       executions.end(ex);
       setUi(outerUi);
       sink.leaveExecution(outerLogger);
@@ -402,6 +430,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     logs: sink.lines,
     logText: () => sink.text(),
     lockLeaks,
+    unflushedLockReleases: flushes.unflushedReleases,
+    triggerRuntimeMs: (email) => triggerQuota.usedMs(email),
+    triggerQuotaMs: (email) => triggerQuota.limitMs(email),
     executions: history,
     failures,
     lock: {

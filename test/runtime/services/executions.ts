@@ -68,6 +68,11 @@ export interface ExecutionSpec {
 export class Executions {
   private readonly stack: Execution[] = [];
   private nextId = 1;
+  /**
+   * A further limit that can end an execution (the daily trigger quota): returns the
+   * message to end it with, or null. Set once by the runtime.
+   */
+  quotaCheck: ((ex: Execution) => string | null) | null = null;
 
   constructor(private readonly clock: Clock) {}
 
@@ -113,6 +118,11 @@ export class Executions {
     if (ex.killedBy) throw ex.killedBy;
     if (this.clock.now() - ex.startedMs > ex.limitMs) {
       ex.killedBy = new Error(EXCEEDED_MAX_EXECUTION_TIME);
+      throw ex.killedBy;
+    }
+    const quota = this.quotaCheck?.(ex);
+    if (quota) {
+      ex.killedBy = this.exception(quota);
       throw ex.killedBy;
     }
   }

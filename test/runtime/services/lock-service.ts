@@ -49,6 +49,8 @@ export class LockTable {
   constructor(
     private readonly clock: Clock,
     private readonly executions: Executions,
+    /** Told when an execution releases a lock it held (the flush tracker listens). */
+    private readonly onRelease?: (ex: Execution) => void,
   ) {}
 
   user(email: string): LockSlot {
@@ -129,7 +131,10 @@ export class LockTable {
 
   release(slot: LockSlot, ex: Execution): void {
     const h = slot.holder;
-    if (h && h.by === 'execution' && h.ex === ex) slot.holder = null;
+    if (h && h.by === 'execution' && h.ex === ex) {
+      this.onRelease?.(ex);
+      slot.holder = null;
+    }
   }
 
   holds(slot: LockSlot, ex: Execution): boolean {

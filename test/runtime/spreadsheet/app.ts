@@ -51,9 +51,13 @@ export class FakeSpreadsheetApp {
     });
   }
 
-  /** Writes are applied immediately here, so flush only costs its round trip. */
+  /**
+   * Writes are applied immediately here, so flush costs its round trip and marks this
+   * execution's SpreadsheetApp writes as applied (the flush tracker).
+   */
   flush(): void {
     this.ctx.meter.simple(() => undefined);
+    this.ctx.deps.flushes?.flushed();
   }
 
   /** Throws in trigger and web-app executions (book.setUiAvailable(false)). */

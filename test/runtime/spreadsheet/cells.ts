@@ -4,7 +4,13 @@
  * and storing a parsed input (value or formula, plus the format Sheets picks).
  */
 import { serialToInstant } from './dates';
-import { FORMULA_PLACEHOLDER, type Cell, type CellValue, type SheetModel } from './model';
+import {
+  checkCellText,
+  FORMULA_PLACEHOLDER,
+  type Cell,
+  type CellValue,
+  type SheetModel,
+} from './model';
 import { formatCellValue, isDateTimeFormat } from './number-format';
 import type { Parsed } from './coerce';
 
@@ -31,6 +37,8 @@ export function displayValue(cell: Cell | undefined): string {
 
 /** Stores a parsed input into the cell at 1-based (row, col). */
 export function storeParsed(sheet: SheetModel, row: number, col: number, parsed: Parsed): void {
+  checkCellText(parsed.value);
+  checkCellText(parsed.formula);
   const existing = sheet.peek(row, col);
   if (!existing && parsed.value === '' && parsed.formula === '') return;
   const cell = sheet.cell(row, col);

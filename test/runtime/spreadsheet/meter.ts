@@ -40,8 +40,20 @@ export class Meter {
       this.deps.counters.unlockedWrites.push(description);
   }
 
-  /** A counted write: lock check first, then the call. */
+  /**
+   * A counted SpreadsheetApp write: lock check first, then the call. SpreadsheetApp
+   * batches its writes until SpreadsheetApp.flush() or the end of the execution, so the
+   * write is also noted as waiting for a flush (see flush-tracker.ts).
+   */
   write<T>(description: string, fn: () => { result: T; written?: number }): T {
+    this.checkLock(description);
+    const result = this.call(fn);
+    this.deps.flushes?.wrote(description);
+    return result;
+  }
+
+  /** A counted advanced Sheets service write: applied by the API at once, nothing to flush. */
+  apiWrite<T>(description: string, fn: () => { result: T; written?: number }): T {
     this.checkLock(description);
     return this.call(fn);
   }

@@ -41,6 +41,44 @@ export function hasContent(cell: Cell | undefined): boolean {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 
+/**
+ * "Up to 10 million cells or 18,278 columns (column ZZZ) for spreadsheets that are
+ * created in or converted to Google Sheets" (support.google.com/drive/answer/37603).
+ * What counts is the grid: rows × columns of every sheet, filled or not (the reading
+ * that is harder on the product, and the one Sheets enforces: inserting empty rows into
+ * a full spreadsheet fails).
+ */
+export const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
+
+/** "a cell at most 50,000 characters" (same page); Google's message when a write has more. */
+export const MAX_CHARACTERS_PER_CELL = 50_000;
+
+/** Google's message when a change would take the spreadsheet past 10,000,000 cells (verbatim). */
+export const CELL_LIMIT_MESSAGE =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+/** Google's message when one cell would hold more than 50,000 characters (verbatim). */
+export const CELL_TEXT_LIMIT_MESSAGE =
+  'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/**
+ * A change refused by one of the spreadsheet's size limits. Named `Exception` so that
+ * SpreadsheetApp callers see "Exception: <message>"; the advanced Sheets service turns it
+ * into a 400 GoogleJsonResponseException with the same message.
+ */
+export class SizeLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+/** Throws when a stored string or formula is longer than a cell may hold. */
+export function checkCellText(value: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_CHARACTERS_PER_CELL)
+    throw new SizeLimitError(CELL_TEXT_LIMIT_MESSAGE);
+}
+
 /** A rectangle some chart reads, by stored sheet (so renames follow), 1-based. */
 export interface ChartRangeRef {
   sheet: SheetModel;
@@ -96,9 +134,16 @@ export class SheetModel {
     public name: string,
     maxRows = DEFAULT_ROWS,
     maxCols = DEFAULT_COLUMNS,
+    /** The spreadsheet whose 10,000,000-cell limit this grid counts against. */
+    private readonly book?: BookModel,
   ) {
     this.maxRows = maxRows;
     this.maxCols = maxCols;
+  }
+
+  /** Grid cells of this sheet (filled or not). */
+  gridCells(): number {
+    return this.maxRows * this.maxCols;
   }
 
   /** The cell at 1-based (row, col), or undefined when never touched. */
@@ -152,6 +197,7 @@ export class SheetModel {
    * row above (of the row below when inserting at the top), not its values.
    */
   insertRowsBefore(row: number, count: number): void {
+    this.book?.checkGrowth(count * this.maxCols);
     const model = row > 1 ? this.rows[row - 2] : this.rows[row - 1];
     const blank: (Cell | undefined)[][] = Array.from({ length: count }, () =>
       (model ?? []).map((c) =>
@@ -175,6 +221,7 @@ export class SheetModel {
 
   /** Inserts `count` empty columns before 1-based `col` and grows the grid. */
   insertColumnsBefore(col: number, count: number): void {
+    this.book?.checkGrowth(count * this.maxRows);
     for (const r of this.rows)
       if (r && r.length >= col - 1) r.splice(col - 1, 0, ...new Array<Cell | undefined>(count));
     this.maxCols += count;
@@ -238,11 +285,31 @@ export class BookModel {
     return this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Adds a sheet at `index` (default: last). The first sheet gets id 0, others large stable ids. */
-  addSheet(name: string, index = this.sheets.length): SheetModel {
+  /** Grid cells of every sheet, filled or not: what the 10,000,000-cell limit counts. */
+  gridCells(): number {
+    return this.sheets.reduce((n, s) => n + s.gridCells(), 0);
+  }
+
+  /** Throws Google's error when `added` more grid cells would pass the limit. */
+  checkGrowth(added: number): void {
+    if (added > 0 && this.gridCells() + added > MAX_CELLS_PER_SPREADSHEET)
+      throw new SizeLimitError(CELL_LIMIT_MESSAGE);
+  }
+
+  /**
+   * Adds a sheet at `index` (default: last), 1000 × 26 unless told otherwise. The first
+   * sheet gets id 0, others large stable ids.
+   */
+  addSheet(
+    name: string,
+    index = this.sheets.length,
+    rows = DEFAULT_ROWS,
+    columns = DEFAULT_COLUMNS,
+  ): SheetModel {
+    this.checkGrowth(rows * columns);
     const id = this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919;
     this.nextSheetId += 1;
-    const sheet = new SheetModel(id, name);
+    const sheet = new SheetModel(id, name, rows, columns, this);
     this.sheets.splice(index, 0, sheet);
     return sheet;
   }

@@ -15,6 +15,14 @@
  *   grid; INSERT_ROWS inserts fresh rows there, OVERWRITE (default) writes over them;
  * - failures throw GoogleJsonResponseException:
  *   "API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: x".
+ * - size limits (model.ts): a change that would take the spreadsheet past 10,000,000 grid
+ *   cells fails with "This action would increase the number of cells in the workbook
+ *   above the limit of 10000000 cells." (prefixed "Invalid requests[i].<kind>: " in
+ *   spreadsheets.batchUpdate, as Google reports it), and a cell over 50,000 characters
+ *   with "Your input contains more than the maximum of 50000 characters in a single
+ *   cell." ("Invalid data[i]: " in values.batchUpdate). Both change nothing.
+ * - every write is an API write: it never counts as a SpreadsheetApp write waiting for
+ *   SpreadsheetApp.flush() (see the flush tracker).
  */
 import {
   alwaysQuoted,
@@ -30,7 +38,8 @@ import { displayValue, storeParsed } from './cells';
 import { parseRaw, parseUserEntered } from './coerce';
 import type { Ctx } from './context';
 import { GoogleJsonResponseException } from './errors';
-import { hasContent, type Cell, type SheetModel } from './model';
+import { CELL_LIMIT_MESSAGE, MAX_CELLS_PER_SPREADSHEET as MAX_CELLS } from './model';
+import { checkCellText, hasContent, SizeLimitError, type Cell, type SheetModel } from './model';
 import { isDateTimeFormat } from './number-format';
 
 type ApiValue = string | number | boolean;
@@ -177,7 +186,7 @@ export class FakeSheetsService {
   ): { spreadsheetId: string; replies: object[] } {
     const method = `${PREFIX}.batchUpdate`;
     const requests = resource?.requests ?? [];
-    return this.ctx.meter.write(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
+    return this.ctx.meter.apiWrite(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
       this.checkId(method, id);
       type Range = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
       type Op =
@@ -249,9 +258,18 @@ export class FakeSheetsService {
       const sizes = new Map(
         this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]),
       );
+      let grid = this.ctx.model.gridCells();
       plan.forEach((p, i) => {
         const size = sizes.get(p.sheet)!;
         if (p.kind === 'append') {
+          const added = p.rows ? p.length * size.cols : p.length * size.rows;
+          if (grid + added > MAX_CELLS)
+            throw new GoogleJsonResponseException(
+              method,
+              400,
+              `Invalid requests[${i}].appendDimension: ${CELL_LIMIT_MESSAGE}`,
+            );
+          grid += added;
           if (p.rows) size.rows += p.length;
           else size.cols += p.length;
           return;
@@ -274,6 +292,7 @@ export class FakeSheetsService {
             `Invalid requests[${i}]: Sorry, it is not possible to delete all non-frozen rows.`,
           );
         }
+        grid -= (p.end - p.start) * (p.rows ? size.cols : size.rows);
         if (p.rows) size.rows -= p.end - p.start;
         else size.cols -= p.end - p.start;
       });
@@ -371,7 +390,7 @@ export class FakeSheetsService {
     opts: { valueInputOption?: string } = {},
   ): UpdateValuesResponse {
     const method = `${PREFIX}.values.update`;
-    return this.ctx.meter.write(`Sheets.Values.update ${range}`, () => {
+    return this.ctx.meter.apiWrite(`Sheets.Values.update ${range}`, () => {
       this.checkId(method, id);
       const option = this.inputOption(method, opts.valueInputOption);
       const plan = this.planWrite(method, range, resource);
@@ -386,13 +405,15 @@ export class FakeSheetsService {
   ): unknown {
     const method = `${PREFIX}.values.batchUpdate`;
     const data = resource?.data ?? [];
-    return this.ctx.meter.write(
+    return this.ctx.meter.apiWrite(
       `Sheets.Values.batchUpdate ${data.map((d) => d.range).join(',')}`,
       () => {
         this.checkId(method, id);
         const option = this.inputOption(method, resource?.valueInputOption);
         // The API validates every range before changing anything.
-        const plans = data.map((d) => this.planWrite(method, String(d.range), d));
+        const plans = data.map((d, i) =>
+          this.planWrite(method, String(d.range), d, `Invalid data[${i}]: `),
+        );
         const responses = plans.map((p) => this.applyWrite(p, option));
         const sheets = new Set(plans.map((p) => p.sheet));
         const totals = {
@@ -415,7 +436,7 @@ export class FakeSheetsService {
     opts: { valueInputOption?: string; insertDataOption?: string } = {},
   ): unknown {
     const method = `${PREFIX}.values.append`;
-    return this.ctx.meter.write(`Sheets.Values.append ${range}`, () => {
+    return this.ctx.meter.apiWrite(`Sheets.Values.append ${range}`, () => {
       this.checkId(method, id);
       const option = this.inputOption(method, opts.valueInputOption);
       const insert = opts.insertDataOption ?? 'OVERWRITE';
@@ -438,7 +459,15 @@ export class FakeSheetsService {
       const startCol = table ? table.col : box.col;
       const height = values.length;
       const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+      this.checkText(method, values, '');
       if (height > 0) {
+        // All growth is checked before any of it happens: a refused append changes nothing.
+        const inserted = insert === 'INSERT_ROWS' ? height : 0;
+        const rowsAfter = Math.max(sheet.maxRows + inserted, startRow + height - 1);
+        const colsAfter = Math.max(sheet.maxCols, startCol + width - 1);
+        const added = rowsAfter * colsAfter - sheet.gridCells();
+        if (added > 0 && this.ctx.model.gridCells() + added > MAX_CELLS)
+          throw new GoogleJsonResponseException(method, 400, CELL_LIMIT_MESSAGE);
         if (insert === 'INSERT_ROWS')
           sheet.insertRowsBefore(Math.min(startRow, sheet.maxRows + 1), height);
         const needRows = startRow + height - 1 - sheet.maxRows;
@@ -457,7 +486,7 @@ export class FakeSheetsService {
 
   private valuesClear(id: string, range: string): { spreadsheetId: string; clearedRange: string } {
     const method = `${PREFIX}.values.clear`;
-    return this.ctx.meter.write(`Sheets.Values.clear ${range}`, () => {
+    return this.ctx.meter.apiWrite(`Sheets.Values.clear ${range}`, () => {
       this.checkId(method, id);
       const { cleared, count } = this.clearRange(method, range);
       return {
@@ -473,7 +502,7 @@ export class FakeSheetsService {
   ): { spreadsheetId: string; clearedRanges: string[] } {
     const method = `${PREFIX}.values.batchClear`;
     const ranges = resource?.ranges ?? [];
-    return this.ctx.meter.write(`Sheets.Values.batchClear ${ranges.join(',')}`, () => {
+    return this.ctx.meter.apiWrite(`Sheets.Values.batchClear ${ranges.join(',')}`, () => {
       this.checkId(method, id);
       ranges.forEach((r) => this.resolve(method, r));
       const done = ranges.map((r) => this.clearRange(method, r));
@@ -537,6 +566,17 @@ export class FakeSheetsService {
     return { sheet, box: resolveBox(cells, sheet.maxRows, sheet.maxCols), single };
   }
 
+  /** Refuses the whole request when one cell would hold more than 50,000 characters. */
+  private checkText(method: string, values: (ApiValue | null)[][], prefix: string): void {
+    try {
+      for (const line of values) for (const v of line) checkCellText(v);
+    } catch (e) {
+      if (e instanceof SizeLimitError)
+        throw new GoogleJsonResponseException(method, 400, `${prefix}${e.message}`);
+      throw e;
+    }
+  }
+
   private gridError(method: string, sheet: SheetModel, box: GridBox): GoogleJsonResponseException {
     return new GoogleJsonResponseException(
       method,
@@ -580,9 +620,11 @@ export class FakeSheetsService {
     method: string,
     range: string,
     resource: ValueRange,
+    errorPrefix = '',
   ): { sheet: SheetModel; row: number; col: number; values: (ApiValue | null)[][] } {
     const { sheet, box, single } = this.resolve(method, range);
     const values = this.transport(method, resource);
+    this.checkText(method, values, errorPrefix);
     const height = values.length;
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
     if (!single) {
