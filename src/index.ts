@@ -21,6 +21,7 @@ import { PROPERTY } from './adapters/script-properties';
 import { createServices, forgetSpreadsheetCache, forgetSweepPlan } from './adapters/services';
 import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
 import { consoleLog } from './adapters/system';
+import { noteSweepRan, retiredTrigger } from './adapters/trigger-owner';
 
 function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -107,6 +108,7 @@ export function setup(): string[] {
  * cannot take is parked for the next sweep (and stays in the form's response sheet).
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (retiredTrigger('onFormSubmit')) return;
   entry('onFormSubmit', 'Lead Routing: form response', () =>
     takeLeadOrPark(createServices(), {
       namedValues: e?.namedValues ?? {},
@@ -115,8 +117,16 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   );
 }
 
-/** Time-driven trigger (and the menu): SLA re-routing, escalation, pending Slack messages. */
-export function runSlaSweep(): SweepReport {
+/**
+ * Time-driven trigger: SLA re-routing, escalation, pending Slack messages. A trigger run
+ * notes that the owner's sweep is alive (Set up and Check set-up read it); a trigger of an
+ * account that no longer owns the engine's triggers removes itself instead.
+ */
+export function runSlaSweep(e?: { triggerUid?: string }): SweepReport | null {
+  if (e?.triggerUid) {
+    if (retiredTrigger('runSlaSweep')) return null;
+    noteSweepRan(Date.now());
+  }
   return entry('runSlaSweep', 'Lead Routing: SLA check', () => runSweep(createServices()));
 }
 
@@ -130,7 +140,8 @@ export function runSlaSweepNow(): SweepReport {
 }
 
 /** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */
-export function runArchive(): ArchiveReport {
+export function runArchive(e?: { triggerUid?: string }): ArchiveReport | null {
+  if (e?.triggerUid && retiredTrigger('runArchive')) return null;
   return entry('runArchive', 'Lead Routing: archive', () => {
     const setup = new SpreadsheetSetup();
     return archiveClosedLeads(createServices(), {

@@ -1,6 +1,7 @@
 /** What "Check set-up" needs to know about the Apps Script project itself. */
 import type { ProjectFacts } from '../app/ports';
 import { PROPERTY } from './script-properties';
+import { readOwnership, runningAs } from './trigger-owner';
 
 export function readProjectFacts(): ProjectFacts {
   const triggerCounts: Record<string, number> = {};
@@ -14,8 +15,15 @@ export function readProjectFacts(): ProjectFacts {
   } catch {
     webAppUrl = '';
   }
+  const { owner, lastSweepAt } = readOwnership();
+  const every = Number(PropertiesService.getScriptProperties().getProperty('SWEEP_EVERY_MINUTES'));
   return {
     triggerCounts,
+    me: runningAs(),
+    triggerOwner: owner,
+    lastSweepAt,
+    now: Date.now(),
+    sweepEveryMs: (Number.isFinite(every) && every > 0 ? every : 5) * 60_000,
     formLinked: Boolean(SpreadsheetApp.getActive().getFormUrl()),
     webAppUrl,
     hasBotToken: Boolean(PropertiesService.getScriptProperties().getProperty(PROPERTY.botToken)),

@@ -16,6 +16,14 @@ import type { SettingSpec } from '../domain/settings';
 import { STAGES } from '../domain/stage';
 import { normaliseHeader } from './header-table';
 import { noteSpreadsheetAppWrite } from './spreadsheet-writes';
+import { decideOwnership } from '../domain/trigger-owner';
+import {
+  noteSweepRan,
+  readOwnership,
+  recordOwner,
+  removeOwnTriggers,
+  runningAs,
+} from './trigger-owner';
 
 /** Number format for date-time cells, shown in the spreadsheet's time zone. */
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -138,9 +146,35 @@ export class SpreadsheetSetup implements SetupTarget {
     ];
   }
 
-  /** Installs the form-submit and sweep triggers once each; replaces the sweep trigger when its interval changed. */
+  /**
+   * Installs the form-submit, sweep and archive triggers once each; replaces the sweep
+   * trigger when its interval changed. Triggers belong to the account that creates them
+   * and each account sees only its own, so when another admin owns a running set this
+   * installs nothing (and removes any set of this account's); when that set has stopped,
+   * this account takes over and becomes the owner.
+   */
   ensureTriggers(sweepMinutes: number): string[] {
     const done: string[] = [];
+    const me = runningAs();
+    const { owner, lastSweepAt } = readOwnership();
+    const decision = decideOwnership({
+      owner,
+      me,
+      lastSweepAt,
+      now: Date.now(),
+      sweepEveryMs: sweepMinutes * 60_000,
+    });
+    if (decision.kind === 'theirs') {
+      const removed = removeOwnTriggers();
+      done.push(
+        `triggers: left as they are. They belong to ${owner} and run as that account (last SLA sweep ${minutesAgo(lastSweepAt)}); Apps Script shows each account only its own triggers, so ${me} needs none${removed ? `; removed ${removed} duplicate trigger(s) of ${me}` : ''}. After changing sla_check_every_minutes, ask ${owner} to run Set up.`,
+      );
+      return done;
+    }
+    if (decision.kind === 'take_over')
+      done.push(
+        `triggers: taken over from ${decision.previousOwner}, whose SLA sweep has not run ${lastSweepAt === null ? 'since this was recorded' : `for ${minutesAgo(lastSweepAt).replace(' ago', '')}`}; they now run as ${me}. If ${decision.previousOwner}'s triggers ever fire again they remove themselves.`,
+      );
     const props = PropertiesService.getScriptProperties();
     const installedEvery = props.getProperty(SWEEP_PROPERTY);
     const triggers = ScriptApp.getProjectTriggers();
@@ -185,10 +219,20 @@ export class SpreadsheetSetup implements SetupTarget {
       ScriptApp.newTrigger(ARCHIVE_HANDLER).timeBased().everyDays(1).atHour(ARCHIVE_HOUR).create();
       done.push(`installed the nightly archive trigger (around ${ARCHIVE_HOUR}:00)`);
     }
+    recordOwner(me);
+    // A set just installed or checked by its owner counts as running until its first sweep.
+    noteSweepRan(Date.now());
     return done;
   }
 
   formLinked(): boolean {
     return Boolean(this.spreadsheet.getFormUrl());
   }
+}
+
+/** "12 min ago" from an epoch-ms instant; "never recorded" for null. */
+function minutesAgo(at: number | null): string {
+  if (at === null) return 'never recorded';
+  const minutes = Math.max(0, Math.round((Date.now() - at) / 60_000));
+  return minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
 }

@@ -6,6 +6,7 @@ import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, isSlackUserId, rosterProblems } from '../domain/rep';
 import { parseSettings, type Settings } from '../domain/settings';
 import type { ProjectFacts, Services } from './ports';
+import { staleAfterMs } from '../domain/trigger-owner';
 
 export interface CheckLine {
   ok: boolean;
@@ -17,6 +18,39 @@ const TRIGGERS: Array<[string, string]> = [
   ['runSlaSweep', 'the SLA sweep trigger'],
   ['runArchive', 'the nightly archive trigger'],
 ];
+
+/**
+ * Check set-up run by an admin who is not the triggers' owner: Apps Script shows them
+ * none of the owner's triggers, so instead of counting triggers it names the owner,
+ * says whether the owner's sweep still runs, and what this admin should do.
+ */
+function otherAdminTriggerLines(
+  line: (ok: boolean, text: string) => void,
+  facts: ProjectFacts,
+  owner: string,
+  me: string,
+): void {
+  line(
+    true,
+    `The triggers belong to ${owner} and run as that account. You (${me}) see none of them because Apps Script shows each account only its own triggers; that is expected. Do not install triggers yourself: Set up will not add a second set. After changing sla_check_every_minutes, ask ${owner} to run Lead Routing → Set up.`,
+  );
+  const extra = TRIGGERS.map(([h]) => facts.triggerCounts[h] ?? 0).reduce((a, b) => a + b, 0);
+  if (extra > 0)
+    line(
+      false,
+      `You (${me}) also have ${extra} trigger(s) of your own for the engine, so work could run twice. Fix: run Lead Routing → Set up, which removes yours.`,
+    );
+  const last = facts.lastSweepAt ?? null;
+  const now = facts.now ?? 0;
+  const running = last !== null && now - last <= staleAfterMs(facts.sweepEveryMs ?? 300_000);
+  const ago = last === null ? '' : `${Math.round((now - last) / 60_000)} min ago`;
+  line(
+    running,
+    running
+      ? `The SLA sweep of ${owner} last ran ${ago}.`
+      : `The SLA sweep of ${owner} has not run ${last === null ? 'since this was recorded' : `since ${ago}`}: their triggers have stopped (the account left, lost access, or removed them). Fix: run Lead Routing → Set up yourself; it takes the triggers over and they run as you.`,
+  );
+}
 
 export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[] {
   const lines: CheckLine[] = [];
@@ -94,16 +128,27 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
         `sales_sheet: ${rep.name || '(no name)'} (inactive) has slack_id "${rep.slackId}", which is not a Slack member id; fix it before activating them.`,
       );
   }
-  for (const [handler, name] of TRIGGERS) {
-    const n = facts.triggerCounts[handler] ?? 0;
-    line(
-      n === 1,
-      n === 1
-        ? `${name} is installed once.`
-        : n === 0
-          ? `${name} is not installed. Fix: run Lead Routing → Set up.`
-          : `${name} is installed ${n} times (each lead would be handled ${n} times). Fix: run Lead Routing → Set up, which removes the extras.`,
-    );
+  const owner = facts.triggerOwner ?? '';
+  const me = facts.me ?? '';
+  if (owner && me && owner.toLowerCase() !== me.toLowerCase())
+    otherAdminTriggerLines(line, facts, owner, me);
+  else {
+    if (owner)
+      line(
+        true,
+        `The triggers belong to you (${owner}) and run as your account. Other admins see none of them in their own Check set-up, which is expected; their Set up never installs a second set.`,
+      );
+    for (const [handler, name] of TRIGGERS) {
+      const n = facts.triggerCounts[handler] ?? 0;
+      line(
+        n === 1,
+        n === 1
+          ? `${name} is installed once.`
+          : n === 0
+            ? `${name} is not installed. Fix: run Lead Routing → Set up.`
+            : `${name} is installed ${n} times (each lead would be handled ${n} times). Fix: run Lead Routing → Set up, which removes the extras.`,
+      );
+    }
   }
   line(
     facts.formLinked,

@@ -185,8 +185,17 @@ export interface FormResponse {
 
 /** What Check set-up needs to know about the Apps Script project itself (adapters/project-facts.ts). */
 export interface ProjectFacts {
-  /** Installed triggers per handler function. */
+  /** This account's installed triggers per handler function (Apps Script shows no one else's). */
   triggerCounts: Record<string, number>;
+  /** The account running Check set-up; '' when Apps Script does not reveal it. */
+  me?: string;
+  /** The account recorded as owning the engine's triggers; '' when none is. */
+  triggerOwner?: string;
+  /** When the owner's sweep trigger last ran (epoch ms), or null. */
+  lastSweepAt?: number | null;
+  /** Now (epoch ms) and the sweep interval (ms), to judge whether the owner's sweep still runs. */
+  now?: number;
+  sweepEveryMs?: number;
   formLinked: boolean;
   /** The deployed web app's URL, or '' when not deployed. */
   webAppUrl: string;
