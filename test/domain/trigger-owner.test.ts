@@ -26,8 +26,7 @@ describe('trigger ownership', () => {
     expect(decideOwnership({ ...base, lastSweepAt: null }).kind).toBe('take_over');
     expect(staleAfterMs(60 * MIN)).toBe(180 * MIN);
     expect(
-      decideOwnership({ ...base, sweepEveryMs: 60 * MIN, lastSweepAt: base.now - 100 * MIN })
-        .kind,
+      decideOwnership({ ...base, sweepEveryMs: 60 * MIN, lastSweepAt: base.now - 100 * MIN }).kind,
     ).toBe('theirs');
   });
 
