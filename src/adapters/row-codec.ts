@@ -7,6 +7,7 @@
 import type { Lead } from '../domain/lead';
 import type { OutboxItem } from '../domain/outbox';
 import { parseActive, type Rep } from '../domain/rep';
+import { parseTeams } from '../domain/routing-rules';
 import type { CellValue, HeaderTable, TableRow } from './header-table';
 import type { ZoneTime } from './zone-time';
 
@@ -32,6 +33,9 @@ export const LEAD_FIELD_HEADERS: Record<keyof Lead, string> = {
   submissionKey: 'submission_key',
   submissionCount: 'submission_count',
   lastSubmittedAt: 'last_submitted_at',
+  team: 'team',
+  routingRule: 'routing_rule',
+  slaMinutes: 'sla_minutes',
 };
 
 export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
@@ -74,6 +78,12 @@ export class RowCodec {
     return null;
   }
 
+  /** A lead's own SLA: a whole number of minutes ≥ 1, else null (the setting applies). */
+  slaMinutes(value: CellValue): number | null {
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    return String(value).trim() !== '' && Number.isInteger(n) && n >= 1 ? n : null;
+  }
+
   count(value: CellValue): number {
     const n = typeof value === 'number' ? value : Number(String(value).trim());
     return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
@@ -100,7 +110,7 @@ export class RowCodec {
     return /^[=+\-@']/.test(text) ? `'${text}` : text;
   }
 
-  /** A sales_sheet row; `weight`, `max_open_leads` and `away_until` are optional columns. */
+  /** A sales_sheet row; `weight`, `max_open_leads`, `away_until` and `team` are optional columns. */
   rep(table: HeaderTable, row: TableRow, index: number): Rep {
     const optional = (header: string): CellValue =>
       table.has(header) ? table.get(row, header) : '';
@@ -115,6 +125,7 @@ export class RowCodec {
       weight: String(weight).trim() === '' ? 1 : nonNegative(weight, 1),
       maxOpenLeads: String(cap).trim() === '' ? null : nonNegative(cap, null),
       awayUntil: this.time(optional('away_until')),
+      teams: parseTeams(optional('team')),
     };
   }
 
@@ -143,6 +154,9 @@ export class RowCodec {
       submissionKey: t('submission_key'),
       submissionCount: Math.max(1, this.count(table.get(row, 'submission_count'))),
       lastSubmittedAt: this.time(table.get(row, 'last_submitted_at')),
+      team: t('team'),
+      routingRule: t('routing_rule'),
+      slaMinutes: this.slaMinutes(table.get(row, 'sla_minutes')),
     };
   }
 

@@ -24,6 +24,7 @@ import {
   type SheetName,
 } from '../app/ports';
 import type { Lead, LogEntry } from '../domain/lead';
+import { readRules } from '../domain/routing-rules';
 import { isClosedStage, parseStage } from '../domain/stage';
 import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
@@ -37,6 +38,7 @@ const READ_SHEETS: SheetName[] = [
   SHEETS.state,
   SHEETS.outbox,
   SHEETS.holidays,
+  SHEETS.rules,
 ];
 
 /** Cells to write in one row: header → value. */
@@ -64,7 +66,7 @@ export class SheetsWorkbook implements Workbook {
   load(): WorkbookSnapshot {
     const read = this.values.batchGet(READ_SHEETS.map(quoteSheet));
     READ_SHEETS.forEach((sheet, i) => this.headers.set(sheet, read[i]?.[0] ?? []));
-    const [settings, sales, leads, state, outbox, holidays] = read.map(
+    const [settings, sales, leads, state, outbox, holidays, rules] = read.map(
       (v, i) => new HeaderTable(READ_SHEETS[i], v),
     );
     settings.requireAll(['key', 'value']);
@@ -73,6 +75,7 @@ export class SheetsWorkbook implements Workbook {
     state.requireAll(['key', 'value']);
     outbox.requireAll(OUTBOX_HEADERS);
     holidays.requireAll(['date']);
+    rules.requireAll(HEADERS[SHEETS.rules]);
     return {
       settings: new Map(
         settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
@@ -87,6 +90,17 @@ export class SheetsWorkbook implements Workbook {
         holidays.rows
           .map((r) => localDate(holidays.get(r, 'date')))
           .filter((d): d is string => d !== null),
+      ),
+      rules: readRules(
+        rules.rows.map((r) => ({
+          row: r.row,
+          field: rules.get(r, 'field'),
+          operator: rules.get(r, 'operator'),
+          value: rules.get(r, 'value'),
+          team: rules.get(r, 'team'),
+          slaMinutes: rules.get(r, 'sla_minutes'),
+          active: rules.get(r, 'active'),
+        })),
       ),
     };
   }

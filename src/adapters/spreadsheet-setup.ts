@@ -13,6 +13,7 @@ import {
   type SheetName,
 } from '../app/ports';
 import type { SettingSpec } from '../domain/settings';
+import { RULE_OPERATORS } from '../domain/routing-rules';
 import { STAGES } from '../domain/stage';
 import { normaliseHeader } from './header-table';
 import { noteSpreadsheetAppWrite } from './spreadsheet-writes';
@@ -46,6 +47,7 @@ export class SpreadsheetSetup implements SetupTarget {
     noteSpreadsheetAppWrite();
     const done: string[] = [];
     let sheet = this.spreadsheet.getSheetByName(name);
+    const created = !sheet;
     if (!sheet) {
       sheet = this.spreadsheet.insertSheet(name);
       done.push(`created sheet ${name}`);
@@ -95,8 +97,44 @@ export class SpreadsheetSetup implements SetupTarget {
           .build();
         sheet.getRange(2, headers.indexOf('active') + 1, rows, 1).setDataValidation(rule);
       }
+      if (name === SHEETS.rules) this.ruleValidation(sheet, headers, rows, created);
     }
     return done;
+  }
+
+  /**
+   * routing_rules: a dropdown of the operators, a checkbox for active, and (only when the
+   * sheet is new, so an admin who deleted it never gets it back) an example row whose
+   * field starts with '#', which the engine never reads as a rule.
+   */
+  private ruleValidation(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    headers: readonly string[],
+    rows: number,
+    created: boolean,
+  ): void {
+    const operators = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...RULE_OPERATORS], true)
+      .setAllowInvalid(false)
+      .setHelpText(RULE_OPERATORS.join(', '))
+      .build();
+    sheet.getRange(2, headers.indexOf('operator') + 1, rows, 1).setDataValidation(operators);
+    const active = SpreadsheetApp.newDataValidation()
+      .requireCheckbox()
+      .setAllowInvalid(true)
+      .setHelpText('Ticked = the rule is used')
+      .build();
+    sheet.getRange(2, headers.indexOf('active') + 1, rows, 1).setDataValidation(active);
+    if (!created) return;
+    const example: Record<string, string | number | boolean> = {
+      field: '# Example (never used; copy it to a new row and remove the #): Product',
+      operator: 'equals',
+      value: 'Solar panels',
+      team: 'solar',
+      sla_minutes: 30,
+      active: false,
+    };
+    sheet.getRange(2, 1, 1, headers.length).setValues([headers.map((h) => example[h] ?? '')]);
   }
 
   /** Raw settings values by key. */

@@ -5,6 +5,8 @@
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, isSlackUserId, rosterProblems } from '../domain/rep';
 import { parseSettings, type Settings } from '../domain/settings';
+import type { RuleTable } from '../domain/routing-rules';
+import { routingProblems } from '../domain/teams';
 import type { ProjectFacts, Services } from './ports';
 import { staleAfterMs } from '../domain/trigger-owner';
 
@@ -86,9 +88,11 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
   let settings: Settings | null = null;
   let snapshotOk = true;
   let reps: ReturnType<Services['workbook']['load']>['reps'] = [];
+  let rules: RuleTable = { rules: [], problems: [] };
   try {
     const snapshot = services.workbook.load();
     reps = snapshot.reps;
+    rules = snapshot.rules;
     settings = parseSettings(snapshot.settings);
     line(true, 'Every sheet and setting is readable and valid.');
   } catch (err) {
@@ -127,6 +131,14 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
         false,
         `sales_sheet: ${rep.name || '(no name)'} (inactive) has slack_id "${rep.slackId}", which is not a Slack member id; fix it before activating them.`,
       );
+    const problems = routingProblems(rules, reps);
+    for (const problem of problems)
+      line(
+        false,
+        `${problem}. Fix: correct the row in routing_rules (or untick its active box), or add the team to a rep in sales_sheet.`,
+      );
+    if (problems.length === 0 && rules.rules.length > 0)
+      line(true, `${rules.rules.length} active routing rule(s) can be used.`);
   }
   const owner = facts.triggerOwner ?? '';
   const me = facts.me ?? '';

@@ -23,10 +23,20 @@ import {
   nobodyAvailableNotice,
   patched,
   returnedNotice,
+  teamNote,
 } from './notifications';
 import { parseStage } from '../domain/stage';
 import type { FormResponse, Services, WorkbookChanges } from './ports';
-import { rotationFrom, rotationState } from './state-keys';
+import { rotationsFrom, rotationsState } from './state-keys';
+import {
+  describeRule,
+  pickRule,
+  ruleFields,
+  ruleName,
+  teamKey,
+  type RoutingRule,
+} from '../domain/routing-rules';
+import { teamReps } from '../domain/teams';
 import type { OutboxItem } from '../domain/outbox';
 import { RoutingError } from '../domain/errors';
 
@@ -150,21 +160,37 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       submissionKey: key,
       submissionCount: 1,
       lastSubmittedAt: null,
+      ...teamFields(
+        pickRule(
+          snapshot.rules.rules,
+          ruleFields(firstAnswers(response.namedValues), {
+            source: 'form',
+            email: draft.email,
+            phone: draft.phone || draft.phoneRaw,
+          }),
+        ),
+      ),
     };
     log.push(
       logEntry(now, 'RECEIVED', {
         leadId: lead.leadId,
         actor: 'form',
-        detail: draft.phoneOk
-          ? ''
-          : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw`,
+        detail: [
+          draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw`,
+          ruleDetail(lead, snapshot.rules.rules),
+        ]
+          .filter(Boolean)
+          .join('; '),
       }),
     );
     const held = openLeadCounts(snapshot.leads);
-    const rotation = rotationFrom(snapshot.state);
+    const rotations = rotationsFrom(snapshot.state);
+    // A returning lead goes back to its previous owner only within the lead's team.
     const previousOwner =
       match?.kind === 'RETURNING'
-        ? availableReps(snapshot.reps, now, held).find((rep) => rep.slackId === match.previousOwner)
+        ? availableReps(teamReps(snapshot.reps, lead.team), now, held).find(
+            (rep) => rep.slackId === match.previousOwner,
+          )
         : undefined;
     const assigned = !settingsOk
       ? null
@@ -176,15 +202,20 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
               patch: assignmentPatch(lead, previousOwner, now),
               to: previousOwner,
             },
-            rotation,
+            rotations,
           }
-        : assignNewLead(lead, snapshot.reps, rotation, now, held);
+        : assignNewLead(lead, snapshot.reps, rotations, now, held);
     const changes: WorkbookChanges = { log };
     if (!assigned) {
       changes.newLeads = [lead];
       if (settingsOk) {
         const waiting =
-          snapshot.leads.filter((l) => !l.salesSlackId && parseStage(l.stage) === 'NEW').length + 1;
+          snapshot.leads.filter(
+            (l) =>
+              !l.salesSlackId &&
+              parseStage(l.stage) === 'NEW' &&
+              teamKey(l.team) === teamKey(lead.team),
+          ).length + 1;
         const notice = nobodyAvailableNotice(
           services,
           settings,
@@ -192,12 +223,14 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
           waiting,
           now,
           lead.leadId,
+          lead.team,
         );
         if (notice.log.length === 0) {
+          const who = lead.team ? `no rep of team ${lead.team}` : 'no rep';
           log.push(
             logEntry(now, 'UNASSIGNED', {
               leadId: lead.leadId,
-              detail: `no rep can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can`,
+              detail: `${who} can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can`,
             }),
           );
         }
@@ -218,18 +251,13 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       };
     }
     const after = patched(lead, assigned.decision.patch.changes);
-    const notice = assignmentNotice(
-      services,
-      after,
-      settings,
-      clockFor(services, settings, snapshot.holidays),
-      now,
-    );
+    const clock = clockFor(services, settings, snapshot.holidays);
+    const notice = assignmentNotice(services, after, settings, clock, now);
     const batch = leaseNew([notice], now);
     changes.newLeads = [after];
     changes.state = {
-      ...(previousOwner ? {} : rotationState(assigned.rotation)),
-      ...availableAgain(snapshot.state),
+      ...rotationsState(rotations, assigned.rotations),
+      ...availableAgain(snapshot.state, lead.team),
     };
     const why = previousOwner
       ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner`
@@ -238,12 +266,12 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       logEntry(now, 'ASSIGNED', {
         leadId: lead.leadId,
         toSlackId: after.salesSlackId,
-        detail: `route 1${why}`,
+        detail: `route 1${why}${teamNote(lead)}`,
       }),
     );
     changes.newOutbox = [notice];
     services.workbook.commit(changes);
-    services.schedule.workAt(clockFor(services, settings, snapshot.holidays).deadline(now));
+    services.schedule.workAt(clock.deadline(now, lead.slaMinutes));
     toSend = batch;
     return {
       kind: 'CREATED',
@@ -257,6 +285,29 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
     if (result.kind === 'CREATED') result.delivery = delivery;
   }
   return result;
+}
+
+/** The first answer to each question, by title (what routing rules match against). */
+function firstAnswers(named: Record<string, string[] | string>): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const [title, values] of Object.entries(named))
+    answers[title] = String(Array.isArray(values) ? (values[0] ?? '') : values);
+  return answers;
+}
+
+/** What the matched rule (or none) puts on a new lead: its team, its name and its SLA. */
+function teamFields(rule: RoutingRule | null): Pick<Lead, 'team' | 'routingRule' | 'slaMinutes'> {
+  return rule
+    ? { team: rule.team, routingRule: ruleName(rule), slaMinutes: rule.slaMinutes }
+    : { team: '', routingRule: '', slaMinutes: null };
+}
+
+/** The RECEIVED log's word on routing rules: which one matched, with its SLA. */
+function ruleDetail(lead: Lead, rules: readonly RoutingRule[]): string {
+  const rule = rules.find((r) => ruleName(r) === lead.routingRule);
+  if (!rule) return rules.length ? 'no routing rule matched: every rep' : '';
+  const sla = rule.slaMinutes !== null ? `, SLA ${rule.slaMinutes} min` : '';
+  return `routing_rules ${describeRule(rule)} matched: ${rule.team ? `team ${rule.team}` : 'every rep'}${sla}`;
 }
 
 /**

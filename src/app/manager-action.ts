@@ -71,6 +71,7 @@ export function managerAction(
       weight: 0,
       maxOpenLeads: null,
       awayUntil: null,
+      teams: [],
     };
   }
   const patch = assignmentPatch(lead, to, now);

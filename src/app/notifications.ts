@@ -21,10 +21,10 @@ import {
 } from '../domain/outbox';
 import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
-import { slaClock, slaDeadline, type SlaClock } from '../domain/sla';
+import { leadSlaMinutes, slaClock, slaDeadline, type SlaClock } from '../domain/sla';
 import type { Services } from './ports';
 import { eligibleReps, type Rep } from '../domain/rep';
-import { NOBODY_AVAILABLE_SINCE } from './state-keys';
+import { NOBODY_AVAILABLE_SINCE, TEAM_NOBODY_PREFIX, nobodyAvailableKey } from './state-keys';
 
 export interface Notices {
   newOutbox: OutboxItem[];
@@ -72,7 +72,7 @@ export function assignmentNotice(
   const deadline = slaDeadline(lead, clock) ?? now;
   const message = assignmentMessage(lead, {
     ownerSlackId: lead.salesSlackId,
-    slaMinutes: settings.slaMinutes,
+    slaMinutes: leadSlaMinutes(lead, settings.slaMinutes),
     deadlineText: services.localTime.dayAndTime(deadline),
     reroutedFromSlackId: reroutedFrom,
     assignedBySlackId: assignedBy,
@@ -86,6 +86,13 @@ export function assignmentNotice(
     message,
     now,
   );
+}
+
+/** "; team solar (routing_rules row 3)" for a log detail; '' for a lead without a team or rule. */
+export function teamNote(lead: Pick<Lead, 'team' | 'routingRule'>): string {
+  if (!lead.team && !lead.routingRule) return '';
+  const team = lead.team ? `team ${lead.team}` : 'every rep';
+  return `; ${team}${lead.routingRule ? ` (routing_rules ${lead.routingRule})` : ''}`;
 }
 
 /** Applies a lead patch in memory (the sheet write happens in the commit). */
@@ -119,7 +126,7 @@ export function noticesFor(
         logEntry(now, 'ASSIGNED', {
           leadId: lead.leadId,
           toSlackId: decision.to.slackId,
-          detail: `route ${after.routeCount}; was waiting for an eligible rep`,
+          detail: `route ${after.routeCount}; was waiting for an eligible rep${teamNote(lead)}`,
         }),
       );
     } else if (decision.kind === 'REROUTED') {
@@ -145,8 +152,8 @@ export function noticesFor(
           fromSlackId: decision.from,
           toSlackId: decision.to.slackId,
           detail: same
-            ? `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired; no other eligible rep, reminder sent`
-            : `route ${after.routeCount}; SLA of ${settings.slaMinutes} min expired`,
+            ? `route ${after.routeCount}; SLA of ${leadSlaMinutes(lead, settings.slaMinutes)} min expired${teamNote(lead)}; no other eligible rep, reminder sent`
+            : `route ${after.routeCount}; SLA of ${leadSlaMinutes(lead, settings.slaMinutes)} min expired${teamNote(lead)}`,
         }),
       );
     } else {
@@ -193,8 +200,10 @@ export function noticesFor(
 }
 
 /**
- * The manager's one message for a stretch in which nobody can take a lead: queued only
- * when the stretch starts (state key empty). Returns what to add to the commit.
+ * The manager's one message for a stretch in which nobody can take a lead (of one team,
+ * or without a team): queued only when the stretch starts (its state key empty). Returns
+ * what to add to the commit.
+ * @param team the waiting leads' team, as the rule names it ('' = leads without a team)
  */
 export function nobodyAvailableNotice(
   services: Services,
@@ -203,11 +212,13 @@ export function nobodyAvailableNotice(
   waiting: number,
   now: number,
   leadId = '',
+  team = '',
 ): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
-  if ((state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '')
-    return { newOutbox: [], log: [], state: {} };
+  const key = nobodyAvailableKey(team);
+  if ((state.get(key) ?? '') !== '') return { newOutbox: [], log: [], state: {} };
   const channel = settings.escalationChannelId || settings.managerSlackId;
-  const detail = `no rep can take new leads; ${waiting} waiting${channel ? '; the manager is told' : '; manager_slack_id is not set, nobody is told'}`;
+  const who = team ? `no rep of team ${team} can take new leads` : 'no rep can take new leads';
+  const detail = `${who}; ${waiting} waiting${channel ? '; the manager is told' : '; manager_slack_id is not set, nobody is told'}`;
   const log = [logEntry(now, 'UNASSIGNED', { leadId, toSlackId: settings.managerSlackId, detail })];
   const newOutbox = channel
     ? [
@@ -217,17 +228,39 @@ export function nobodyAvailableNotice(
           'NOBODY_AVAILABLE',
           0,
           channel,
-          nobodyAvailableMessage(settings.managerSlackId, waiting),
+          nobodyAvailableMessage(settings.managerSlackId, waiting, team),
           now,
         ),
       ]
     : [];
-  return { newOutbox, log, state: { [NOBODY_AVAILABLE_SINCE]: new Date(now) } };
+  return { newOutbox, log, state: { [key]: new Date(now) } };
 }
 
-/** Clears the stretch once someone took a lead again. */
-export function availableAgain(state: ReadonlyMap<string, string>): Record<string, string> {
-  return (state.get(NOBODY_AVAILABLE_SINCE) ?? '') !== '' ? { [NOBODY_AVAILABLE_SINCE]: '' } : {};
+/** Ends the stretch of a team ('' = leads without a team) once one of its leads was taken. */
+export function availableAgain(
+  state: ReadonlyMap<string, string>,
+  team = '',
+): Record<string, string> {
+  const key = nobodyAvailableKey(team);
+  return (state.get(key) ?? '') !== '' ? { [key]: '' } : {};
+}
+
+/** Ends every stretch (of a team or not) whose leads no longer wait. */
+export function availableAgainExcept(
+  state: ReadonlyMap<string, string>,
+  stillWaiting: ReadonlySet<string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of state) {
+    if (value === '') continue;
+    if (key === NOBODY_AVAILABLE_SINCE && !stillWaiting.has('')) out[key] = '';
+    else if (
+      key.startsWith(TEAM_NOBODY_PREFIX) &&
+      !stillWaiting.has(key.slice(TEAM_NOBODY_PREFIX.length))
+    )
+      out[key] = '';
+  }
+  return out;
 }
 
 /**

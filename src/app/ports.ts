@@ -5,6 +5,7 @@
 import type { Lead, LeadChanges, LeadPatch, LogEntry } from '../domain/lead';
 import type { OutboxItem, OutboxPatch } from '../domain/outbox';
 import type { Rep } from '../domain/rep';
+import type { RuleTable } from '../domain/routing-rules';
 import type { SlackOutcome } from '../domain/delivery';
 import type { DashboardStats } from '../domain/dashboard';
 import type { SETTING_SPECS } from '../domain/settings';
@@ -31,6 +32,8 @@ export interface WorkbookSnapshot {
   holidays: Set<string>;
   /** lead_ids found on more than one row of lead_sheet (only the first row is used). */
   duplicateLeadIds: string[];
+  /** `routing_rules`: the active, readable rules in sheet order, and the rows skipped. */
+  rules: RuleTable;
 }
 
 /** A lead change that applies only if the lead still looks as the use case saw it. */

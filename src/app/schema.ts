@@ -13,6 +13,7 @@ export const SHEETS = {
   outbox: 'slack_outbox',
   archive: 'lead_archive',
   holidays: 'holidays',
+  rules: 'routing_rules',
 } as const;
 
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
@@ -39,6 +40,9 @@ export const LEAD_HEADERS = [
   'submission_key',
   'submission_count',
   'last_submitted_at',
+  'team',
+  'routing_rule',
+  'sla_minutes',
 ] as const;
 
 export const SALES_HEADERS = ['name', 'email', 'slack_id', 'active'] as const;
@@ -73,7 +77,18 @@ export const ARCHIVE_HEADERS = [...LEAD_HEADERS, 'archived_at'] as const;
 
 export const HOLIDAY_HEADERS = ['date', 'name'] as const;
 
+/** routing_rules: one rule a row; the first active row that matches picks the team. */
+export const RULE_HEADERS = [
+  'field',
+  'operator',
+  'value',
+  'team',
+  'sla_minutes',
+  'active',
+] as const;
+
 export const HEADERS: Record<SheetName, readonly string[]> = {
+  [SHEETS.rules]: RULE_HEADERS,
   [SHEETS.holidays]: HOLIDAY_HEADERS,
   [SHEETS.archive]: ARCHIVE_HEADERS,
   [SHEETS.sales]: SALES_HEADERS,
@@ -86,6 +101,7 @@ export const HEADERS: Record<SheetName, readonly string[]> = {
 
 /** Columns shown as date-times in the spreadsheet's time zone. */
 export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
+  [SHEETS.rules]: [],
   [SHEETS.holidays]: [],
   [SHEETS.archive]: [
     'created_at',
@@ -113,6 +129,8 @@ export const DATE_COLUMNS: Record<SheetName, readonly string[]> = {
 
 /** Columns that must stay text whatever is typed in them (`@` format). */
 export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
+  // value stays text: "0812" or "1e3" typed as a rule's value must not become a number.
+  [SHEETS.rules]: ['field', 'operator', 'value', 'team'],
   [SHEETS.holidays]: ['name'],
   [SHEETS.archive]: [
     'lead_id',
@@ -126,6 +144,8 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'slack_ts',
     'route_history',
     'submission_key',
+    'team',
+    'routing_rule',
   ],
   [SHEETS.sales]: ['name', 'email', 'slack_id'],
   [SHEETS.leads]: [
@@ -140,6 +160,8 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'slack_ts',
     'route_history',
     'submission_key',
+    'team',
+    'routing_rule',
   ],
   [SHEETS.state]: ['key'],
   [SHEETS.settings]: ['key', 'description'],

@@ -34,6 +34,7 @@ const ORDER: SheetName[] = [
   SHEETS.outbox,
   SHEETS.archive,
   SHEETS.holidays,
+  SHEETS.rules,
 ];
 
 export function runSetup(ctx: SetupContext): SetupReport {

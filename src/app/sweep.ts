@@ -12,19 +12,20 @@ import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { takeParked } from './intake';
 import {
   assignmentNotice,
-  availableAgain,
+  availableAgainExcept,
   clockFor,
   nobodyAvailableNotice,
   noticesFor,
 } from './notifications';
+import { routingProblems } from '../domain/teams';
 import { refreshDashboard } from './dashboard';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import {
   ESCALATED_PREFIX,
   ROSTER_PROBLEMS,
   escalatedLeadIds,
-  rotationFrom,
-  rotationState,
+  rotationsFrom,
+  rotationsState,
 } from './state-keys';
 import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
 
@@ -74,10 +75,11 @@ export function runSweep(services: Services): SweepReport {
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
     const clock = clockFor(services, settings, snapshot.holidays);
+    const rotations = rotationsFrom(snapshot.state);
     const plan = planSweep({
       leads: snapshot.leads,
       reps: snapshot.reps,
-      rotation: rotationFrom(snapshot.state),
+      rotations,
       settings,
       now,
       escalated: escalatedLeadIds(snapshot.state),
@@ -114,18 +116,28 @@ export function runSweep(services: Services): SweepReport {
         routeCount: d.lead.routeCount,
       },
     }));
-    if (plan.decisions.some((d) => d.kind === 'ASSIGNED'))
-      Object.assign(state, rotationState(plan.rotation));
+    Object.assign(state, rotationsState(rotations, plan.rotations));
     for (const d of plan.decisions)
       if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
-    if (plan.waiting > 0) {
-      const notice = nobodyAvailableNotice(services, settings, snapshot.state, plan.waiting, now);
+    // The manager hears once per stretch, per team whose leads wait (and once for leads without one).
+    for (const { team, count } of plan.waitingByTeam.values()) {
+      const notice = nobodyAvailableNotice(
+        services,
+        settings,
+        snapshot.state,
+        count,
+        now,
+        '',
+        team,
+      );
       notices.newOutbox.push(...notice.newOutbox);
       log.push(...notice.log);
       Object.assign(state, notice.state);
-    } else Object.assign(state, availableAgain(snapshot.state));
+    }
+    Object.assign(state, availableAgainExcept(snapshot.state, new Set(plan.waitingByTeam.keys())));
     const problems = [
       ...rosterProblems(snapshot.reps).map(describeRosterProblem),
+      ...routingProblems(snapshot.rules, snapshot.reps),
       ...snapshot.duplicateLeadIds.map(
         (id) =>
           `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`,

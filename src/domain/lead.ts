@@ -34,6 +34,12 @@ export interface Lead {
   submissionCount: number;
   /** When it was last submitted again; null = only once. */
   lastSubmittedAt: number | null;
+  /** Team picked by the routing rule, as the rule names it; '' = every rep. */
+  team: string;
+  /** The routing rule that matched ("row 3"); '' = none. */
+  routingRule: string;
+  /** The SLA for this lead, in minutes, from its rule; null = the `sla_minutes` setting. */
+  slaMinutes: number | null;
 }
 
 export type LeadChanges = Partial<Omit<Lead, 'leadId'>>;

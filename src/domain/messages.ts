@@ -228,9 +228,17 @@ export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMess
 }
 
 /** To the manager, once per stretch in which no rep can take a lead. */
-export function nobodyAvailableMessage(managerSlackId: string, waiting: number): SlackMessage {
+/** @param team the team whose leads wait ('' = leads without a team, which any rep may take) */
+export function nobodyAvailableMessage(
+  managerSlackId: string,
+  waiting: number,
+  team = '',
+): SlackMessage {
   const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
-  const text = `${to}no rep can take new leads right now (everyone is inactive, away or at their max_open_leads). ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`;
+  const who = team
+    ? `no rep of team ${escapeMrkdwn(clip(team, 100))} can take new leads right now (every rep with that team in sales_sheet is inactive, away or at their max_open_leads)`
+    : 'no rep can take new leads right now (everyone is inactive, away or at their max_open_leads)';
+  const text = `${to}${who}. ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`;
   return {
     text,
     blocks: [

@@ -17,6 +17,8 @@ export interface Rep {
   maxOpenLeads: number | null;
   /** Epoch ms until which the rep gets no leads (optional `away_until`); null = here. */
   awayUntil: number | null;
+  /** Teams the rep is in (optional `team` column, comma-separated), as keys (see teamKey); [] = none. */
+  teams: string[];
 }
 
 /** Why an eligible rep gets no lead right now. */

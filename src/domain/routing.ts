@@ -2,14 +2,18 @@
  * The routing decisions, pure: who gets a new lead, and what the SLA sweep does to
  * every NEW lead (assign the unassigned, re-route the overdue, escalate once at the
  * threshold). Each decision is returned as a lead patch plus an event; nothing here
- * writes anything or talks to Slack.
+ * writes anything or talks to Slack. A lead with a `team` only ever goes to reps of that
+ * team (through the team's rotation); this is enforced here, in the functions every
+ * use case calls (assignNewLead, rerouteTarget).
  */
 import { type Lead, type LeadPatch } from './lead';
-import { nextRepForNewLead, nextRepForReroute, type Rotation } from './round-robin';
+import { nextRepForNewLead, nextRepForReroute } from './round-robin';
 import { availableReps, type Rep } from './rep';
+import { teamKey } from './routing-rules';
 import type { Settings } from './settings';
-import { isSlaExpired, type SlaClock } from './sla';
+import { isSlaExpired, slaDeadline, type SlaClock } from './sla';
 import { parseStage } from './stage';
+import { rotationOf, teamReps, withRotation, type Rotations } from './teams';
 
 export type RoutingDecision =
   | { kind: 'ASSIGNED'; lead: Lead; patch: LeadPatch; to: Rep }
@@ -42,26 +46,61 @@ export function openLeadCounts(leads: readonly Lead[]): Map<string, number> {
   return counts;
 }
 
-/** First assignment of a new or waiting lead; advances the rotation. */
+/**
+ * First assignment of a new or waiting lead, within its team (everyone when it has none);
+ * advances that team's rotation only. Null when nobody in the team can take it now.
+ */
 export function assignNewLead(
   lead: Lead,
   reps: readonly Rep[],
-  rotation: Rotation,
+  rotations: Rotations,
   now: number,
   openLeads: ReadonlyMap<string, number>,
-): { decision: RoutingDecision; rotation: Rotation } | null {
-  const next = nextRepForNewLead(reps, rotation, now, openLeads);
+): { decision: RoutingDecision; rotations: Rotations } | null {
+  const next = nextRepForNewLead(
+    teamReps(reps, lead.team),
+    rotationOf(rotations, lead.team),
+    now,
+    openLeads,
+  );
   if (!next) return null;
   return {
     decision: { kind: 'ASSIGNED', lead, patch: assignmentPatch(lead, next.rep, now), to: next.rep },
-    rotation: next.rotation,
+    rotations: withRotation(rotations, lead.team, next.rotation),
   };
+}
+
+/**
+ * Who a NEW lead moves to when it leaves its owner (SLA expired, or passed on): the next
+ * rep of its team (everyone when it has none) who has not held it, as nextRepForReroute
+ * says; when nobody else in the team can take it, the owner again (a reminder) if they
+ * are here; null when not even the owner can.
+ */
+export function rerouteTarget(
+  lead: Lead,
+  reps: readonly Rep[],
+  now: number,
+  openLeads: ReadonlyMap<string, number>,
+): Rep | null {
+  return (
+    nextRepForReroute(
+      teamReps(reps, lead.team),
+      lead.salesSlackId,
+      lead.routeHistory,
+      now,
+      openLeads,
+    ) ??
+    availableReps(reps, now, new Map()).find(
+      (r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now),
+    ) ??
+    null
+  );
 }
 
 export interface SweepInput {
   leads: readonly Lead[];
   reps: readonly Rep[];
-  rotation: Rotation;
+  rotations: Rotations;
   settings: Settings;
   now: number;
   /** Lead ids with an `escalated_<lead_id>` key in routing_state_sheet. */
@@ -71,17 +110,20 @@ export interface SweepInput {
 
 export interface SweepPlan {
   decisions: RoutingDecision[];
-  rotation: Rotation;
+  rotations: Rotations;
   /** NEW leads left unassigned because nobody is eligible. */
   waiting: number;
+  /** Of those, per team key ('' = leads without a team): the team as a lead names it, and how many. */
+  waitingByTeam: Map<string, { team: string; count: number }>;
 }
 
 /** What one sweep does, lead by lead, in sheet order. */
 export function planSweep(input: SweepInput): SweepPlan {
   const { reps, settings, now, clock } = input;
   const open = clock.isOpen(now);
-  let rotation = input.rotation;
+  let rotations = input.rotations;
   let waiting = 0;
+  const waitingByTeam = new Map<string, { team: string; count: number }>();
   const decisions: RoutingDecision[] = [];
   const held = openLeadCounts(input.leads);
   const take = (from: string, to: string): void => {
@@ -91,14 +133,18 @@ export function planSweep(input: SweepInput): SweepPlan {
   for (const lead of input.leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) {
-      const assigned = assignNewLead(lead, reps, rotation, now, held);
+      const assigned = assignNewLead(lead, reps, rotations, now, held);
       if (!assigned) {
         waiting++;
+        const key = teamKey(lead.team);
+        const team = waitingByTeam.get(key) ?? { team: lead.team.trim(), count: 0 };
+        team.count++;
+        waitingByTeam.set(key, team);
         continue;
       }
       decisions.push(assigned.decision);
-      rotation = assigned.rotation;
-      take('', assigned.rotation.lastSlackId);
+      rotations = assigned.rotations;
+      take('', assigned.decision.patch.changes.salesSlackId ?? '');
       continue;
     }
     // Outside business hours nothing is re-routed or escalated; waiting leads are still assigned.
@@ -112,11 +158,7 @@ export function planSweep(input: SweepInput): SweepPlan {
       });
       continue;
     }
-    const to =
-      nextRepForReroute(reps, lead.salesSlackId, lead.routeHistory, now, held) ??
-      availableReps(reps, now, new Map()).find(
-        (r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now),
-      );
+    const to = rerouteTarget(lead, reps, now, held);
     if (!to) continue;
     decisions.push({
       kind: 'REROUTED',
@@ -127,7 +169,7 @@ export function planSweep(input: SweepInput): SweepPlan {
     });
     take(lead.salesSlackId, to.slackId);
   }
-  return { decisions, rotation, waiting };
+  return { decisions, rotations, waiting, waitingByTeam };
 }
 
 /**
@@ -146,10 +188,9 @@ export function nextDeadline(
   for (const lead of leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) return now;
-    if (lead.escalatedAt !== null || escalated.has(lead.leadId) || lead.assignedAt === null)
-      continue;
+    const deadline = slaDeadline(lead, clock);
+    if (lead.escalatedAt !== null || escalated.has(lead.leadId) || deadline === null) continue;
     // An overdue lead left alone because the team is closed is work at the next opening.
-    const deadline = clock.deadline(lead.assignedAt);
     next = Math.min(next, deadline > now ? deadline : clock.nextOpening(now));
   }
   return next;

@@ -33,6 +33,7 @@ const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
   outbox: [],
   holidays: new Set(),
   duplicateLeadIds: [],
+  rules: { rules: [], problems: [] },
 });
 
 describe('refreshDashboard', () => {

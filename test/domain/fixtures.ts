@@ -22,6 +22,7 @@ export function rep(fields: Partial<Rep> & { slackId: string }): Rep {
     weight: 1,
     maxOpenLeads: null,
     awayUntil: null,
+    teams: [],
     ...fields,
   };
 }
@@ -48,6 +49,9 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     submissionKey: '',
     submissionCount: 1,
     lastSubmittedAt: null,
+    team: '',
+    routingRule: '',
+    slaMinutes: null,
     ...overrides,
   };
 }

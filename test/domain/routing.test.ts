@@ -1,12 +1,12 @@
 import { planSweep } from '../../src/domain/routing';
-import { NEW_ROTATION } from '../../src/domain/round-robin';
+import { NEW_ROTATIONS } from '../../src/domain/teams';
 import { slaClock } from '../../src/domain/sla';
 import { lead, MINUTE, reps, settings, T0 } from './fixtures';
 
 const roster = reps('UA1', 'UA2', 'UA3');
 const base = {
   reps: roster,
-  rotation: NEW_ROTATION,
+  rotations: NEW_ROTATIONS,
   settings: settings(),
   escalated: new Set<string>(),
   clock: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }),
@@ -84,7 +84,7 @@ describe('the SLA sweep plan', () => {
       'UA1',
       'UA2',
     ]);
-    expect(plan.rotation).toMatchObject({ lastIndex: 1, lastSlackId: 'UA2' });
+    expect(plan.rotations.global).toMatchObject({ lastIndex: 1, lastSlackId: 'UA2' });
   });
 
   test('with nobody eligible, unassigned leads wait and are counted', () => {
