@@ -3,7 +3,7 @@
  * write also blanks rows a rep no longer fills and the charts setup() builds can point
  * at fixed ranges (adapters/dashboard-sheet.ts writes it and builds the charts).
  */
-import { MAX_REPS, SERIES_DAYS, type DashboardStats } from '../domain/dashboard';
+import { MAX_REPS, MAX_TEAMS, SERIES_DAYS, type DashboardStats } from '../domain/dashboard';
 
 /** A cell of the grid: text or a number, written RAW. */
 export type DashboardCell = string | number;
@@ -11,10 +11,10 @@ export type DashboardCell = string | number;
 /** The sheet's name and where everything sits in it (1-based rows and columns). */
 export const DASHBOARD_SHEET = 'dashboard';
 export const DASHBOARD_LAYOUT = {
-  /** The whole grid written by each refresh: A1:M61. */
-  rows: 61,
+  /** The whole grid written by each refresh: A1:M84. */
+  rows: 84,
   columns: 13,
-  range: 'A1:M61',
+  range: 'A1:M84',
   /** A1 title, A2 "updated at …". */
   titleCell: 'A1',
   /** The overall block: label in A, value in B, rows 4 (heading) to 9. */
@@ -35,6 +35,11 @@ export const DASHBOARD_LAYOUT = {
   seriesHeaderRange: 'K11:M11',
   seriesRange: 'K11:M25',
   seriesShareRange: 'M12:M25',
+  /** Per-team table: heading A63, header row 64, teams in rows 65..84, columns A..H. */
+  teamHeadingCell: 'A63',
+  teamHeaderRow: 64,
+  teamHeaderRange: 'A64:H64',
+  teamShareRange: 'E65:E84',
 } as const;
 
 const OVERALL_FIRST_ROW = 4;
@@ -53,6 +58,16 @@ export const REP_HEADERS = [
   'Open now',
 ] as const;
 export const SERIES_HEADERS = ['Date', 'Leads created', 'Answered within SLA'] as const;
+export const TEAM_HEADERS = [
+  'Team',
+  'Leads today',
+  'Leads 30 d',
+  'Contacted 30 d',
+  'Within SLA 30 d',
+  'Escalations 30 d',
+  'Open now',
+  'Unassigned now',
+] as const;
 export const DASHBOARD_TITLE = 'Lead routing dashboard';
 
 const orBlank = (n: number | null): DashboardCell => (n === null ? '' : n);
@@ -71,9 +86,12 @@ export function dashboardGrid(stats: DashboardStats, generatedAtText: string): D
     values.forEach((v, j) => (grid[row - 1][column - 1 + j] = v));
   };
   const cut =
-    stats.repsTotal > stats.reps.length
+    (stats.repsTotal > stats.reps.length
       ? ` Showing the first ${stats.reps.length} of ${stats.repsTotal} reps.`
-      : '';
+      : '') +
+    (stats.teamsTotal > stats.teams.length
+      ? ` Showing the first ${stats.teams.length} of ${stats.teamsTotal} teams.`
+      : '');
   put(1, 1, [DASHBOARD_TITLE]);
   put(2, 1, [
     stats.today
@@ -114,6 +132,22 @@ export function dashboardGrid(stats: DashboardStats, generatedAtText: string): D
         p.day,
         p.leadsCreated,
         orBlank(p.shareWithinSla),
+      ]),
+    );
+  put(DASHBOARD_LAYOUT.teamHeaderRow - 1, 1, ['By team (leads routed by routing_rules)']);
+  put(DASHBOARD_LAYOUT.teamHeaderRow, 1, TEAM_HEADERS);
+  stats.teams
+    .slice(0, MAX_TEAMS)
+    .forEach((t, i) =>
+      put(DASHBOARD_LAYOUT.teamHeaderRow + 1 + i, 1, [
+        t.team,
+        t.leadsToday,
+        t.leads30d,
+        t.contacted30d,
+        orBlank(t.shareWithinSla30d),
+        t.escalations30d,
+        t.openNow,
+        t.unassignedNow,
       ]),
     );
   return grid;

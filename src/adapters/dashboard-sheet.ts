@@ -109,9 +109,12 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
       DASHBOARD_LAYOUT.overallHeadingCell,
       DASHBOARD_LAYOUT.repHeaderRange,
       DASHBOARD_LAYOUT.seriesHeaderRange,
+      DASHBOARD_LAYOUT.teamHeadingCell,
+      DASHBOARD_LAYOUT.teamHeaderRange,
     ])
       sheet.getRange(a1).setFontWeight('bold');
     sheet.getRange(DASHBOARD_LAYOUT.shareCell).setNumberFormat('0%');
+    sheet.getRange(DASHBOARD_LAYOUT.teamShareRange).setNumberFormat('0%');
     sheet.getRange(DASHBOARD_LAYOUT.seriesShareRange).setNumberFormat('0%');
     sheet.getRange(DASHBOARD_LAYOUT.medianRange).setNumberFormat('0.0');
   }

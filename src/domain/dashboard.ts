@@ -37,6 +37,12 @@
  * - Unassigned now: stage NEW and no sales_slack_id.
  * Daily series: per day, leads created (created_at that day) and the share answered
  * within the SLA, defined as above over the leads contacted that day ('' when none).
+ * Per team (the lead's `team`, compared without case; leads without one form the row
+ * "(no team)"; teams in name order, that row last; at most MAX_TEAMS rows): leads today
+ * and in 30 d (created_at), contacted 30 d and the share within the SLA as above,
+ * escalations 30 d, open now (NEW with an owner) and unassigned now (NEW without).
+ * A lead's SLA is its own (`sla_minutes` from its routing rule) when it has one, else
+ * the setting's, everywhere above.
  */
 import type { Lead } from './lead';
 import type { Rep } from './rep';
@@ -49,6 +55,10 @@ const DAY_MS = 86_400_000;
 export const MAX_REPS = 50;
 /** Days in the daily series. */
 export const SERIES_DAYS = 14;
+/** Rows of the per-team table; more teams than this are left out (and said so). */
+export const MAX_TEAMS = 20;
+/** The per-team table's label for leads no routing rule gave a team. */
+export const NO_TEAM_LABEL = '(no team)';
 
 export interface RepStats {
   name: string;
@@ -74,6 +84,19 @@ export interface OverallStats {
   unassignedNow: number;
 }
 
+export interface TeamStats {
+  /** The team as the first lead seen names it; NO_TEAM_LABEL for leads without one. */
+  team: string;
+  leadsToday: number;
+  leads30d: number;
+  contacted30d: number;
+  /** 0..1, four decimals; null when none contacted. */
+  shareWithinSla30d: number | null;
+  escalations30d: number;
+  openNow: number;
+  unassignedNow: number;
+}
+
 export interface DailyPoint {
   /** 'yyyy-mm-dd', local. */
   day: string;
@@ -94,6 +117,10 @@ export interface DashboardStats {
   overall: OverallStats;
   /** SERIES_DAYS points, oldest first, ending today. */
   daily: DailyPoint[];
+  /** At most MAX_TEAMS, in display order. */
+  teams: TeamStats[];
+  /** Teams there were before the MAX_TEAMS cut. */
+  teamsTotal: number;
 }
 
 export interface DashboardInput {
@@ -174,7 +201,8 @@ function holders(lead: Lead): readonly string[] {
 }
 
 /** Epoch ms of assignment `i` of `count` (see "Assignment" above); null when unknown. */
-function assignmentTime(lead: Lead, i: number, count: number, slaMs: number): number | null {
+function assignmentTime(lead: Lead, i: number, count: number, settingSlaMs: number): number | null {
+  const slaMs = lead.slaMinutes !== null ? lead.slaMinutes * MINUTE_MS : settingSlaMs;
   const last = lead.assignedAt ?? lead.lastRoutedAt ?? lead.createdAt;
   if (i === count - 1) return last;
   const first = lead.createdAt ?? last;
@@ -244,18 +272,51 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
   };
   const created = new Map<string, number>();
   const contactedOn = new Map<string, { contacted: number; inSla: number }>();
+  const teams = new Map<string, TeamStats & { inSla: number }>();
+  const teamFor = (lead: Lead): TeamStats & { inSla: number } => {
+    const key = lead.team.trim().replace(/\s+/g, ' ').toLowerCase();
+    let row = teams.get(key);
+    if (!row) {
+      row = {
+        team: key ? lead.team.trim() : NO_TEAM_LABEL,
+        leadsToday: 0,
+        leads30d: 0,
+        contacted30d: 0,
+        shareWithinSla30d: null,
+        escalations30d: 0,
+        openNow: 0,
+        unassignedNow: 0,
+        inSla: 0,
+      };
+      teams.set(key, row);
+    }
+    return row;
+  };
 
   for (const lead of leads) {
     const stage = parseStage(lead.stage);
+    const team = teamFor(lead);
     if (stage === 'NEW') {
-      if (lead.salesSlackId) rowFor(lead.salesSlackId, lead.assignedSales).openNow += 1;
-      else overall.unassignedNow += 1;
+      if (lead.salesSlackId) {
+        rowFor(lead.salesSlackId, lead.assignedSales).openNow += 1;
+        team.openNow += 1;
+      } else {
+        overall.unassignedNow += 1;
+        team.unassignedNow += 1;
+      }
     }
     const createdDay = dayOf(lead.createdAt);
-    if (createdDay === today) overall.leadsToday += 1;
+    if (createdDay === today) {
+      overall.leadsToday += 1;
+      team.leadsToday += 1;
+    }
+    if (within(createdDay, start30)) team.leads30d += 1;
     if (within(createdDay, seriesStart))
       created.set(createdDay, (created.get(createdDay) ?? 0) + 1);
-    if (within(dayOf(lead.escalatedAt), start30)) overall.escalations30d += 1;
+    if (within(dayOf(lead.escalatedAt), start30)) {
+      overall.escalations30d += 1;
+      team.escalations30d += 1;
+    }
 
     const history = holders(lead);
     const times = history.map((_, i) => assignmentTime(lead, i, history.length, slaMs));
@@ -286,9 +347,12 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
           }
         }
         if (lead.createdAt !== null) {
-          const inSla = contactedAt - lead.createdAt <= slaMs;
+          const leadSlaMs = lead.slaMinutes !== null ? lead.slaMinutes * MINUTE_MS : slaMs;
+          const inSla = contactedAt - lead.createdAt <= leadSlaMs;
           overall.contacted30d += 1;
           if (inSla) overall.contactedWithinSla30d += 1;
+          team.contacted30d += 1;
+          if (inSla) team.inSla += 1;
           if (day >= seriesStart) {
             const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
             point.contacted += 1;
@@ -319,7 +383,21 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
       shareWithinSla: share(point.inSla, point.contacted),
     });
   }
-  return { today, reps: all.slice(0, MAX_REPS), repsTotal: all.length, overall, daily };
+  const teamRows = [...teams.entries()]
+    .filter(
+      ([, t]) => t.leads30d + t.contacted30d + t.escalations30d + t.openNow + t.unassignedNow > 0,
+    )
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { inSla, ...t }]) => ({ ...t, shareWithinSla30d: share(inSla, t.contacted30d) }));
+  return {
+    today,
+    reps: all.slice(0, MAX_REPS),
+    repsTotal: all.length,
+    overall,
+    daily,
+    teams: teamRows.slice(0, MAX_TEAMS),
+    teamsTotal: teamRows.length,
+  };
 }
 
 /** Stats for a dashboard with nothing in it yet (setup() writes it before the first sweep). */
@@ -337,5 +415,7 @@ export function emptyDashboardStats(): DashboardStats {
       unassignedNow: 0,
     },
     daily: [],
+    teams: [],
+    teamsTotal: 0,
   };
 }

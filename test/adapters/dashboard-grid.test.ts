@@ -7,6 +7,7 @@ import {
   dashboardGrid,
   REP_HEADERS,
   SERIES_HEADERS,
+  TEAM_HEADERS,
 } from '../../src/adapters/dashboard-grid';
 import {
   dashboardStats,
@@ -64,7 +65,7 @@ describe('the grid written to the sheet', () => {
   };
 
   test(`is exactly ${DASHBOARD_LAYOUT.range}: ${DASHBOARD_LAYOUT.rows} rows × ${DASHBOARD_LAYOUT.columns} columns of text or numbers`, () => {
-    expect(grid).toHaveLength(61);
+    expect(grid).toHaveLength(84);
     for (const line of grid) {
       expect(line).toHaveLength(13);
       for (const v of line) expect(['string', 'number']).toContain(typeof v);
@@ -93,7 +94,24 @@ describe('the grid written to the sheet', () => {
     expect(grid[12].slice(0, 9)).toEqual(['Bima', 'UBIMA', 1, 1, 1, 0, '', 0, 1]);
     expect(grid[13].slice(0, 9)).toEqual(['Citra', 'UCITRA', 0, 0, 0, 0, '', 0, 0]);
     expect(grid[14].slice(0, 2)).toEqual(['=HYPERLINK("x")', 'UZED']);
-    for (const line of grid.slice(15)) expect(line.slice(0, 9)).toEqual(new Array(9).fill(''));
+    for (const line of grid.slice(15, 61)) expect(line.slice(0, 9)).toEqual(new Array(9).fill(''));
+  });
+
+  test('the per-team table at A63:H84: every lead here has no team, so one row "(no team)"', () => {
+    expect(grid[62][0]).toBe('By team (leads routed by routing_rules)');
+    expect(grid[63].slice(0, 8)).toEqual([...TEAM_HEADERS]);
+    expect(grid[64].slice(0, 8)).toEqual(['(no team)', 4, 4, 1, 1, 0, 2, 1]);
+    for (const line of grid.slice(65)) expect(line).toEqual(new Array(13).fill(''));
+  });
+
+  test('teams in name order, the no-team row last; more teams than fit are said to be left out', () => {
+    const leads = Array.from({ length: 22 }, (_, i) =>
+      held('UAYU', T0, { team: `Team ${String(i).padStart(2, '0')}` }),
+    );
+    const g = dashboardGrid(stats([...leads, held('UBIMA', T0)]), 'now');
+    expect(g[1][0]).toMatch(/Showing the first 20 of 23 teams\./);
+    expect(g[64][0]).toBe('Team 00');
+    expect(g[83][0]).toBe('Team 19');
   });
 
   test('the daily series at K11:M25 and nothing else in J:M', () => {
@@ -119,6 +137,8 @@ describe('the grid written to the sheet', () => {
     expect(g[10].slice(0, 9)).toEqual([...REP_HEADERS]);
     expect(g[4].slice(0, 2)).toEqual(['Leads today', 0]);
     expect(g[5].slice(0, 2)).toEqual(['Contacted within SLA (30 d)', '']);
-    expect(g.slice(11).every((line) => line.every((v) => v === ''))).toBe(true);
+    expect(g.slice(11, 62).every((line) => line.every((v) => v === ''))).toBe(true);
+    expect(g[63].slice(0, 8)).toEqual([...TEAM_HEADERS]);
+    expect(g.slice(64).every((line) => line.every((v) => v === ''))).toBe(true);
   });
 });

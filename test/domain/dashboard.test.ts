@@ -369,3 +369,57 @@ describe('the daily series', () => {
     expect(s.daily.reduce((n, p) => n + p.leadsCreated, 0)).toBe(6);
   });
 });
+
+describe('figures by team', () => {
+  test('leads split by their team (compared without case), the no-team row last; each lead judged by its own SLA', () => {
+    const contacted = (team: string, minutes: number, slaMinutes: number | null) =>
+      held('UAYU', T0 - HOUR, {
+        team,
+        slaMinutes,
+        stage: 'CONTACTED',
+        createdAt: T0 - HOUR,
+        contactedAt: T0 - HOUR + minutes * MINUTE,
+      });
+    const s = stats([
+      contacted('Solar', 10, 5), // a hot lead: 10 min is outside its 5-minute SLA
+      contacted('solar ', 3, 5),
+      contacted('', 10, null), // inside the setting's 60 minutes
+      held('UBIMA', T0, { team: 'East Java' }),
+      lead({ leadId: 'L-w', team: 'East Java', createdAt: T0 }),
+      held('UCITRA', T0 - 40 * DAY, { team: 'Wind', stage: 'CONTACTED' }),
+    ]);
+    expect(s.teams).toEqual([
+      {
+        team: 'East Java',
+        leadsToday: 2,
+        leads30d: 2,
+        contacted30d: 0,
+        shareWithinSla30d: null,
+        escalations30d: 0,
+        openNow: 1,
+        unassignedNow: 1,
+      },
+      {
+        team: 'Solar',
+        leadsToday: 2,
+        leads30d: 2,
+        contacted30d: 2,
+        shareWithinSla30d: 0.5,
+        escalations30d: 0,
+        openNow: 0,
+        unassignedNow: 0,
+      },
+      {
+        team: '(no team)',
+        leadsToday: 1,
+        leads30d: 1,
+        contacted30d: 1,
+        shareWithinSla30d: 1,
+        escalations30d: 0,
+        openNow: 0,
+        unassignedNow: 0,
+      },
+    ]);
+    expect(s.overall).toMatchObject({ contacted30d: 3, contactedWithinSla30d: 2 });
+  });
+});

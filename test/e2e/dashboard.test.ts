@@ -282,7 +282,7 @@ wired('the SLA sweep keeps the dashboard current', () => {
       };
     };
     const small = measure(10);
-    expect(small.dashboardWrites).toEqual([["'dashboard'!A1:M61"]]);
+    expect(small.dashboardWrites).toEqual([["'dashboard'!A1:M84"]]);
     expect(measure(2_000)).toEqual(small);
   });
 });
