@@ -24,6 +24,18 @@ export interface RepRow {
   weight?: number | string;
   maxOpenLeads?: number | string;
   awayUntil?: Date | string;
+  /** Comma-separated team names (the optional `team` column). */
+  team?: string;
+}
+
+/** One row of routing_rules as an admin types it. */
+export interface RuleRow {
+  field: string;
+  operator: string;
+  value: string;
+  team?: string;
+  slaMinutes?: number | string;
+  active?: boolean | string;
 }
 
 export const DEFAULT_REPS: RepRow[] = [
@@ -84,6 +96,7 @@ export class World {
       ['weight', 'weight'],
       ['maxOpenLeads', 'max_open_leads'],
       ['awayUntil', 'away_until'],
+      ['team', 'team'],
     ];
     for (const [field, column] of optional) {
       const header = sheet.rows()[0].map(String);
@@ -106,6 +119,34 @@ export class World {
               weight: rep.weight ?? '',
               max_open_leads: rep.maxOpenLeads ?? '',
               away_until: rep.awayUntil ?? '',
+              team: rep.team ?? '',
+            })[h] ?? '',
+        ),
+      ),
+      2,
+    );
+  }
+
+  /**
+   * Replaces routing_rules' rows below the header (the example row setup() wrote
+   * included), typed as an admin would, top to bottom.
+   */
+  setRules(rules: RuleRow[]): void {
+    const sheet = this.rt.book.sheet('routing_rules');
+    const header = sheet.rows()[0].map(String);
+    for (let row = sheet.rows().length; row >= 2; row--) sheet.deleteRowAt(row);
+    if (rules.length === 0) return;
+    sheet.setRows(
+      rules.map((rule) =>
+        header.map(
+          (h) =>
+            ({
+              field: rule.field,
+              operator: rule.operator,
+              value: rule.value,
+              team: rule.team ?? '',
+              sla_minutes: rule.slaMinutes ?? '',
+              active: rule.active ?? true,
             })[h] ?? '',
         ),
       ),
