@@ -299,3 +299,17 @@ describe('the dashboard by team', () => {
     expect(rows[65].slice(0, 8)).toEqual(['(no team)', 1, 1, 0, '', 0, 1, 0]);
   });
 });
+
+describe('upgrading a deployment made before routing rules', () => {
+  test('without the routing_rules sheet a response is parked, not lost; Set up adds the sheet and the next sweep takes it in', () => {
+    const w = new World({ reps: TEAM_REPS });
+    w.rt.book.deleteSheet('routing_rules');
+    w.rt.fireFormSubmit({ Name: 'Before set up', Phone: '0812-7777-0001' });
+    expect(w.leadIds()).toEqual([]);
+    expect(w.rt.failures).toHaveLength(1);
+    w.rt.run('setup');
+    w.sweepAfter(1);
+    const [id] = w.leadIds();
+    expect(w.lead(id)).toMatchObject({ name: 'Before set up', sales_slack_id: AYU, team: '' });
+  });
+});
