@@ -49,6 +49,8 @@ const LOCK_MS = 30_000;
 export const DELIVERY_BUDGET_MS = 3 * 60_000;
 /** Elapsed time (ms) after which no further Slack wave starts: room is left to record outcomes. */
 export const DELIVERY_STOP_MS = 4 * 60_000;
+/** Longest roster and rule problem text kept in routing_state_sheet and the log (characters). */
+const MAX_PROBLEMS_CHARS = 5_000;
 
 export function runSweep(services: Services): SweepReport {
   let batch: OutboxItem[] = [];
@@ -143,11 +145,17 @@ export function runSweep(services: Services): SweepReport {
           `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`,
       ),
     ].join('; ');
-    if (problems !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
-      state[ROSTER_PROBLEMS] = problems;
-      if (problems) {
-        log.push(logEntry(now, 'ROSTER_PROBLEM', { detail: problems }));
-        services.log.warn(problems);
+    // One cell holds at most 50,000 characters: a long list (many broken rows) is cut
+    // well short of it, so the sweep's own write never fails on it; Check set-up lists all.
+    const shown =
+      problems.length > MAX_PROBLEMS_CHARS
+        ? `${problems.slice(0, MAX_PROBLEMS_CHARS - 60)}… (more: run Lead Routing → Check set-up)`
+        : problems;
+    if (shown !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
+      state[ROSTER_PROBLEMS] = shown;
+      if (shown) {
+        log.push(logEntry(now, 'ROSTER_PROBLEM', { detail: shown }));
+        services.log.warn(shown);
       }
     }
     const cancelled = new Set(notices.outboxPatches.map((p) => p.id));

@@ -144,6 +144,13 @@ export function readRules(rows: readonly RuleRow[]): RuleTable {
 export type RuleFields = ReadonlyMap<string, string>;
 
 /**
+ * Characters of an answer rules look at: the same as a parked response keeps, so a
+ * response taken in late matches exactly as it would have at once; it also bounds the
+ * work of an admin's `matches` pattern.
+ */
+export const RULE_FIELD_CHARS = 1_000;
+
+/**
  * @param answers form answers by question title (the first answer when a question has several)
  * @param lead the lead's source ('form' for the Google Form), email and phone (62…, or as typed when it could not be read)
  */
@@ -154,10 +161,10 @@ export function ruleFields(
   const fields = new Map<string, string>();
   for (const [title, answer] of Object.entries(answers))
     if (!fields.has(title.trim().toLowerCase()))
-      fields.set(title.trim().toLowerCase(), String(answer ?? ''));
-  fields.set('source', lead.source);
-  fields.set('email', lead.email);
-  fields.set('phone', lead.phone);
+      fields.set(title.trim().toLowerCase(), String(answer ?? '').slice(0, RULE_FIELD_CHARS));
+  fields.set('source', lead.source.slice(0, RULE_FIELD_CHARS));
+  fields.set('email', lead.email.slice(0, RULE_FIELD_CHARS));
+  fields.set('phone', lead.phone.slice(0, RULE_FIELD_CHARS));
   return fields;
 }
 

@@ -103,6 +103,12 @@ describe('matching a lead', () => {
     expect(f.get('source')).toBe('form');
   });
 
+  test('rules look at the first 1,000 characters of an answer, as much as a parked response keeps', () => {
+    const [tail] = readRules([row({ field: 'Notes', operator: 'contains', value: 'solar' })]).rules;
+    expect(ruleMatches(tail, fields({ Notes: `${'x'.repeat(995)}solar` }))).toBe(true);
+    expect(ruleMatches(tail, fields({ Notes: `${'x'.repeat(996)}solar` }))).toBe(false);
+  });
+
   test('the first matching rule, top to bottom, wins; none matching gives null', () => {
     const { rules } = readRules([
       row({ row: 2, field: 'Product', value: 'Solar', team: 'solar' }),

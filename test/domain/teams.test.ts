@@ -248,3 +248,33 @@ describe('teams in the sweep', () => {
     ]);
   });
 });
+
+describe('weights, caps and away inside a team', () => {
+  const reps = [
+    rep({ slackId: 'USOL1', index: 0, teams: ['solar'], weight: 2 }),
+    rep({ slackId: 'UWIND', index: 1, teams: ['wind'] }),
+    rep({ slackId: 'USOL2', index: 2, teams: ['solar'] }),
+  ];
+  const next = (rs: Rep[], rotations: Rotations, open = NONE) =>
+    assignNewLead(lead({ team: 'solar' }), rs, rotations, T0, open);
+
+  test('weights share the team rotation: 2 to 1, interleaved, and nobody outside the team', () => {
+    let rotations: Rotations = NEW_ROTATIONS;
+    const got: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const n = next(reps, rotations)!;
+      rotations = n.rotations;
+      got.push(n.decision.patch.changes.salesSlackId!);
+    }
+    expect(got).toEqual(['USOL1', 'USOL2', 'USOL1', 'USOL1', 'USOL2', 'USOL1']);
+  });
+
+  test('a team member at max_open_leads or away is skipped; with both out, the lead waits even though a rep of another team is free', () => {
+    const capped = reps.map((r) => (r.slackId === 'USOL1' ? { ...r, maxOpenLeads: 1 } : r));
+    expect(
+      next(capped, NEW_ROTATIONS, new Map([['USOL1', 1]]))?.decision.patch.changes,
+    ).toMatchObject({ salesSlackId: 'USOL2' });
+    const away = capped.map((r) => (r.slackId === 'USOL2' ? { ...r, awayUntil: T0 + MINUTE } : r));
+    expect(next(away, NEW_ROTATIONS, new Map([['USOL1', 1]]))).toBeNull();
+  });
+});

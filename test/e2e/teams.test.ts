@@ -275,6 +275,28 @@ describe('rules that cannot be read', () => {
   });
 });
 
+describe('many broken rules', () => {
+  test('the sweep keeps its problem text short of the 50,000-character cell limit and points to Check set-up', () => {
+    const w = new World({ reps: TEAM_REPS });
+    w.setRules(
+      Array.from({ length: 80 }, (_, i) => ({
+        field: 'Product',
+        operator: 'resembles',
+        value: `product ${i}`,
+        team: 'solar',
+      })),
+    );
+    w.sweepAfter(1);
+    const kept = String(state(w).roster_problems);
+    expect(kept.length).toBeLessThanOrEqual(5_000);
+    expect(kept).toMatch(/^routing_rules row 2 has operator "resembles"/);
+    expect(kept).toMatch(/… \(more: run Lead Routing → Check set-up\)$/);
+    w.rt.deployWebApp('https://script.google.com/macros/s/test/exec');
+    const failing = (w.rt.run('checkSetup') as Line[]).filter((l) => !l.ok);
+    expect(failing).toHaveLength(80);
+  });
+});
+
 describe('the dashboard by team', () => {
   test('the sweep writes a row per team, and one for leads without a team', () => {
     const w = new World({ reps: TEAM_REPS });
