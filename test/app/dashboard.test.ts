@@ -1,28 +1,24 @@
 /** refreshDashboard over in-memory ports: the sweep's own changes show, failures never stop the sweep. */
 import { refreshDashboard } from '../../src/app/dashboard';
-import type { DashboardWriter } from '../../src/app/ports';
-import type { Services, WorkbookSnapshot } from '../../src/app/ports';
-import { utcDay, type DashboardStats } from '../../src/domain/dashboard';
+import type { WorkbookSnapshot } from '../../src/app/ports';
+import type { DashboardStats } from '../../src/domain/dashboard';
 import { RoutingError } from '../../src/domain/errors';
+import { fakeWorld } from '../fakes/services';
 import { lead, rep, settings, T0 } from '../domain/fixtures';
 
 function world(write: (stats: DashboardStats) => void = () => undefined) {
-  const writes: Array<{ stats: DashboardStats; atMs: number }> = [];
-  const logs: string[] = [];
-  const dashboard: DashboardWriter = {
-    dayOf: (ms) => utcDay(ms + 7 * 3_600_000),
-    write: (stats, atMs) => {
-      write(stats);
-      writes.push({ stats, atMs });
+  const w = fakeWorld();
+  const real = w.dashboard.write.bind(w.dashboard);
+  w.dashboard.write = (stats, atMs) => {
+    write(stats);
+    real(stats, atMs);
+  };
+  const logs = {
+    get lines(): string[] {
+      return w.log.lines.map((l) => `${l.level} ${l.message}`);
     },
   };
-  const log = {
-    info: (m: string) => logs.push(`info ${m}`),
-    warn: (m: string) => logs.push(`warn ${m}`),
-    error: (m: string) => logs.push(`error ${m}`),
-  };
-  const services = { dashboard, log } as unknown as Services;
-  return { services, writes, logs };
+  return { services: w.services, writes: w.dashboard.writes, logs };
 }
 
 const snapshot = (leads = [lead({ createdAt: T0 })]): WorkbookSnapshot => ({
@@ -86,20 +82,20 @@ describe('refreshDashboard', () => {
       );
     });
     expect(() => refreshDashboard(missing.services, snapshot(), settings(), T0)).not.toThrow();
-    expect(missing.logs).toEqual([
+    expect(missing.logs.lines).toEqual([
       'warn dashboard not refreshed: Sheet "dashboard" is missing. Run Lead Routing → Set up to create it.',
     ]);
     const broken = world(() => {
       throw new TypeError('boom');
     });
     refreshDashboard(broken.services, snapshot(), settings(), T0);
-    expect(broken.logs).toEqual(['error dashboard not refreshed: TypeError: boom']);
+    expect(broken.logs.lines).toEqual(['error dashboard not refreshed: TypeError: boom']);
   });
 
   test('services without a dashboard: nothing happens', () => {
     const { services, logs } = world();
-    delete (services as { dashboard?: DashboardWriter }).dashboard;
+    delete services.dashboard;
     expect(() => refreshDashboard(services, snapshot(), settings(), T0)).not.toThrow();
-    expect(logs).toEqual([]);
+    expect(logs.lines).toEqual([]);
   });
 });
