@@ -30,6 +30,7 @@ import {
   World,
   type WorldOptions,
 } from '../test/e2e/world';
+import { measureRoundTrips } from '../test/e2e/round-trip-counts';
 import { resetCounts } from '../test/runtime/counters';
 import { createUrlFetchApp } from '../test/runtime/slack';
 import {
@@ -729,6 +730,37 @@ function main(): void {
     );
     print();
   }
+  // 4. Round trips per run do not grow with the sheet (moved here from the e2e suite).
+  print(
+    '4. Spreadsheet calls of one intake, one sweep and one click through dist/Code.js (test/e2e/round-trip-counts.ts); they must be the same at every size',
+  );
+  const sizes: Array<[number, number]> = [
+    [100, 1],
+    [10_000, 1_000],
+    [100_000, 1_000],
+  ];
+  const trips = sizes.map(([leads, due]) => ({ leads, due, ...measureRoundTrips(leads, due) }));
+  print(
+    formatTable(
+      trips.map((t) => ({
+        leads: int(t.leads),
+        due: int(t.due),
+        intake: t.intake,
+        sweep: t.sweep,
+        click: t.click,
+        'sweep fetch calls': t.sweepFetchCalls,
+        contacted: t.contacted ? 'yes' : 'NO',
+        'unlocked writes': t.unlockedWrites,
+      })),
+    ),
+  );
+  const key = (t: (typeof trips)[number]): string =>
+    `${t.intake}/${t.sweep}/${t.click}/${t.contacted}/${t.unlockedWrites}`;
+  if (trips.some((t) => key(t) !== key(trips[0]))) {
+    print('  !! round trips differ between sizes');
+    process.exitCode = 1;
+  } else print('  the same at every size');
+  print();
   print(`bench total: ${secs(performance.now() - started)} s of Node time`);
 }
 
