@@ -4,6 +4,7 @@
  * `/leads`. Requests are shaped as Slack sends them: a `payload` form field for
  * block_actions, plain fields for a slash command.
  */
+import fc from 'fast-check';
 import { takeLead } from '../../src/app/intake';
 import { handleSlackRequest } from '../../src/app/slack-action';
 import { runSweep } from '../../src/app/sweep';
@@ -186,5 +187,94 @@ describe('/leads', () => {
     handleSlackRequest(w.services, command('USTRANGER'));
     expect(JSON.stringify(lastAnswer(w).body)).toContain("can't find you");
     expect(w.workbook.log.map((e) => e.event)).toEqual(['RECEIVED', 'ASSIGNED']);
+  });
+});
+
+describe('any request at all', () => {
+  test('1000 random requests: a lead changes only for its verified owner marking it while NEW', () => {
+    const w = world();
+    const ids = [w.id];
+    for (const name of ['Sari', 'Tono', 'Umi']) {
+      const r = takeLead(
+        w.services,
+        formResponse({ Name: name, Phone: `0812-5555-00${ids.length}` }, name),
+      );
+      if (r.kind === 'CREATED') ids.push(r.leadId);
+    }
+    w.workbook.editLead(ids[3], { stage: 'QUALIFIED' });
+    w.secrets.secret = 'k-secret';
+    const users = ['UAYU', 'UBIMA', 'UCITRA', 'UOUTSIDER', 'UBOSS'];
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 20 }));
+    const often = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
+      fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: bad, weight: 1 });
+    const fields = fc.record({
+      k: often(fc.constant('k-secret'), fc.oneof(text, fc.constant('K-SECRET'))),
+      token: often(fc.constant(TOKEN), fc.oneof(text, fc.constant(`${TOKEN} `), fc.constant(null))),
+      type: often(fc.constant('block_actions'), fc.oneof(text, fc.constant('view_submission'))),
+      user: often(fc.constantFrom(...users), fc.oneof(text, fc.integer())),
+      actionId: often(
+        fc.constant(MARK_CONTACTED_ACTION),
+        fc.oneof(text, fc.constant('Mark_Contacted')),
+      ),
+      value: often(
+        fc.constantFrom(...ids),
+        fc.oneof(text, fc.constant(`${ids[0]}\n`), fc.constant('L'.repeat(101))),
+      ),
+      responseUrl: often(
+        fc.constant(RESPONSE_URL),
+        fc.constantFrom('https://evil.example/x', 'http://hooks.slack.com/x'),
+      ),
+    });
+    const tally = { ignored: 0, rejected: 0, contacted: 0 };
+    fc.assert(
+      fc.property(fields, (f) => {
+        const before = JSON.stringify(w.workbook.leadRows);
+        const logBefore = w.workbook.log.length;
+        const found = w.workbook.leadRows.find((l) => l.leadId === String(f.value).trim());
+        const target = found && { ...found };
+        handleSlackRequest(w.services, {
+          parameter: {
+            k: f.k,
+            payload: JSON.stringify({
+              type: f.type,
+              token: f.token,
+              user: { id: f.user },
+              response_url: f.responseUrl,
+              actions: [{ action_id: f.actionId, value: f.value }],
+            }),
+          },
+        });
+        const added = w.workbook.log.slice(logBefore).map((e) => e.event);
+        const authentic =
+          f.k === 'k-secret' &&
+          f.token === TOKEN &&
+          f.type === 'block_actions' &&
+          typeof f.user === 'string' &&
+          f.user !== '' &&
+          f.actionId === MARK_CONTACTED_ACTION &&
+          typeof f.value === 'string' &&
+          f.value.trim() !== '' &&
+          f.value.length <= 100 &&
+          f.responseUrl === RESPONSE_URL;
+        if (!authentic) {
+          tally.ignored++;
+          expect(added).toEqual([]);
+          expect(JSON.stringify(w.workbook.leadRows)).toBe(before);
+        } else if (target && target.salesSlackId === f.user && target.stage === 'NEW') {
+          tally.contacted++;
+          expect(added).toEqual(['CONTACTED']);
+          expect(w.workbook.lead(target.leadId).stage).toBe('CONTACTED');
+        } else {
+          tally.rejected++;
+          expect(added).toEqual(['REJECTED']);
+          expect(JSON.stringify(w.workbook.leadRows)).toBe(before);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(tally.contacted).toBeGreaterThan(0);
+    expect(tally.rejected).toBeGreaterThan(50);
+    expect(tally.ignored).toBeGreaterThan(100);
+    expect(w.workbook.unlockedWrites).toEqual([]);
   });
 });

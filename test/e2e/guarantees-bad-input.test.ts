@@ -331,7 +331,12 @@ describe('doPost with anything at all', () => {
     },
   );
 
-  test('1000 random requests: sheets change only for the verified owner marking a NEW lead CONTACTED (an authentic refused click adds one REJECTED audit row, nothing else)', () => {
+  /**
+   * 250 random requests by default (about 12 s through the bundle); FUZZ_RUNS=1000 for a
+   * deeper run. The same property over the port fakes runs 1000 in test/app.
+   */
+  const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 250);
+  test(`${fuzzRuns} random requests: sheets change only for the verified owner marking a NEW lead CONTACTED (an authentic refused click adds one REJECTED audit row, nothing else)`, () => {
     const w = new World({
       reps: [
         { name: 'Ayu', slackId: 'UAYU0001' },
@@ -576,12 +581,12 @@ describe('doPost with anything at all', () => {
         }
         stale = false;
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns },
     );
     // The run exercised every branch, and nothing it stored is a formula.
     expect(tally.CONTACTED).toBeGreaterThan(0);
-    expect(tally.REJECTED).toBeGreaterThan(50);
-    expect(tally.IGNORED).toBeGreaterThan(100);
+    expect(tally.REJECTED).toBeGreaterThan(fuzzRuns / 20);
+    expect(tally.IGNORED).toBeGreaterThan(fuzzRuns / 10);
     expectNoFormulas(w);
     expect(w.rt.failures).toEqual([]);
     expect(w.rt.counters.unlockedWrites).toEqual([]);
