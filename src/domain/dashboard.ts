@@ -134,44 +134,25 @@ export interface DashboardInput {
   dayOf: (epochMs: number) => string;
 }
 
-/** Days since 1970-01-01 → 'yyyy-mm-dd' (proleptic Gregorian; H. Hinnant's civil_from_days). */
-function civilFromDays(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** 'yyyy-mm-dd' → days since 1970-01-01 (H. Hinnant's days_from_civil). */
-function daysFromCivil(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new Error(`not a yyyy-mm-dd day: "${day}"`);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  const y = Number(match[1]) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+/** 'yyyy-mm-dd' of a Date's UTC calendar day (the proleptic Gregorian calendar, as Date uses). */
+function isoDay(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new Error('not a date');
+  return date.toISOString().slice(0, 10);
 }
 
 /** The calendar day `n` days after `day` (n may be negative): '2026-03-01', -1 → '2026-02-28'. */
 export function addDays(day: string, n: number): string {
-  return civilFromDays(daysFromCivil(day) + n);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new Error(`not a yyyy-mm-dd day: "${day}"`);
+  // setUTCFullYear rather than Date.UTC, which would read the years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + n);
+  return isoDay(date);
 }
 
 /** 'yyyy-mm-dd' of an instant read as UTC wall time; with a zone's offset added first it is that zone's day. */
 export function utcDay(epochMs: number): string {
-  return civilFromDays(Math.floor(epochMs / DAY_MS));
+  return isoDay(new Date(epochMs));
 }
 
 function isContacted(lead: Lead): boolean {

@@ -10,6 +10,7 @@ import {
   utcDay,
   type DashboardInput,
 } from '../../src/domain/dashboard';
+import fc from 'fast-check';
 import type { Lead } from '../../src/domain/lead';
 import { lead, MINUTE, rep, T0 } from './fixtures';
 
@@ -69,6 +70,19 @@ describe('calendar days', () => {
     expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
     expect(() => addDays('26/11/2026', 1)).toThrow(/yyyy-mm-dd/);
+    expect(addDays('0050-12-31', 1)).toBe('0051-01-01');
+  });
+
+  test('addDays agrees with whole days of epoch time, over four centuries', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -200 * 365, max: 200 * 365 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        (days, n) => {
+          expect(addDays(utcDay(days * DAY), n)).toBe(utcDay((days + n) * DAY));
+        },
+      ),
+    );
   });
 });
 
