@@ -22,10 +22,9 @@ import { createServices, forgetSpreadsheetCache, forgetSweepPlan } from './adapt
 import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
 import { consoleLog } from './adapters/system';
 import { noteSweepRan, retiredTrigger } from './adapters/trigger-owner';
+import { errorText } from './domain/errors';
 
-function describe(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
+const describe = (err: unknown): string => errorText(err, true);
 
 /** Shows a message to the person at the spreadsheet, when there is one. */
 function tellUser(title: string, lines: string[]): void {

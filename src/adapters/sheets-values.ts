@@ -4,7 +4,7 @@
  * cells, and RAW input keeps text as text (no formulas, no numbers from phones).
  * API failures become coded errors that name the sheet to repair.
  */
-import { RoutingError } from '../domain/errors';
+import { errorText, RoutingError } from '../domain/errors';
 import type { CellValue } from './header-table';
 
 export interface ValueRange {
@@ -23,7 +23,7 @@ function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
 }
 
 function explain(err: unknown, what: string): never {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   const missing = /Unable to parse range: '?([^'!]+)'?/.exec(message);
   if (missing)
     throw new RoutingError(

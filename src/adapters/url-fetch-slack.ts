@@ -6,6 +6,7 @@
  */
 import type { SlackClient, SlackRequest } from '../app/ports';
 import type { SlackOutcome } from '../domain/delivery';
+import { errorText } from '../domain/errors';
 
 const API = 'https://slack.com/api/';
 
@@ -27,7 +28,7 @@ export class UrlFetchSlackClient implements SlackClient {
     try {
       return UrlFetchApp.fetchAll(fetches).map((response) => readResponse(response));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       return requests.map(() => ({ kind: 'thrown', message }));
     }
   }
@@ -45,7 +46,7 @@ export class UrlFetchSlackClient implements SlackClient {
         ? { kind: 'ok', channel: '', ts: '' }
         : { kind: 'http', status };
     } catch (err) {
-      return { kind: 'thrown', message: err instanceof Error ? err.message : String(err) };
+      return { kind: 'thrown', message: errorText(err) };
     }
   }
 }

@@ -6,7 +6,7 @@
  * formats and its two charts, once.
  */
 import { dashboardStats } from '../domain/dashboard';
-import { RoutingError } from '../domain/errors';
+import { errorText, RoutingError } from '../domain/errors';
 import type { Lead, LeadPatch } from '../domain/lead';
 import type { Settings } from '../domain/settings';
 import type { DashboardBuilder, Services, WorkbookSnapshot } from './ports';
@@ -48,10 +48,7 @@ export function refreshDashboard(
   } catch (err) {
     // The dashboard is a view: routing must go on without it.
     if (err instanceof RoutingError) services.log.warn(`dashboard not refreshed: ${err.message}`);
-    else
-      services.log.error(
-        `dashboard not refreshed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
-      );
+    else services.log.error(`dashboard not refreshed: ${errorText(err, true)}`);
   }
 }
 

@@ -38,7 +38,7 @@ import {
 } from '../domain/routing-rules';
 import { teamReps } from '../domain/teams';
 import type { OutboxItem } from '../domain/outbox';
-import { RoutingError } from '../domain/errors';
+import { errorText, RoutingError } from '../domain/errors';
 
 export type IntakeResult =
   | { kind: 'PARKED'; reason: string }
@@ -319,7 +319,7 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
   try {
     return takeLead(services, response);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorText(err);
     try {
       services.parked.park(
         hashValues(
@@ -332,7 +332,7 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
       services.log.warn(`intake parked the response for the next sweep: ${reason}`);
     } catch (parkErr) {
       services.log.error(
-        `intake could NOT park the response (${parkErr instanceof Error ? parkErr.message : String(parkErr)}); run Lead Routing → Reprocess form responses. First error: ${reason}`,
+        `intake could NOT park the response (${errorText(parkErr)}); run Lead Routing → Reprocess form responses. First error: ${reason}`,
       );
       throw err;
     }
@@ -352,9 +352,7 @@ export function takeParked(services: Services): number {
       services.parked.remove(key);
       taken++;
     } catch (err) {
-      services.log.warn(
-        `a parked response is still waiting: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      services.log.warn(`a parked response is still waiting: ${errorText(err)}`);
       break;
     }
   }

@@ -20,3 +20,12 @@ export class RoutingError extends Error {
     this.name = 'RoutingError';
   }
 }
+
+/**
+ * Anything thrown, as one line for a log or a person: an Error's message (with its name
+ * first when `withName`, e.g. "TypeError: x is undefined"), else the value as text.
+ */
+export function errorText(err: unknown, withName = false): string {
+  if (!(err instanceof Error)) return String(err);
+  return withName ? `${err.name}: ${err.message}` : err.message;
+}
