@@ -88,6 +88,7 @@ export function rep(fields: Partial<Rep> & { slackId: string }): Rep {
     weight: 1,
     maxOpenLeads: null,
     awayUntil: null,
+    teams: [],
     ...fields,
   };
 }

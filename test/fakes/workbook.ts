@@ -34,6 +34,7 @@ import { RoutingError } from '../../src/domain/errors';
 import type { Lead, LogEntry } from '../../src/domain/lead';
 import type { OutboxItem } from '../../src/domain/outbox';
 import type { Rep } from '../../src/domain/rep';
+import { readRules, type RuleRow } from '../../src/domain/routing-rules';
 import { SETTING_SPECS } from '../../src/domain/settings';
 import { isClosedStage, parseStage } from '../../src/domain/stage';
 import { LEAD_FIELD_HEADERS } from '../../src/adapters/row-codec';
@@ -51,6 +52,7 @@ const REQUIRED: Partial<Record<SheetName, readonly string[]>> = {
   [SHEETS.state]: ['key', 'value'],
   [SHEETS.outbox]: OUTBOX_HEADERS,
   [SHEETS.holidays]: ['date'],
+  [SHEETS.rules]: HEADERS[SHEETS.rules],
 };
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -63,6 +65,8 @@ export class FakeWorkbook implements Workbook {
   state = new Map<string, string>();
   outbox: OutboxItem[] = [];
   holidays = new Set<string>();
+  /** routing_rules rows as an admin typed them (read with the real readRules). */
+  rules: Array<Omit<RuleRow, 'row'>> = [];
   log: LogEntry[] = [];
   archived: Lead[] = [];
   /** Writes made while the script lock was not held: the suite expects none. */
@@ -150,6 +154,7 @@ export class FakeWorkbook implements Workbook {
       outbox: this.outbox.filter((item) => item.id !== '').map(copy),
       holidays: new Set(this.holidays),
       duplicateLeadIds: [...duplicates],
+      rules: readRules(this.rules.map((r, i) => ({ row: i + 2, ...r }))),
     };
   }
 
