@@ -51,6 +51,10 @@ export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
   lastError: 'last_error',
   createdAt: 'created_at',
   sentAt: 'sent_at',
+  toSlackId: 'to_slack_id',
+  messageChannel: 'message_channel',
+  messageTs: 'message_ts',
+  button: 'button',
 };
 
 const LEAD_TIME_FIELDS = new Set<keyof Lead>([
@@ -175,6 +179,10 @@ export class RowCodec {
       lastError: t('last_error'),
       createdAt: this.time(table.get(row, 'created_at')) ?? 0,
       sentAt: this.time(table.get(row, 'sent_at')),
+      toSlackId: t('to_slack_id'),
+      messageChannel: t('message_channel'),
+      messageTs: t('message_ts'),
+      button: t('button') === 'LIVE' ? 'LIVE' : '',
     };
   }
 

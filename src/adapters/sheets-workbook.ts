@@ -25,6 +25,7 @@ import {
 } from '../app/ports';
 import type { Lead, LogEntry } from '../domain/lead';
 import { readRules } from '../domain/routing-rules';
+import type { OutboxItem } from '../domain/outbox';
 import { isClosedStage, parseStage } from '../domain/stage';
 import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
@@ -106,10 +107,37 @@ export class SheetsWorkbook implements Workbook {
   }
 
   loadLead(leadId: string): Lead | undefined {
+    return this.loadLeadWithMessages(leadId).lead;
+  }
+
+  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] } {
     const sheet = quoteSheet(SHEETS.leads);
     // The contract puts lead_id first, so column A is read with the header; if an admin
-    // moved it, the header says where it went and that column is read instead.
-    const [headerRows, firstColumn] = this.values.batchGet([`${sheet}!1:1`, `${sheet}!A:A`]);
+    // moved it, the header says where it went and that column is read instead. The
+    // outbox comes in the same call (it holds a few days of messages).
+    const [headerRows, firstColumn, outboxValues] = this.values.batchGet([
+      `${sheet}!1:1`,
+      `${sheet}!A:A`,
+      quoteSheet(SHEETS.outbox),
+    ]);
+    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
+    this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
+    // A click must work while slack_outbox needs repair (Set up fixes it): its messages
+    // are then not followed, and the sweep says what is wrong.
+    const messages = OUTBOX_HEADERS.every((h) => outbox.has(h))
+      ? outbox.rows
+          .map((r) => this.codec.outbox(outbox, r))
+          .filter((item) => item.leadId === leadId)
+      : [];
+    return { lead: this.findLead(leadId, headerRows, firstColumn), messages };
+  }
+
+  private findLead(
+    leadId: string,
+    headerRows: CellValue[][],
+    firstColumn: CellValue[][],
+  ): Lead | undefined {
+    const sheet = quoteSheet(SHEETS.leads);
     const header = headerRows?.[0] ?? [];
     this.headers.set(SHEETS.leads, header);
     const table = new HeaderTable(SHEETS.leads, [header]);

@@ -13,6 +13,8 @@ import { judgeDelivery, type SlackOutcome } from '../domain/delivery';
 import { logEntry, type LogEntry } from '../domain/lead';
 import { paceKey, pickBatch, type OutboxItem, type OutboxPatch } from '../domain/outbox';
 import type { GuardedLeadPatch, Services } from './ports';
+import { carriesButtons } from '../domain/buttons';
+import { rewriteOf } from './follow-lead';
 
 /** Messages a channel takes at once before the one-per-second pace applies. */
 export const BURST_PER_TARGET = 3;
@@ -139,6 +141,7 @@ export function deliver(
   const now = services.clock.now();
   const outboxPatches: OutboxPatch[] = [];
   const leadPatches: GuardedLeadPatch[] = [];
+  const sentAssignments = new Map<string, OutboxItem>();
   const log: LogEntry[] = [];
   for (const item of batch) {
     const outcome = outcomes.get(item.id)!;
@@ -157,15 +160,34 @@ export function deliver(
     const verdict = judgeDelivery(outcome, attempts, now);
     if (verdict.kind === 'SENT') {
       report.sent++;
+      // A message with buttons is recorded, so every later change of its lead can
+      // rewrite it (Slack follows the lead).
+      const recorded = carriesButtons(item) && item.method === 'chat.postMessage';
       outboxPatches.push({
         id: item.id,
-        changes: { status: 'SENT', attempts, sentAt: now, nextAttemptAt: null, lastError: '' },
+        changes: {
+          status: 'SENT',
+          attempts,
+          sentAt: now,
+          nextAttemptAt: null,
+          lastError: '',
+          ...(recorded
+            ? { messageChannel: verdict.channel, messageTs: verdict.ts, button: 'LIVE' as const }
+            : {}),
+        },
       });
       if (item.kind === 'ASSIGNMENT') {
+        sentAssignments.set(item.leadId, { ...item, messageChannel: verdict.channel, messageTs: verdict.ts, button: 'LIVE', sentAt: now });
         leadPatches.push({
           leadId: item.leadId,
           changes: { slackChannel: verdict.channel, slackTs: verdict.ts },
-          expect: { routeCount: item.route },
+          // Still NEW with that owner on that route: otherwise the lead changed while the
+          // message was on its way, and its button is taken away at once (below).
+          expect: {
+            routeCount: item.route,
+            stage: 'NEW',
+            ...(item.toSlackId ? { salesSlackId: item.toSlackId } : {}),
+          },
         });
       }
     } else if (verdict.kind === 'RETRY') {
@@ -194,8 +216,16 @@ export function deliver(
       );
     }
   }
+  let rewrites: OutboxItem[] = [];
   services.lock.withLock(LOCK_MS, () => {
-    services.workbook.commit({ outboxPatches, leadPatches, log });
+    const commit = services.workbook.commit({ outboxPatches, leadPatches, log });
+    rewrites = rewriteOvertaken(
+      services,
+      commit.skippedLeads.map((s) => sentAssignments.get(s.leadId)).filter(
+        (item): item is OutboxItem => item !== undefined,
+      ),
+      now,
+    );
     const retryAt = outboxPatches.reduce(
       (at, p) =>
         p.changes.status === undefined && typeof p.changes.nextAttemptAt === 'number'
@@ -205,5 +235,38 @@ export function deliver(
     );
     if (retryAt < Infinity) services.schedule.workAt(retryAt);
   });
+  if (rewrites.length) deliver(services, rewrites, stopAt);
   return report;
+}
+
+/**
+ * Assignments sent while their lead changed (contacted, closed, handed on between the
+ * lease and the send): their buttons are taken away now, in the same lock.
+ * @returns the rewrites, leased, to send after the lock
+ */
+function rewriteOvertaken(
+  services: Services,
+  sent: readonly OutboxItem[],
+  now: number,
+): OutboxItem[] {
+  if (sent.length === 0) return [];
+  const leads = sent.map((item) => services.workbook.loadLead(item.leadId));
+  const rewrites = sent.map((item, i) => rewriteOf(services, item, leads[i], now));
+  const batch = leaseNew(rewrites, now);
+  services.workbook.commit({
+    newOutbox: rewrites,
+    outboxPatches: sent.map((item) => ({ id: item.id, changes: { button: '' } })),
+  });
+  // Still the lead's message for that route (contacted or closed meanwhile): its slack_ts
+  // is kept on the lead as usual.
+  services.workbook.commit({
+    leadPatches: sent
+      .filter((item, i) => leads[i]?.routeCount === item.route)
+      .map((item) => ({
+        leadId: item.leadId,
+        changes: { slackChannel: item.messageChannel, slackTs: item.messageTs },
+        expect: { routeCount: item.route },
+      })),
+  });
+  return batch;
 }

@@ -5,6 +5,7 @@
  * message is sent after the lock is released.
  */
 import {
+  FINGERPRINT_ANSWER_CHARS,
   draftFromAnswers,
   hashValues,
   leadHasSubmission,
@@ -49,7 +50,42 @@ export type IntakeResult =
 
 const LOCK_MS = 30_000;
 
-export function takeLead(services: Services, response: FormResponse): IntakeResult {
+/** Intake, then delivery of what it queued (reprocess and parked responses use it as is). */
+export function takeLead(
+  services: Services,
+  response: FormResponse,
+  options: AdmitOptions = {},
+): IntakeResult {
+  const admitted = admitLead(services, response, options);
+  sendAdmitted(services, admitted);
+  return admitted.result;
+}
+
+export interface AdmitOptions {
+  /**
+   * Also look for the response among archived leads (one more read). Parked responses
+   * use it: they may wait long enough for their lead to be archived meanwhile.
+   */
+  checkArchive?: boolean;
+}
+
+interface Admitted {
+  result: IntakeResult;
+  toSend: OutboxItem[];
+}
+
+/** Sends what intake queued and records it; the lead exists already, whatever happens here. */
+function sendAdmitted(services: Services, admitted: Admitted): void {
+  if (!admitted.toSend.length) return;
+  const delivery = deliver(services, admitted.toSend);
+  if (admitted.result.kind === 'CREATED') admitted.result.delivery = delivery;
+}
+
+/**
+ * The lead is made (or the response recognised) under the lock; the messages it owes
+ * are returned, to be sent after the lock is released.
+ */
+function admitLead(services: Services, response: FormResponse, options: AdmitOptions): Admitted {
   let toSend: OutboxItem[] = [];
   const result = services.lock.withLock(LOCK_MS, (): IntakeResult => {
     const now = services.clock.now();
@@ -72,7 +108,11 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       services.log.error(err.message);
     }
     const key = responseFingerprint(response.namedValues, response.values, settings);
-    const existing = snapshot.leads.find((lead) => leadHasSubmission(lead, key));
+    const existing =
+      snapshot.leads.find((lead) => leadHasSubmission(lead, key)) ??
+      (options.checkArchive && services.workbook.archivedSubmissionKeys().has(key)
+        ? { leadId: '' }
+        : undefined);
     if (existing) {
       services.workbook.commit({
         log: [
@@ -80,7 +120,9 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
           logEntry(now, 'DUPLICATE_SUBMISSION', {
             leadId: existing.leadId,
             actor: 'form',
-            detail: 'the form trigger fired again for a response already taken in',
+            detail: existing.leadId
+              ? 'the form trigger fired again for a response already taken in'
+              : 'a parked copy of a response whose lead is already archived',
           }),
         ],
       });
@@ -280,11 +322,7 @@ export function takeLead(services: Services, response: FormResponse): IntakeResu
       delivery: { sent: 0, retrying: 0, failed: 0 },
     };
   });
-  if (toSend.length) {
-    const delivery = deliver(services, toSend);
-    if (result.kind === 'CREATED') result.delivery = delivery;
-  }
-  return result;
+  return { result, toSend };
 }
 
 /** The first answer to each question, by title (what routing rules match against). */
@@ -316,8 +354,9 @@ function ruleDetail(lead: Lead, rules: readonly RoutingRule[]): string {
  * takes it in. Taking a response in twice is harmless (its fingerprint is kept).
  */
 export function takeLeadOrPark(services: Services, response: FormResponse): IntakeResult {
+  let admitted: Admitted;
   try {
-    return takeLead(services, response);
+    admitted = admitLead(services, response, {});
   } catch (err) {
     const reason = errorText(err);
     try {
@@ -341,6 +380,16 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
     if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
     return { kind: 'PARKED', reason };
   }
+  // Parking happens only before the lead exists: once it does, a delivery that cannot
+  // record its outcome (the lock busy again) leaves the message to the sweep's retry.
+  try {
+    sendAdmitted(services, admitted);
+  } catch (err) {
+    services.log.warn(
+      `intake: lead ${'leadId' in admitted.result ? admitted.result.leadId : ''} is written; its Slack message is left to the next sweep: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  return admitted.result;
 }
 
 /** Takes in parked responses (the sweep calls it with the lock released). */
@@ -348,7 +397,7 @@ export function takeParked(services: Services): number {
   let taken = 0;
   for (const { key, response } of services.parked.all()) {
     try {
-      takeLead(services, response);
+      takeLead(services, response, { checkArchive: true });
       services.parked.remove(key);
       taken++;
     } catch (err) {
@@ -359,8 +408,11 @@ export function takeParked(services: Services): number {
   return taken;
 }
 
-/** Longest answer kept when parking (Script Properties hold 9 kB per value). */
-const PARKED_ANSWER_CHARS = 1_000;
+/**
+ * Longest answer kept when parking (Script Properties hold 9 kB per value); the
+ * fingerprint reads no more of each answer, so the parked copy keeps it.
+ */
+const PARKED_ANSWER_CHARS = FINGERPRINT_ANSWER_CHARS;
 
 /**
  * A response small enough to park: each answer once (by question) and clipped, plus the

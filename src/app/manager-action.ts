@@ -13,6 +13,7 @@ import { parseSettings } from '../domain/settings';
 import { mention } from '../domain/slack-text';
 import { parseStage } from '../domain/stage';
 import { leaseNew } from './deliver';
+import { followLeads } from './follow-lead';
 import { assignmentNotice, clockFor, movedOnNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
@@ -74,6 +75,32 @@ export function managerAction(
       teams: [],
     };
   }
+  // The same action twice (a double click, Slack retrying) is applied once: the lead
+  // was already handed to this person after its escalation.
+  if (
+    lead.salesSlackId === to.slackId &&
+    lead.escalatedAt !== null &&
+    lead.assignedAt !== null &&
+    lead.assignedAt > lead.escalatedAt
+  ) {
+    services.workbook.commit({
+      log: [
+        logEntry(now, 'REJECTED', {
+          leadId,
+          fromSlackId: userId,
+          actor: userId,
+          detail: `${request.kind}: already done (the lead is with ${to.slackId} since the escalation)`,
+        }),
+      ],
+    });
+    return {
+      answer: {
+        body: ephemeral(refusalText('ALREADY_DONE', { leadId, owner: mention(to.slackId) })),
+        outcome: 'ALREADY_DONE',
+      },
+      toSend: [],
+    };
+  }
   const patch = assignmentPatch(lead, to, now);
   const after = patched(lead, patch.changes);
   const notice = assignmentNotice(
@@ -86,8 +113,23 @@ export function managerAction(
     userId,
   );
   const newOutbox: OutboxItem[] = [notice];
-  const movedOn = movedOnNotice(services, lead, to.slackId, now);
-  if (movedOn) newOutbox.push(movedOn);
+  const mine = snapshot.outbox.filter((item) => item.leadId === leadId);
+  // Every earlier message of the lead loses its button (the escalation itself is
+  // replaced by this answer); one only known from the lead's slack_ts gets the old notice.
+  const escalation = mine.find(
+    (item) => item.messageTs !== '' && item.messageTs === request.messageTs,
+  );
+  const follow = followLeads(
+    services,
+    new Map([[leadId, after]]),
+    mine.filter((item) => item !== escalation && item.status !== 'PENDING'),
+    now,
+  );
+  newOutbox.push(...follow.newOutbox);
+  if (!mine.some((item) => item.messageTs !== '' && item.messageTs === lead.slackTs)) {
+    const movedOn = movedOnNotice(services, lead, to.slackId, now);
+    if (movedOn) newOutbox.push(movedOn);
+  }
   const batch = leaseNew(newOutbox, now);
   const commit = services.workbook.commit({
     leadPatches: [
@@ -107,8 +149,15 @@ export function managerAction(
             ? `escalated lead taken by the manager; route ${after.routeCount}`
             : `escalated lead reassigned by the manager; route ${after.routeCount}`,
       }),
+      ...follow.log,
     ],
     newOutbox,
+    outboxPatches: [
+      ...follow.outboxPatches,
+      ...(escalation?.button === 'LIVE'
+        ? [{ id: escalation.id, leadId, changes: { button: '' as const } }]
+        : []),
+    ],
   });
   if (commit.skippedLeads.length)
     return {

@@ -1,24 +1,52 @@
 /**
  * A click on "Mark as CONTACTED". Only the lead's current owner, only while it is NEW;
  * the write is guarded so a re-route or an admin's edit that lands first wins. Runs
- * under the lock the router holds; returns what to answer through response_url.
+ * under the lock the router holds; returns what to answer through response_url and the
+ * rewrites owed to the lead's other messages (older copies, or its own message when the
+ * click came from the ephemeral `/leads` list), so no button for it stays live.
  */
 import { decideContact } from '../domain/contact';
 import { logEntry } from '../domain/lead';
 import { contactedMessage, refusalText } from '../domain/messages';
 import type { Lead } from '../domain/lead';
+import type { OutboxItem } from '../domain/outbox';
+import { leaseNew } from './deliver';
+import { followLeads } from './follow-lead';
 import type { Services } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
+import type { ClickSource } from './slack-request';
+
+export interface ClickDone {
+  answer: SlackAnswer;
+  /** Rewrites to send after the lock. */
+  toSend: OutboxItem[];
+  /** Set when the answer replaces the clicked message: if it fails, chat.update does it. */
+  replaces?: { leadId: string; route: number; channel: string; ts: string; lead: Lead };
+}
 
 export function markContacted(
   services: Services,
-  lead: Lead | undefined,
-  leadId: string,
-  userId: string,
+  loaded: { lead: Lead | undefined; messages: OutboxItem[] },
+  request: { leadId: string; userId: string } & ClickSource,
   now: number,
-): SlackAnswer {
+): ClickDone {
+  const { lead, messages } = loaded;
+  const { leadId, userId } = request;
   const decision = decideContact(lead, userId);
   if (decision.ok && lead) {
+    const after: Lead = { ...lead, stage: 'CONTACTED', contactedAt: now };
+    // The clicked message is replaced by the answer itself; every other live one is rewritten.
+    const clicked = request.fromEphemeral
+      ? undefined
+      : messages.find((m) => m.messageTs !== '' && m.messageTs === request.messageTs);
+    // Sent messages only: owed ones are checked when their turn to be sent comes.
+    const follow = followLeads(
+      services,
+      new Map([[leadId, after]]),
+      messages.filter((m) => m !== clicked && m.status !== 'PENDING'),
+      now,
+    );
+    const toSend = leaseNew(follow.newOutbox, now);
     const commit = services.workbook.commit({
       leadPatches: [
         {
@@ -32,29 +60,76 @@ export function markContacted(
           leadId,
           fromSlackId: userId,
           actor: userId,
-          detail: `route ${lead.routeCount}`,
+          detail: `route ${lead.routeCount}${request.fromEphemeral ? ' (from /leads)' : ''}`,
         }),
+        ...follow.log,
+      ],
+      newOutbox: follow.newOutbox,
+      outboxPatches: [
+        ...follow.outboxPatches,
+        ...(clicked?.button === 'LIVE'
+          ? [{ id: clicked.id, leadId, changes: { button: '' as const } }]
+          : []),
       ],
     });
     if (commit.skippedLeads.length === 0) {
       const minutes = lead.assignedAt === null ? 0 : (now - lead.assignedAt) / 60_000;
       const waited = lead.createdAt === null ? minutes : (now - lead.createdAt) / 60_000;
       const message = contactedMessage(lead, userId, minutes, waited);
+      if (request.fromEphemeral)
+        // The rep's /leads list stays; the lead's own message is rewritten by chat.update.
+        return {
+          answer: {
+            body: ephemeral(`:white_check_mark: ${message.text}`),
+            outcome: 'CONTACTED',
+          },
+          toSend,
+        };
       return {
-        body: { replace_original: true, text: message.text, blocks: message.blocks },
-        outcome: 'CONTACTED',
+        answer: {
+          body: { replace_original: true, text: message.text, blocks: message.blocks },
+          outcome: 'CONTACTED',
+        },
+        toSend,
+        replaces: request.messageTs
+          ? {
+              leadId,
+              route: lead.routeCount,
+              channel: clicked?.messageChannel || request.channelId,
+              ts: request.messageTs,
+              lead: { ...after, salesSlackId: userId },
+            }
+          : undefined,
       };
     }
-    return { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' };
+    return {
+      answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' },
+      toSend: [],
+    };
   }
   const reason = decision.ok ? 'UNKNOWN_LEAD' : decision.reason;
+  // A click on a message whose button should be gone: take every such button away now.
+  const follow = followLeads(
+    services,
+    lead ? new Map([[leadId, lead]]) : new Map<string, Lead>(),
+    messages.filter((m) => m.status !== 'PENDING'),
+    now,
+    new Set([leadId]),
+  );
+  const toSend = leaseNew(follow.newOutbox, now);
   services.workbook.commit({
     log: [
       logEntry(now, 'REJECTED', { leadId, fromSlackId: userId, actor: userId, detail: reason }),
+      ...follow.log,
     ],
+    newOutbox: follow.newOutbox,
+    outboxPatches: follow.outboxPatches,
   });
   return {
-    body: ephemeral(refusalText(reason, { leadId, ...(decision.ok ? {} : decision) })),
-    outcome: reason,
+    answer: {
+      body: ephemeral(refusalText(reason, { leadId, ...(decision.ok ? {} : decision) })),
+      outcome: reason,
+    },
+    toSend,
   };
 }

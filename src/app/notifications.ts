@@ -40,6 +40,7 @@ function post(
   channel: string,
   message: SlackMessage,
   now: number,
+  toSlackId = '',
 ): OutboxItem {
   const body = {
     channel,
@@ -56,6 +57,7 @@ function post(
     method: 'chat.postMessage',
     body: JSON.stringify(body),
     createdAt: now,
+    toSlackId,
   });
 }
 
@@ -85,6 +87,7 @@ export function assignmentNotice(
     settings.leadsChannelId || lead.salesSlackId,
     message,
     now,
+    lead.salesSlackId,
   );
 }
 
@@ -111,12 +114,9 @@ export function noticesFor(
   reps: readonly Rep[],
 ): Notices {
   const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
-  // Undelivered assignment messages by lead: a re-route cancels them (indexed once, not per decision).
-  const undelivered = new Map<string, OutboxItem[]>();
-  for (const item of outbox) {
-    if (item.kind === 'ASSIGNMENT' && item.status === 'PENDING')
-      undelivered.set(item.leadId, [...(undelivered.get(item.leadId) ?? []), item]);
-  }
+  // Messages recorded in the outbox are followed by followLeads; only an older message
+  // known just from the lead's slack_ts gets the moved-on rewrite here.
+  const tracked = new Set(outbox.map((item) => item.messageTs).filter((ts) => ts !== ''));
   for (const decision of decisions) {
     const lead = decision.lead;
     const after = patched(lead, decision.patch.changes);
@@ -134,18 +134,10 @@ export function noticesFor(
         assignmentNotice(services, after, settings, clock, now, decision.from),
       );
       const same = decision.from === decision.to.slackId;
-      const notice = movedOnNotice(services, lead, decision.to.slackId, now);
+      const notice = tracked.has(lead.slackTs)
+        ? null
+        : movedOnNotice(services, lead, decision.to.slackId, now);
       if (notice) notices.newOutbox.push(notice);
-      for (const item of undelivered.get(lead.leadId) ?? []) {
-        notices.outboxPatches.push({
-          id: item.id,
-          leadId: lead.leadId,
-          changes: {
-            status: 'CANCELLED',
-            lastError: 'lead re-routed before this message was delivered',
-          },
-        });
-      }
       notices.log.push(
         logEntry(now, 'REROUTED', {
           leadId: lead.leadId,
@@ -245,20 +237,20 @@ export function availableAgain(
   return (state.get(key) ?? '') !== '' ? { [key]: '' } : {};
 }
 
-/** Ends every stretch (of a team or not) whose leads no longer wait. */
+/** Ends every stretch (of a team or not) whose leads no longer wait and whose team can take leads again. */
 export function availableAgainExcept(
   state: ReadonlyMap<string, string>,
   stillWaiting: ReadonlySet<string>,
+  canTakeLeads: (team: string) => boolean = () => true,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of state) {
     if (value === '') continue;
-    if (key === NOBODY_AVAILABLE_SINCE && !stillWaiting.has('')) out[key] = '';
-    else if (
-      key.startsWith(TEAM_NOBODY_PREFIX) &&
-      !stillWaiting.has(key.slice(TEAM_NOBODY_PREFIX.length))
-    )
-      out[key] = '';
+    if (key === NOBODY_AVAILABLE_SINCE && !stillWaiting.has('') && canTakeLeads('')) out[key] = '';
+    else if (key.startsWith(TEAM_NOBODY_PREFIX)) {
+      const team = key.slice(TEAM_NOBODY_PREFIX.length);
+      if (!stillWaiting.has(team) && canTakeLeads(team)) out[key] = '';
+    }
   }
   return out;
 }

@@ -74,6 +74,8 @@ export interface Workbook {
    * answer Slack within 3 s however big lead_sheet is; undefined when there is none.
    */
   loadLead(leadId: string): Lead | undefined;
+  /** The same, with the lead's rows of slack_outbox (in the same round trip). */
+  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] };
   commit(changes: WorkbookChanges): CommitReport;
   /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
   archivedSubmissionKeys(): Set<string>;

@@ -70,6 +70,10 @@ export const OUTBOX_HEADERS = [
   'last_error',
   'created_at',
   'sent_at',
+  'to_slack_id',
+  'message_channel',
+  'message_ts',
+  'button',
 ] as const;
 
 /** lead_archive: every lead_sheet column (admins' own too, added as met), then when it moved. */
@@ -166,5 +170,17 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
   [SHEETS.state]: ['key'],
   [SHEETS.settings]: ['key', 'description'],
   [SHEETS.log]: ['lead_id', 'event', 'from_slack_id', 'to_slack_id', 'actor', 'detail'],
-  [SHEETS.outbox]: ['id', 'lead_id', 'kind', 'method', 'body', 'status', 'last_error'],
+  [SHEETS.outbox]: [
+    'id',
+    'lead_id',
+    'kind',
+    'method',
+    'body',
+    'status',
+    'last_error',
+    'to_slack_id',
+    'message_channel',
+    'message_ts',
+    'button',
+  ],
 };

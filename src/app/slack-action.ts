@@ -7,16 +7,20 @@
 import { RoutingError } from '../domain/errors';
 import { refusalText } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
-import { deliver } from './deliver';
 import { leadsList } from './leads-command';
 import { managerAction } from './manager-action';
-import { markContacted } from './mark-contacted';
+import { markContacted, type ClickDone } from './mark-contacted';
+import { rewriteOf } from './follow-lead';
+import { deliver, leaseNew } from './deliver';
+import { newOutboxItem } from '../domain/outbox';
 import type { Services } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import { readInteraction, type WebRequest } from './slack-request';
 
 /** How long a click waits for the script lock, in ms. */
 export const CLICK_LOCK_MS = 1_500;
+/** How long the fallback rewrite waits for the lock (Slack has had its answer by then). */
+const FALLBACK_LOCK_MS = 10_000;
 
 export type ClickResult =
   { kind: 'IGNORED'; reason: string } | { kind: string; leadId: string; outcome: string };
@@ -41,17 +45,21 @@ export function handleSlackRequest(
   }
   let answer: SlackAnswer;
   let toSend: OutboxItem[] = [];
+  let replaces: ClickDone['replaces'];
   try {
     answer = services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
-      if (interaction.kind === 'MARK_CONTACTED')
-        return markContacted(
+      if (interaction.kind === 'MARK_CONTACTED') {
+        const done = markContacted(
           services,
-          services.workbook.loadLead(interaction.leadId),
-          interaction.leadId,
-          interaction.userId,
+          services.workbook.loadLeadWithMessages(interaction.leadId),
+          interaction,
           now,
         );
+        toSend = done.toSend;
+        replaces = done.replaces;
+        return done.answer;
+      }
       const done = managerAction(services, services.workbook.load(), interaction, now);
       toSend = done.toSend;
       return done.answer;
@@ -63,20 +71,64 @@ export function handleSlackRequest(
       outcome: 'BUSY',
     };
   }
-  respond(services, interaction.responseUrl, answer.body, interaction.leadId);
+  const answered = respond(services, interaction.responseUrl, answer.body, interaction.leadId);
+  if (!answered && replaces) toSend = [...toSend, ...fallBackToUpdate(services, replaces)];
   if (toSend.length) deliver(services, toSend);
   return { kind: interaction.kind, leadId: interaction.leadId, outcome: answer.outcome };
 }
 
+/** @returns whether Slack took the answer */
 function respond(
   services: Services,
   responseUrl: string,
   body: Record<string, unknown>,
   what: string,
-): void {
+): boolean {
   const outcome = services.slack.respond(responseUrl, body);
   if (outcome.kind !== 'ok')
     services.log.warn(
       `could not answer Slack about ${what} through response_url: ${JSON.stringify(outcome)}`,
     );
+  return outcome.kind === 'ok';
+}
+
+/**
+ * The click's answer did not reach Slack, so its message still shows the button: it is
+ * rewritten by chat.update through the outbox instead (retried like any message).
+ */
+function fallBackToUpdate(
+  services: Services,
+  replaces: NonNullable<ClickDone['replaces']>,
+): OutboxItem[] {
+  try {
+    return services.lock.withLock(FALLBACK_LOCK_MS, () => {
+      const now = services.clock.now();
+      const rewrite = rewriteOf(
+        services,
+        {
+          ...newOutboxItem({
+            id: '',
+            leadId: replaces.leadId,
+            kind: 'ASSIGNMENT',
+            route: replaces.route,
+            method: 'chat.postMessage',
+            body: '',
+            createdAt: now,
+          }),
+          messageChannel: replaces.channel,
+          messageTs: replaces.ts,
+        },
+        replaces.lead,
+        now,
+      );
+      const batch = leaseNew([rewrite], now);
+      services.workbook.commit({ newOutbox: [rewrite] });
+      return batch;
+    });
+  } catch (err) {
+    services.log.error(
+      `the click's message for ${replaces.leadId} still shows its button and could not be queued for rewriting: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return [];
+  }
 }

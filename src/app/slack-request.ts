@@ -15,10 +15,26 @@ export interface WebRequest {
   parameter?: Record<string, unknown>;
 }
 
+/**
+ * Where a click came from: the message's ts, and whether it was an ephemeral message
+ * (the `/leads` list): Slack then sends `container.is_ephemeral` true and no `message`.
+ */
+export interface ClickSource {
+  messageTs: string;
+  channelId: string;
+  fromEphemeral: boolean;
+}
+
 export type SlackInteraction =
-  | { kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string }
-  | { kind: 'REASSIGN'; leadId: string; toSlackId: string; userId: string; responseUrl: string }
-  | { kind: 'TAKE'; leadId: string; userId: string; responseUrl: string }
+  | ({ kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string } & ClickSource)
+  | ({
+      kind: 'REASSIGN';
+      leadId: string;
+      toSlackId: string;
+      userId: string;
+      responseUrl: string;
+    } & ClickSource)
+  | ({ kind: 'TAKE'; leadId: string; userId: string; responseUrl: string } & ClickSource)
   | { kind: 'LEADS_COMMAND'; userId: string; responseUrl: string }
   | { kind: 'IGNORED'; reason: string };
 
@@ -83,6 +99,12 @@ export function readInteraction(
   if (!userId || !action) return { kind: 'IGNORED', reason: 'payload has no user or no action' };
   if (!isSlackResponseUrl(responseUrl))
     return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
+  const container = record(payload.container);
+  const source: ClickSource = {
+    messageTs: str(container?.message_ts) || str(record(payload.message)?.ts),
+    channelId: str(container?.channel_id) || str(record(payload.channel)?.id),
+    fromEphemeral: container?.is_ephemeral === true || !record(payload.message),
+  };
   const actionId = str(action.action_id);
   if (actionId === REASSIGN_ACTION) {
     const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
@@ -94,6 +116,7 @@ export function readInteraction(
       toSlackId: toSlackId.trim(),
       userId,
       responseUrl,
+      ...source,
     };
   }
   if (actionId !== MARK_CONTACTED_ACTION && actionId !== TAKE_ACTION)
@@ -101,8 +124,8 @@ export function readInteraction(
   const leadId = str(action.value).trim();
   if (!usableLeadId(leadId)) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
   return actionId === TAKE_ACTION
-    ? { kind: 'TAKE', leadId, userId, responseUrl }
-    : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl };
+    ? { kind: 'TAKE', leadId, userId, responseUrl, ...source }
+    : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl, ...source };
 }
 
 function usableLeadId(leadId: string | undefined): leadId is string {

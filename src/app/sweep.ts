@@ -5,8 +5,8 @@
  * Clicks therefore never wait behind a slow Slack.
  */
 import { logEntry, type LogEntry } from '../domain/lead';
-import { describeRosterProblem, rosterProblems } from '../domain/rep';
-import { nextDeadline, planSweep } from '../domain/routing';
+import { availableReps, describeRosterProblem, rosterProblems } from '../domain/rep';
+import { nextDeadline, openLeadCounts, planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { takeParked } from './intake';
@@ -17,8 +17,9 @@ import {
   nobodyAvailableNotice,
   noticesFor,
 } from './notifications';
-import { routingProblems } from '../domain/teams';
+import { routingProblems, teamReps } from '../domain/teams';
 import { refreshDashboard } from './dashboard';
+import { followLeads } from './follow-lead';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import {
   ESCALATED_PREFIX,
@@ -98,6 +99,16 @@ export function runSweep(services: Services): SweepReport {
     );
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
+    // Slack follows every lead: messages no longer true are cancelled, buttons that no
+    // longer act are taken away (re-routes, reminders, hand edits of stage or owner).
+    const changed = new Map(plan.decisions.map((d) => [d.lead.leadId, d.patch.changes]));
+    const leadsAfter = new Map(
+      snapshot.leads.map((lead) => [lead.leadId, { ...lead, ...(changed.get(lead.leadId) ?? {}) }]),
+    );
+    const follow = followLeads(services, leadsAfter, snapshot.outbox, now);
+    notices.newOutbox.push(...follow.newOutbox);
+    notices.outboxPatches.push(...follow.outboxPatches);
+    log.push(...follow.log);
     for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
       if (decided.has(lead.leadId)) continue;
       notices.newOutbox.push(assignmentNotice(services, lead, settings, clock, now));
@@ -136,7 +147,17 @@ export function runSweep(services: Services): SweepReport {
       log.push(...notice.log);
       Object.assign(state, notice.state);
     }
-    Object.assign(state, availableAgainExcept(snapshot.state, new Set(plan.waitingByTeam.keys())));
+    // A stretch ends only when someone of its team can take a lead again, not merely
+    // because no lead waits (an admin closing the waiting lead makes nobody available).
+    const held = openLeadCounts(snapshot.leads);
+    Object.assign(
+      state,
+      availableAgainExcept(
+        snapshot.state,
+        new Set(plan.waitingByTeam.keys()),
+        (team) => availableReps(teamReps(snapshot.reps, team), now, held).length > 0,
+      ),
+    );
     const problems = [
       ...rosterProblems(snapshot.reps).map(describeRosterProblem),
       ...routingProblems(snapshot.rules, snapshot.reps),

@@ -56,6 +56,8 @@ export function outboxToDrop(
   );
   return items
     .filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff)
+    // A message still showing a live button is the record the sweep rewrites it from.
+    .filter((item) => item.button !== 'LIVE')
     .filter(
       (item) =>
         !(

@@ -52,7 +52,31 @@ export function draftFromAnswers(
 const TIMESTAMP = 'Timestamp';
 
 /**
- * Fingerprint of one response: its timestamp and the three answers the engine uses.
+ * Characters of each answer the fingerprint looks at. A response parked in Script
+ * Properties keeps this much of each answer (9 kB per value), so the parked copy and
+ * the response itself have the same fingerprint and make one lead.
+ */
+export const FINGERPRINT_ANSWER_CHARS = 1_000;
+
+/** An answer as the fingerprint sees it: its first FINGERPRINT_ANSWER_CHARS, trimmed. */
+function clippedAnswer(
+  named: Readonly<Record<string, readonly string[] | string>>,
+  title: string,
+): string {
+  const wanted = title.trim().toLowerCase();
+  for (const [question, values] of Object.entries(named)) {
+    if (question.trim().toLowerCase() !== wanted) continue;
+    const first = Array.isArray(values) ? values[0] : values;
+    return String(first ?? '')
+      .slice(0, FINGERPRINT_ANSWER_CHARS)
+      .trim();
+  }
+  return '';
+}
+
+/**
+ * Fingerprint of one response: its timestamp and the three answers the engine uses
+ * (the first FINGERPRINT_ANSWER_CHARS of each).
  * Two firings of one response give the same key, and so does the response's row in the
  * form's response sheet, where Sheets has read "0812…" as a number and dropped the zero
  * (each value is reduced to its letters and digits, without leading zeros), and where a
@@ -63,12 +87,12 @@ export function responseFingerprint(
   values: readonly unknown[],
   fields: Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField'>,
 ): string {
-  const timestamp = answer(named, TIMESTAMP) || String(values[0] ?? '');
+  const timestamp = clippedAnswer(named, TIMESTAMP) || String(values[0] ?? '');
   return hashValues([
     timestamp,
-    answer(named, fields.formNameField),
-    answer(named, fields.formPhoneField),
-    answer(named, fields.formEmailField),
+    clippedAnswer(named, fields.formNameField),
+    clippedAnswer(named, fields.formPhoneField),
+    clippedAnswer(named, fields.formEmailField),
   ]);
 }
 

@@ -65,6 +65,7 @@ export type LogEvent =
   | 'NOTIFIED'
   | 'NOTIFY_RETRY'
   | 'NOTIFY_FAILED'
+  | 'NOTIFY_CANCELLED'
   | 'ROSTER_PROBLEM'
   | 'ARCHIVED'
   | 'ERROR';

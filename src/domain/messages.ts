@@ -270,6 +270,8 @@ export function refusalText(
       return `Only the manager${detail.owner ? ` (${detail.owner})` : ''} can reassign or take an escalated lead. Nothing changed.`;
     case 'NOT_A_REP':
       return `${detail.owner ?? 'That person'} is not an active rep in sales_sheet any more; pick someone else. Nothing changed.`;
+    case 'ALREADY_DONE':
+      return `Already done: lead ${detail.leadId} is with ${detail.owner ?? 'its new owner'} since the escalation. Nothing changed.`;
     case 'CHANGED':
       return `Lead ${detail.leadId} changed while you clicked (it was re-routed or edited); nothing changed. Check its latest message.`;
     default:

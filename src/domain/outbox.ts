@@ -12,6 +12,7 @@ export type OutboxKind =
   | 'ESCALATION'
   | 'NOBODY_AVAILABLE'
   | 'DUPLICATE_NOTICE'
+  | 'BUTTON_UPDATE'
   | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
@@ -31,6 +32,13 @@ export interface OutboxItem {
   lastError: string;
   createdAt: number;
   sentAt: number | null;
+  /** Who the message is for (an assignment's owner); '' when not recorded. */
+  toSlackId: string;
+  /** Where Slack put it, once sent (for rewriting it later). */
+  messageChannel: string;
+  messageTs: string;
+  /** 'LIVE' while the sent message shows buttons that still act; '' otherwise. */
+  button: '' | 'LIVE';
 }
 
 export type OutboxChanges = Partial<Omit<OutboxItem, 'id'>>;
@@ -43,15 +51,20 @@ export interface OutboxPatch {
 }
 
 export function newOutboxItem(
-  fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'>,
+  fields: Pick<OutboxItem, 'id' | 'leadId' | 'kind' | 'route' | 'method' | 'body' | 'createdAt'> &
+    Partial<Pick<OutboxItem, 'toSlackId'>>,
 ): OutboxItem {
   return {
-    ...fields,
     status: 'PENDING',
     attempts: 0,
     nextAttemptAt: null,
     lastError: '',
     sentAt: null,
+    toSlackId: '',
+    messageChannel: '',
+    messageTs: '',
+    button: '',
+    ...fields,
   };
 }
 

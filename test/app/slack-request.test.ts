@@ -21,6 +21,27 @@ describe('reading what Slack posts to the web app', () => {
       leadId: 'L-1',
       userId: 'UA1',
       responseUrl: 'https://hooks.slack.com/actions/T1/1/x',
+      messageTs: '',
+      channelId: '',
+      fromEphemeral: true,
+    });
+  });
+  test('a click on a message says which message; one on an ephemeral message (container.is_ephemeral, no message) says so', () => {
+    const onMessage = click({
+      container: { type: 'message', message_ts: '17.1', channel_id: 'C1', is_ephemeral: false },
+      message: { ts: '17.1', text: 'x' },
+    });
+    expect(readInteraction(request(onMessage), TOKEN, '')).toMatchObject({
+      messageTs: '17.1',
+      channelId: 'C1',
+      fromEphemeral: false,
+    });
+    const onEphemeral = click({
+      container: { type: 'message', message_ts: '18.2', channel_id: 'C1', is_ephemeral: true },
+    });
+    expect(readInteraction(request(onEphemeral), TOKEN, '')).toMatchObject({
+      messageTs: '18.2',
+      fromEphemeral: true,
     });
   });
   test.each([

@@ -58,9 +58,18 @@ describe('archiving closed leads', () => {
     expect(w.lead(open).stage).toBe('NEW');
   });
 
-  test('sent Slack outbox rows older than two days are dropped; pending ones stay', () => {
+  test('sent Slack outbox rows older than two days are dropped once their buttons are gone; pending ones stay', () => {
     const w = new World();
-    dayOfLeads(w, 3);
+    const ids = dayOfLeads(w, 3);
+    // A message whose button still acts is kept: it is what the sweep rewrites later.
+    w.rt.clock.advanceMinutes(3 * DAY);
+    w.rt.run('runArchive');
+    expect(w.table('slack_outbox').map((r) => [r.status, r.button])).toEqual([
+      ['SENT', 'LIVE'],
+      ['SENT', 'LIVE'],
+      ['SENT', 'LIVE'],
+    ]);
+    for (const id of ids) w.click(String(w.lead(id).sales_slack_id), id);
     w.rt.slack.setDown(true);
     w.submit({ Name: 'Sent later', Phone: '0813-0000-1111' });
     w.rt.slack.setDown(false);

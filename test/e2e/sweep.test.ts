@@ -126,7 +126,7 @@ describe('the SLA sweep', () => {
 });
 
 describe('when nobody else is available', () => {
-  test('the only active rep gets a reminder worded as such, and the original message keeps its button', () => {
+  test('the only active rep gets a reminder worded as such, and the original message points to it (one live button)', () => {
     const w = new World({
       reps: [{ name: 'Ayu', slackId: 'UAYU0001' }],
       settings: { sla_minutes: 30 },
@@ -135,8 +135,10 @@ describe('when nobody else is available', () => {
     w.sweepAfter(30);
     const seen = w.seen('UAYU0001');
     expect(seen).toHaveLength(2);
-    expect(seen[0]).toContain('[Mark as CONTACTED]');
+    expect(seen[0]).not.toContain('[Mark as CONTACTED]');
+    expect(seen[0]).toContain('has a newer message for you');
     expect(seen[1]).toContain('reminder: this lead is still waiting and nobody else is available');
+    expect(seen[1]).toContain('[Mark as CONTACTED]');
     expect(w.lead(id)).toMatchObject({ sales_slack_id: 'UAYU0001', route_count: 2 });
   });
 });
