@@ -76,12 +76,13 @@ export function managerAction(
     };
   }
   // The same action twice (a double click, Slack retrying) is applied once: the lead
-  // was already handed to this person after its escalation.
+  // was already handed to this person since its escalation (an escalation comes an SLA
+  // after the assignment, so only a hand-over makes assigned_at reach escalated_at).
   if (
     lead.salesSlackId === to.slackId &&
     lead.escalatedAt !== null &&
     lead.assignedAt !== null &&
-    lead.assignedAt > lead.escalatedAt
+    lead.assignedAt >= lead.escalatedAt
   ) {
     services.workbook.commit({
       log: [

@@ -324,6 +324,27 @@ export class World {
     return this.rt.run('doPost', event);
   }
 
+  /** A rep types /leads (in their DM with the app); the list arrives as an ephemeral message. */
+  leadsCommand(userId: string): unknown {
+    return this.rt.run('doPost', this.rt.slack.slashCommandEvent({ userId, command: '/leads' }));
+  }
+
+  /** A rep clicks "Mark as CONTACTED" for a lead in the newest /leads list they see. */
+  clickInList(userId: string, leadId: string): unknown {
+    const list = this.rt.slack
+      .ephemerals(userId)
+      .filter((e) => JSON.stringify(e.blocks ?? []).includes(`"value":"${leadId}"`))
+      .pop();
+    if (!list) throw new Error(`${userId} sees no /leads list with ${leadId}`);
+    const event = this.rt.slack.ephemeralClickEvent({
+      userId,
+      actionId: 'mark_contacted',
+      value: leadId,
+      ephemeral: { channel: list.channel, messageTs: list.messageTs },
+    });
+    return this.rt.run('doPost', event);
+  }
+
   /** Every message a person sees in a channel or DM, rendered as text. */
   seen(channelOrUser: string): string[] {
     return this.rt.slack.messages(channelOrUser).map((m) => this.rt.slack.renderText(m));

@@ -137,6 +137,84 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
   );
 }
 
+export interface EphemeralClickOptions {
+  userId: string;
+  actionId: string;
+  value?: string;
+  /** The ephemeral message's ts (as shown to that user) and its conversation. */
+  ephemeral: { channel: string; messageTs: string };
+  queryParams?: Record<string, string>;
+  token?: string;
+}
+
+/**
+ * A person clicks a button on an ephemeral message only they see (a /leads list).
+ * Slack's block_actions payload then has `container.is_ephemeral` true and carries no
+ * `message` (docs.slack.dev, reference/interaction-payloads/block_actions-payload:
+ * `message` is present only for interactions with non-ephemeral messages); its
+ * response_url acts on the ephemeral message.
+ */
+export function ephemeralClickEvent(
+  ctx: EventContext,
+  options: EphemeralClickOptions,
+): DoPostEvent {
+  const { workspace: ws } = ctx;
+  const user = ws.user(options.userId);
+  if (!user) throw new Error(`ephemeralClickEvent: unknown user ${options.userId}`);
+  const conv = ws.conversation(options.ephemeral.channel);
+  if (!conv)
+    throw new Error(`ephemeralClickEvent: unknown conversation ${options.ephemeral.channel}`);
+  const shown = ws.ephemerals.find(
+    (e) =>
+      e.user === user.id &&
+      e.channel === conv.id &&
+      e.messageTs === options.ephemeral.messageTs &&
+      !e.deleted,
+  );
+  if (!shown)
+    throw new Error(
+      `ephemeralClickEvent: ${user.id} sees no ephemeral message ${options.ephemeral.messageTs}`,
+    );
+  const found = findButtonIn(shown.blocks ?? [], options.actionId, options.value);
+  if (!found)
+    throw new Error(`ephemeralClickEvent: no button ${options.actionId} on that ephemeral message`);
+  const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, shown.messageTs, true);
+  const payload = {
+    type: 'block_actions',
+    user: { id: user.id, username: user.name, name: user.name, team_id: ws.teamId },
+    api_app_id: ws.apiAppId,
+    token: options.token ?? ctx.verificationToken,
+    container: {
+      type: 'message',
+      message_ts: shown.messageTs,
+      channel_id: conv.id,
+      is_ephemeral: true,
+    },
+    trigger_id: triggerId(ctx, responseUrl),
+    team: { id: ws.teamId, domain: ws.teamDomain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: found.button.action_id,
+        block_id: found.blockId,
+        text: found.button.text,
+        value: found.button.value,
+        ...(found.button.style ? { style: found.button.style } : {}),
+        type: 'button',
+        action_ts: actionTs(ctx.clock),
+      },
+    ],
+  };
+  return formPostEvent(
+    `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    options.queryParams,
+  );
+}
+
 /** A person types a slash command. */
 export function slashCommandEvent(ctx: EventContext, options: SlashCommandOptions): DoPostEvent {
   const { workspace: ws } = ctx;

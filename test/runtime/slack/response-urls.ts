@@ -4,6 +4,12 @@
  * JSON body may set `replace_original` or `delete_original` (for the message the
  * button was on), and `response_type` 'ephemeral' (the default) or 'in_channel'.
  *
+ * A response_url from a click on an ephemeral message (the block_actions payload then
+ * has `container.is_ephemeral` true and no `message`) acts on that ephemeral message:
+ * `replace_original` replaces it and `delete_original` removes it, for that user only
+ * (Slack's "Handling user interaction" guide: ephemeral messages cannot be changed with
+ * chat.update, only through the response_url of an interaction on them).
+ *
  * Answers, where Slack's docs are silent (our choice, kept strict): success is HTTP 200
  * {"ok":true} (clients such as Sentry's parse the reply as JSON and read `ok`); an
  * unknown, expired or used-up URL is HTTP 404 {"ok":false,"error":"expired_url"}; an
@@ -29,6 +35,8 @@ interface Entry {
   channel: string;
   /** The message the interaction came from (actions only). */
   messageTs?: string;
+  /** Set when that message was an ephemeral one. */
+  ephemeral?: boolean;
   userId: string;
   createdAtMs: number;
   uses: number;
@@ -51,6 +59,7 @@ export class ResponseUrls {
     channel: string,
     userId: string,
     messageTs?: string,
+    ephemeral = false,
   ): string {
     this.counter += 1;
     const secret = createHash('sha256')
@@ -62,6 +71,7 @@ export class ResponseUrls {
       kind,
       channel,
       messageTs,
+      ephemeral,
       userId,
       createdAtMs: this.clock.now(),
       uses: 0,
@@ -89,6 +99,7 @@ export class ResponseUrls {
         json({ ok: false, error: 'invalid_payload' }, 400),
       );
 
+    if (entry.ephemeral) return this.onEphemeral(request, entry, body, now);
     const original =
       entry.messageTs === undefined
         ? undefined
@@ -128,6 +139,49 @@ export class ResponseUrls {
         updates: [],
       });
       return this.record(request, body, 'in_channel', json({ ok: true }));
+    }
+    this.ws.ephemerals.push({
+      channel: entry.channel,
+      user: entry.userId,
+      messageTs: this.tsClock.next(),
+      text: text ?? '',
+      blocks,
+      attachments,
+      via: 'response_url',
+    });
+    return this.record(request, body, 'ephemeral', json({ ok: true }));
+  }
+
+  /** A post to the response_url of a click on an ephemeral message. */
+  private onEphemeral(
+    request: HttpRequest,
+    entry: Entry,
+    body: Record<string, unknown>,
+    now: number,
+  ): HttpResult {
+    const original = this.ws.ephemerals.find(
+      (e) =>
+        e.user === entry.userId && e.channel === entry.channel && e.messageTs === entry.messageTs,
+    );
+    if (truthy(body.delete_original) && original && !original.deleted) {
+      entry.uses += 1;
+      original.deleted = true;
+      return this.record(request, body, 'deleted', json({ ok: true }));
+    }
+    const content = readContent(body);
+    if (!content.ok) return this.record(request, body, 'rejected', json(content.body, 400));
+    const { text, blocks, attachments } = content.content;
+    entry.uses += 1;
+    if (truthy(body.replace_original) && original && !original.deleted) {
+      original.replaced = [
+        ...(original.replaced ?? []),
+        { text: original.text, blocks: original.blocks, attachments: original.attachments },
+      ];
+      original.text = text ?? '';
+      original.blocks = blocks && blocks.length > 0 ? blocks : undefined;
+      original.attachments = attachments && attachments.length > 0 ? attachments : undefined;
+      void now;
+      return this.record(request, body, 'replaced', json({ ok: true }));
     }
     this.ws.ephemerals.push({
       channel: entry.channel,

@@ -11,6 +11,8 @@ import { decodeFormFirstValues } from './form-encoding';
 import {
   clickEvent,
   slashCommandEvent,
+  ephemeralClickEvent,
+  type EphemeralClickOptions,
   type ClickOptions,
   type DoPostEvent,
   type EventContext,
@@ -223,7 +225,7 @@ export class SlackEmulator implements SlackNetwork {
 
   /** Ephemeral messages shown to a user, oldest first. */
   ephemerals(userId: string): EphemeralMessage[] {
-    return this.workspace.ephemerals.filter((e) => e.user === userId).map(clone);
+    return this.workspace.ephemerals.filter((e) => e.user === userId && !e.deleted).map(clone);
   }
 
   get responseUrlPosts(): ResponseUrlPost[] {
@@ -248,6 +250,11 @@ export class SlackEmulator implements SlackNetwork {
 
   slashCommandEvent(options: SlashCommandOptions): DoPostEvent {
     return slashCommandEvent(this.events, options);
+  }
+
+  /** A click on a button of an ephemeral message the user sees (e.g. a /leads list). */
+  ephemeralClickEvent(options: EphemeralClickOptions): DoPostEvent {
+    return ephemeralClickEvent(this.events, options);
   }
 }
 

@@ -83,6 +83,10 @@ export interface EphemeralMessage extends MessageContent {
   user: string;
   messageTs: string;
   via: 'chat.postEphemeral' | 'response_url';
+  /** Removed by a response_url post with delete_original. */
+  deleted?: boolean;
+  /** Earlier versions, replaced by response_url posts with replace_original (oldest first). */
+  replaced?: MessageContent[];
 }
 
 /** One POST to a response_url, whatever its outcome. */
