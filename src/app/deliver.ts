@@ -177,7 +177,13 @@ export function deliver(
         },
       });
       if (item.kind === 'ASSIGNMENT') {
-        sentAssignments.set(item.leadId, { ...item, messageChannel: verdict.channel, messageTs: verdict.ts, button: 'LIVE', sentAt: now });
+        sentAssignments.set(item.leadId, {
+          ...item,
+          messageChannel: verdict.channel,
+          messageTs: verdict.ts,
+          button: 'LIVE',
+          sentAt: now,
+        });
         leadPatches.push({
           leadId: item.leadId,
           changes: { slackChannel: verdict.channel, slackTs: verdict.ts },
@@ -221,9 +227,9 @@ export function deliver(
     const commit = services.workbook.commit({ outboxPatches, leadPatches, log });
     rewrites = rewriteOvertaken(
       services,
-      commit.skippedLeads.map((s) => sentAssignments.get(s.leadId)).filter(
-        (item): item is OutboxItem => item !== undefined,
-      ),
+      commit.skippedLeads
+        .map((s) => sentAssignments.get(s.leadId))
+        .filter((item): item is OutboxItem => item !== undefined),
       now,
     );
     const retryAt = outboxPatches.reduce(

@@ -54,17 +54,19 @@ export function outboxToDrop(
       .filter((lead) => parseStage(lead.stage) === 'NEW')
       .map((lead) => `${lead.leadId}#${lead.routeCount}`),
   );
-  return items
-    .filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff)
-    // A message still showing a live button is the record the sweep rewrites it from.
-    .filter((item) => item.button !== 'LIVE')
-    .filter(
-      (item) =>
-        !(
-          item.kind === 'ASSIGNMENT' &&
-          item.status === 'FAILED' &&
-          current.has(`${item.leadId}#${item.route}`)
-        ),
-    )
-    .map((item) => item.id);
+  return (
+    items
+      .filter((item) => item.status !== 'PENDING' && (item.sentAt ?? item.createdAt) < cutoff)
+      // A message still showing a live button is the record the sweep rewrites it from.
+      .filter((item) => item.button !== 'LIVE')
+      .filter(
+        (item) =>
+          !(
+            item.kind === 'ASSIGNMENT' &&
+            item.status === 'FAILED' &&
+            current.has(`${item.leadId}#${item.route}`)
+          ),
+      )
+      .map((item) => item.id)
+  );
 }

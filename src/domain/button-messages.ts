@@ -28,7 +28,9 @@ export function buttonGoneMessage(
     lead.salesSlackId !== item.toSlackId
   )
     return reroutedAwayMessage(lead, item.toSlackId, lead.salesSlackId);
-  const who = lead ? `${escapeMrkdwn(clip(lead.name || '(no name)'))} (${item.leadId})` : item.leadId;
+  const who = lead
+    ? `${escapeMrkdwn(clip(lead.name || '(no name)'))} (${item.leadId})`
+    : item.leadId;
   const stage = lead ? parseStage(lead.stage) : null;
   const text = !lead
     ? `Lead ${who} is no longer in the lead sheet; nothing to do here.`

@@ -36,8 +36,7 @@ export function staleButtons(items: readonly OutboxItem[], lead: Lead | undefine
   const newestOwed = live
     .filter((item) => item.kind === 'ASSIGNMENT' && noLongerOwed(item, lead) === null)
     .reduce<OutboxItem | undefined>(
-      (newest, item) =>
-        !newest || (item.sentAt ?? 0) > (newest.sentAt ?? 0) ? item : newest,
+      (newest, item) => (!newest || (item.sentAt ?? 0) > (newest.sentAt ?? 0) ? item : newest),
       undefined,
     );
   return live.filter((item) =>
@@ -49,7 +48,6 @@ export function staleButtons(items: readonly OutboxItem[], lead: Lead | undefine
 export function liveByLead(items: readonly OutboxItem[]): Map<string, OutboxItem[]> {
   const byLead = new Map<string, OutboxItem[]>();
   for (const item of items)
-    if (item.button === 'LIVE')
-      byLead.set(item.leadId, [...(byLead.get(item.leadId) ?? []), item]);
+    if (item.button === 'LIVE') byLead.set(item.leadId, [...(byLead.get(item.leadId) ?? []), item]);
   return byLead;
 }

@@ -66,7 +66,7 @@ function clippedAnswer(
   const wanted = title.trim().toLowerCase();
   for (const [question, values] of Object.entries(named)) {
     if (question.trim().toLowerCase() !== wanted) continue;
-    const first = Array.isArray(values) ? values[0] : values;
+    const first: unknown = Array.isArray(values) ? values[0] : values;
     return String(first ?? '')
       .slice(0, FINGERPRINT_ANSWER_CHARS)
       .trim();
