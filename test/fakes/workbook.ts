@@ -167,6 +167,20 @@ export class FakeWorkbook implements Workbook {
   }
 
   /**
+   * As the real adapter: the outbox comes in the same read; a missing slack_outbox
+   * stops it, a slack_outbox short of a header gives no messages (the click still works).
+   */
+  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] } {
+    const lead = this.loadLead(leadId);
+    this.requireAll(SHEETS.outbox, []);
+    const headers = this.headers.get(SHEETS.outbox) ?? [];
+    const messages = OUTBOX_HEADERS.every((h) => headers.includes(h))
+      ? this.outbox.filter((item) => item.leadId === leadId).map(copy)
+      : [];
+    return { lead, messages };
+  }
+
+  /**
    * In the real adapter's order, so a failure part-way leaves what the real one would:
    * one read (key columns and headers), the new leads appended, the changed cells in one
    * batchUpdate (lead and outbox patches, existing state keys), then the appends of new
