@@ -26,6 +26,14 @@ function button(
         type: 'block_actions',
         token,
         user: { id: userId },
+        // A click on a (non-ephemeral) message carries its container and the message.
+        container: {
+          type: 'message',
+          message_ts: '1.000100',
+          channel_id: 'D1',
+          is_ephemeral: false,
+        },
+        message: { ts: '1.000100', text: 'the lead message' },
         response_url: RESPONSE_URL,
         actions: [{ action_id: actionId, ...action }],
       }),
