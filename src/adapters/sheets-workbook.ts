@@ -20,6 +20,7 @@ import {
   HEADERS,
   LEAD_HEADERS,
   OUTBOX_HEADERS,
+  SALES_REQUIRED,
   SHEETS,
   type SheetName,
 } from '../app/ports';
@@ -71,7 +72,7 @@ export class SheetsWorkbook implements Workbook {
       (v, i) => new HeaderTable(READ_SHEETS[i], v),
     );
     settings.requireAll(['key', 'value']);
-    sales.requireAll(HEADERS[SHEETS.sales]);
+    sales.requireAll(SALES_REQUIRED);
     leads.requireAll(LEAD_HEADERS);
     state.requireAll(['key', 'value']);
     outbox.requireAll(OUTBOX_HEADERS);

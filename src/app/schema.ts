@@ -45,7 +45,14 @@ export const LEAD_HEADERS = [
   'sla_minutes',
 ] as const;
 
-export const SALES_HEADERS = ['name', 'email', 'slack_id', 'active'] as const;
+/** The contract's columns: a sheet without one of them cannot be routed from. */
+export const SALES_REQUIRED = ['name', 'email', 'slack_id', 'active'] as const;
+/**
+ * What setup() writes: the contract's columns and `team` (optional when read: a sheet
+ * without it routes every lead to every rep). `weight`, `max_open_leads` and
+ * `away_until` are optional columns an admin adds.
+ */
+export const SALES_HEADERS = [...SALES_REQUIRED, 'team'] as const;
 export const STATE_HEADERS = ['key', 'value'] as const;
 export const SETTINGS_HEADERS = ['key', 'value', 'description'] as const;
 export const LOG_HEADERS = [
@@ -151,7 +158,7 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'team',
     'routing_rule',
   ],
-  [SHEETS.sales]: ['name', 'email', 'slack_id'],
+  [SHEETS.sales]: ['name', 'email', 'slack_id', 'team'],
   [SHEETS.leads]: [
     'lead_id',
     'name',

@@ -55,6 +55,13 @@ describe('the routing_rules sheet Set up makes', () => {
       criteriaValues: [['equals', 'contains', 'starts_with', 'matches'], true],
     });
     expect(sheet.validation('F2')).toMatchObject({ criteriaType: 'CHECKBOX' });
+    expect(w.rt.book.sheet('sales_sheet').rows()[0]).toEqual([
+      'name',
+      'email',
+      'slack_id',
+      'active',
+      'team',
+    ]);
     const [example] = w.table('routing_rules');
     expect(example).toMatchObject({ operator: 'equals', team: 'solar', active: false });
     expect(String(example.field)).toMatch(/^# Example/);
@@ -272,6 +279,20 @@ describe('rules that cannot be read', () => {
     expect(w.log().filter((r) => r.event === 'ROSTER_PROBLEM')).toEqual([
       expect.objectContaining({ detail: expect.stringContaining('routing_rules row 2') }),
     ]);
+  });
+});
+
+describe('a sales_sheet without the team column', () => {
+  test('is still read: leads no rule sends to a team go to every rep; a team lead waits and Check set-up says why', () => {
+    const w = new World({ reps: TEAM_REPS });
+    w.rt.book.sheet('sales_sheet').setCell('E1', 'notes'); // the admin renamed the column
+    w.setRules([{ field: 'Product', operator: 'equals', value: 'Solar', team: 'solar' }]);
+    const plain = submit(w, { Product: 'Wind' });
+    const solar = submit(w, { Product: 'Solar' });
+    expect([owner(w, plain), owner(w, solar)]).toEqual([AYU, '']);
+    w.rt.deployWebApp('https://script.google.com/macros/s/test/exec');
+    const failing = (w.rt.run('checkSetup') as Line[]).filter((l) => !l.ok).map((l) => l.text);
+    expect(failing).toEqual([expect.stringContaining('sends leads to team "solar"')]);
   });
 });
 
