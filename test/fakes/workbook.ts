@@ -20,6 +20,7 @@ import {
   HEADERS,
   LEAD_HEADERS,
   OUTBOX_HEADERS,
+  SALES_REQUIRED,
   SHEETS,
   type ArchiveReport,
   type CommitReport,
@@ -47,7 +48,7 @@ type Operation = 'load' | 'loadLead' | 'commit' | 'archive';
 /** The headers load() requires per sheet, as the real adapter checks them. */
 const REQUIRED: Partial<Record<SheetName, readonly string[]>> = {
   [SHEETS.settings]: ['key', 'value'],
-  [SHEETS.sales]: HEADERS[SHEETS.sales],
+  [SHEETS.sales]: SALES_REQUIRED,
   [SHEETS.leads]: LEAD_HEADERS,
   [SHEETS.state]: ['key', 'value'],
   [SHEETS.outbox]: OUTBOX_HEADERS,
