@@ -2,9 +2,11 @@
 // Apps Script only sees top-level `function` declarations, and every one of them is a
 // global anyone with the editor can run. So the whole program lives inside one IIFE
 // (`var LeadRouting`), and the bundle declares exactly one top-level function per
-// entry point exported by src/index.ts, each delegating to it.
+// entry point exported by src/index.ts, each delegating to it. The Connect Slack
+// sidebar's page is copied beside it as dist/Sidebar.html.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from 'rollup-plugin-typescript2';
 
@@ -28,6 +30,8 @@ function appsScript() {
     writeBundle() {
       mkdirSync('dist', { recursive: true });
       copyFileSync('appsscript.json', 'dist/appsscript.json');
+      // The Connect Slack sidebar: an HTML file clasp pushes beside Code.js.
+      copyFileSync('src/sidebar/Sidebar.html', 'dist/Sidebar.html');
     },
   };
 }
@@ -39,6 +43,7 @@ export default {
   plugins: [
     nodeResolve({ browser: true, preferBuiltins: false }),
     commonjs(),
+    json({ preferConst: true }),
     typescript({ tsconfig: 'tsconfig.json', clean: true }),
     appsScript(),
   ],

@@ -23,6 +23,11 @@ import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
 import { consoleLog } from './adapters/system';
 import { noteSweepRan, retiredTrigger } from './adapters/trigger-owner';
 import { errorText } from './domain/errors';
+import * as connect from './app/connect-slack';
+import { SpreadsheetEditorGate } from './adapters/editor-gate';
+import { ScriptPropertiesSlackSecrets } from './adapters/script-properties-slack';
+import { UrlFetchSlackClient } from './adapters/url-fetch-slack';
+import manifestTemplate from '../slack-app-manifest.json';
 
 const describe = (err: unknown): string => errorText(err, true);
 
@@ -66,6 +71,7 @@ export function onOpen(): void {
       .addItem('Run SLA check now', 'runSlaSweepNow')
       .addItem('Reprocess form responses', 'reprocessFormResponses')
       .addItem('Send me a test message', 'sendMeATestMessage')
+      .addItem('Connect Slack', 'showConnectSlack')
       .addToUi();
   } catch (err) {
     consoleLog.warn(`onOpen: ${describe(err)}`);
@@ -210,5 +216,82 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
   }
   return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(
     ContentService.MimeType.JSON,
+  );
+}
+
+// ---- Connect Slack: the menu item and the functions its sidebar calls ----
+
+/** Menu: opens the Connect Slack sidebar (dist/Sidebar.html). */
+export function showConnectSlack(): void {
+  entry('showConnectSlack', 'Connect Slack', () => {
+    const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Connect Slack');
+    SpreadsheetApp.getUi().showSidebar(page);
+  });
+}
+
+function connectPorts(): connect.ConnectSlackPorts {
+  return {
+    gate: new SpreadsheetEditorGate(),
+    store: new ScriptPropertiesSlackSecrets(),
+    webAppUrl: () => ScriptApp.getService().getUrl() ?? '',
+    newSecret: () => (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, ''),
+    authTest: (token) =>
+      new UrlFetchSlackClient(token).sendAll([{ method: 'auth.test', body: {} }])[0],
+    log: consoleLog,
+  };
+}
+
+/**
+ * The one catch of a sidebar call: a failure comes back to the page as a typed refusal
+ * (its message names no secret: our errors never carry one), and is logged.
+ */
+function sidebarCall<T>(name: string, work: () => T): T | connect.Refusal {
+  try {
+    return work();
+  } catch (err) {
+    consoleLog.error(`${name} failed: ${describe(err)}`);
+    return {
+      ok: false,
+      code: 'ERROR',
+      message: `Something went wrong (${describe(err)}). Try again.`,
+    };
+  }
+}
+
+/** Sidebar: what is set up so far (hints only, never a token). */
+export function connectSlackState(): connect.StateResult {
+  return sidebarCall('connectSlackState', () => connect.connectState(connectPorts()));
+}
+
+/** Sidebar: generates WEBAPP_SECRET into Script Properties, once. */
+export function connectSlackCreateSecret(): connect.SecretResult {
+  return sidebarCall('connectSlackCreateSecret', () => connect.createSecret(connectPorts()));
+}
+
+/** Sidebar: the Slack app manifest with the web app URL and WEBAPP_SECRET filled in. */
+export function connectSlackManifest(): connect.ManifestResult {
+  return sidebarCall('connectSlackManifest', () =>
+    connect.manifest(connectPorts(), manifestTemplate),
+  );
+}
+
+/** Sidebar: checks and saves the bot and verification tokens; answers with hints only. */
+export function connectSlackSaveTokens(input: unknown): connect.SaveResult {
+  return sidebarCall('connectSlackSaveTokens', () => connect.saveTokens(connectPorts(), input));
+}
+
+/** Sidebar: the Check set-up list. */
+export function connectSlackCheck(): connect.CheckResult {
+  return sidebarCall('connectSlackCheck', () =>
+    connect.check(connectPorts(), () => runCheckSetup(createServices(), readProjectFacts())),
+  );
+}
+
+/** Sidebar: a direct message to the caller (found by email in sales_sheet). */
+export function connectSlackTestMessage(): connect.TestMessageResult {
+  return sidebarCall('connectSlackTestMessage', () =>
+    connect.testMessage(connectPorts(), () =>
+      sendTestMessage(createServices(), Session.getActiveUser().getEmail()),
+    ),
   );
 }

@@ -62,7 +62,7 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
   if (!facts.hasBotToken)
     line(
       false,
-      'SLACK_BOT_TOKEN is not set. Fix: Project Settings → Script Properties → add SLACK_BOT_TOKEN (the xoxb-… token from the Slack app).',
+      'SLACK_BOT_TOKEN is not set. Fix: Lead Routing → Connect Slack, step 4 (the xoxb-… token from the Slack app).',
     );
   else {
     const [outcome] = services.slack.sendAll([{ method: 'auth.test', body: {} }]);
@@ -70,7 +70,7 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
     else if (outcome.kind === 'slack_error')
       line(
         false,
-        `Slack rejects the bot token (${outcome.error}). Fix: copy the Bot User OAuth Token again into SLACK_BOT_TOKEN; reinstall the app if it was removed.`,
+        `Slack rejects the bot token (${outcome.error}). Fix: paste the Bot User OAuth Token again in Lead Routing → Connect Slack; reinstall the app if it was removed.`,
       );
     else
       line(
@@ -82,7 +82,7 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
     services.secrets.verificationToken() !== '',
     services.secrets.verificationToken()
       ? 'The Slack verification token is set.'
-      : 'SLACK_VERIFICATION_TOKEN is not set: button clicks are refused. Fix: copy it from the Slack app’s Basic Information page into Script Properties.',
+      : 'SLACK_VERIFICATION_TOKEN is not set: button clicks are refused. Fix: Lead Routing → Connect Slack, step 4 (Verification Token from the Slack app’s Basic Information page).',
   );
 
   let settings: Settings | null = null;

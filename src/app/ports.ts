@@ -244,3 +244,21 @@ export interface Services {
 }
 
 export type { LeadChanges };
+
+/** Connect Slack: may the person calling from the sidebar edit the spreadsheet? */
+export type EditorVerdict =
+  { ok: true; email: string } | { ok: false; reason: 'NO_IDENTITY' | 'NOT_EDITOR'; email: string };
+
+export interface EditorGate {
+  check(): EditorVerdict;
+}
+
+/** The Slack secrets Connect Slack writes (Script Properties); values never leave the server. */
+export type SlackSecretName = 'botToken' | 'verificationToken' | 'webappSecret';
+
+export interface SlackSecretStore {
+  /** '' when not set. */
+  get(name: SlackSecretName): string;
+  /** Writes all given values at once. */
+  set(values: Partial<Record<SlackSecretName, string>>): void;
+}

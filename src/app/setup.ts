@@ -61,11 +61,11 @@ export function runSetup(ctx: SetupContext): SetupReport {
     done.push(...ctx.target.ensureTriggers(sweepMinutes));
     if (!ctx.hasBotToken)
       missing.push(
-        'Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Project Settings → Script Properties.',
+        'Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Lead Routing → Connect Slack sets it.',
       );
     if (!ctx.hasVerificationToken)
       missing.push(
-        'Script Property SLACK_VERIFICATION_TOKEN is not set: "Mark as CONTACTED" clicks are refused. Copy it from the Slack app\'s Basic Information page.',
+        'Script Property SLACK_VERIFICATION_TOKEN is not set: "Mark as CONTACTED" clicks are refused. Lead Routing → Connect Slack sets it.',
       );
     if (!managerSet)
       missing.push('settings: manager_slack_id is empty: escalations have nobody to go to.');

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { CONTRACT_ENTRY_POINTS, ENTRY_POINTS, MENU_ACTIONS } from './entry-points';
+import { CONTRACT_ENTRY_POINTS, ENTRY_POINTS, MENU_ACTIONS, SIDEBAR_CALLS } from './entry-points';
 
 const BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -86,10 +86,17 @@ describe('dist/Code.js', () => {
     expect(touched).toEqual([]);
   });
 
-  test('declares every entry point the contract names, and otherwise only menu actions', () => {
+  test('declares every entry point the contract names, and otherwise only menu actions and sidebar calls', () => {
     for (const name of CONTRACT_ENTRY_POINTS) expect(ENTRY_POINTS).toContain(name);
     for (const name of ENTRY_POINTS)
-      expect([...CONTRACT_ENTRY_POINTS, ...MENU_ACTIONS]).toContain(name);
+      expect([...CONTRACT_ENTRY_POINTS, ...MENU_ACTIONS, ...SIDEBAR_CALLS]).toContain(name);
+  });
+
+  test('ships the Connect Slack sidebar as Sidebar.html beside Code.js, calling only sidebar functions', () => {
+    const html = fs.readFileSync(path.join(path.dirname(BUNDLE), 'Sidebar.html'), 'utf8');
+    const called = [...html.matchAll(/\bcall\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]);
+    expect(new Set(called)).toEqual(new Set(SIDEBAR_CALLS));
+    expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 
   test.each(ENTRY_POINTS.map((n) => [n]))('%s is a top-level function declaration', (name) => {

@@ -44,6 +44,13 @@ describe('the Apps Script manifest', () => {
       ],
     ];
     for (const [, uses] of needs) expect(code).toMatch(uses);
+    // Connect Slack: HtmlService needs no scope of its own; showing its page in the
+    // spreadsheet is Ui.showSidebar, under script.container.ui ("Display and run
+    // third-party web content in prompts and sidebars inside Google applications").
+    expect(code).toMatch(/HtmlService\.createHtmlOutputFromFile\('Sidebar'\)/);
+    expect(code).toMatch(/\.getUi\(\)\.showSidebar\(/);
+    // Who may use it: the spreadsheet's sharing (spreadsheets) and the caller's email (userinfo.email).
+    expect(code).toMatch(/\.getEditors\(\)/);
     expect([...(manifest.oauthScopes as string[])].sort()).toEqual(
       needs.map(([scope]) => scope).sort(),
     );

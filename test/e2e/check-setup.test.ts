@@ -77,5 +77,6 @@ test('the Lead Routing menu has every action', () => {
     'Run SLA check now',
     'Reprocess form responses',
     'Send me a test message',
+    'Connect Slack',
   ]);
 });

@@ -38,4 +38,6 @@ export interface RuntimeDeps {
   charge(trip: RoundTrip): void;
   /** SpreadsheetApp writes waiting for a flush (absent in fakes built without a runtime). */
   flushes?: FlushTracker;
+  /** Session.getEffectiveUser() of the running execution ('' between runs): whose access a call has. */
+  currentUserEmail?(): string;
 }

@@ -25,6 +25,7 @@ import { requireAuthorization } from './services/authorization';
 import { loadBundle } from './services/bundle-context';
 import { createCacheService, newCacheStores, type CacheStore } from './services/cache-service';
 import { createContentService } from './services/content-service';
+import { createHtmlService } from './services/html-service';
 import { Executions, type Execution, type ExecutionKind } from './services/executions';
 import { FlushTracker, type UnflushedRelease } from './services/flush-tracker';
 import { TriggerQuota, TRIGGER_QUOTA_MESSAGE, type AccountType } from './services/trigger-quota';
@@ -226,6 +227,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     timeZone,
     lockGuard: { currentExecutionHoldsScriptLock: () => locks.currentExecutionHoldsScriptLock() },
     flushes,
+    currentUserEmail: () => executions.current()?.effectiveUserEmail ?? '',
     charge(trip: RoundTrip) {
       if (platformDepth > 0) return;
       const l = options.latency;
@@ -255,6 +257,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     channels: options.channels ?? [],
   });
   const UrlFetchApp = createUrlFetchApp(deps, slack);
+  // The script owner owns the bound spreadsheet; tests share it with others (book.setSharing).
+  book.setSharing({ owner: ownerEmail });
 
   /** Runs platform bookkeeping that must not count as the bundle's round trips. */
   const uncounted = <T>(fn: () => T): T => {
@@ -294,6 +298,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       spreadsheetIdOf: (ss) => uncounted(() => String((ss as { getId(): string }).getId())),
     }),
     ContentService: createContentService(executions),
+    HtmlService: createHtmlService(executions, bundleDir),
     Utilities: createUtilities({ clock, executions, uuidSeed: options.uuidSeed }),
     Session: createSession({ executions, timeZone, ownerEmail }),
     Logger: createLogger(sink, executions),

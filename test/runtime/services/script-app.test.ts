@@ -87,6 +87,9 @@ describe('ScriptApp', () => {
     expect(rt.failures).toEqual([fired]);
   });
 
+  // getUrl(): "Returns the URL of the web app, if it has been deployed; otherwise returns
+  // null. If you are running the development mode web app, this returns the development
+  // mode url." (reference/script/service#getUrl)
   test('the web-app URL is null until deployed', () => {
     const rt = runtimeWith(bundle);
     expect(rt.run('url')).toBeNull();

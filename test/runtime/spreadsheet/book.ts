@@ -8,7 +8,7 @@ import { parseCells, resolveBox, splitSheet } from './a1';
 import { displayValue, storeParsed, valueForScript } from './cells';
 import { dateToSerial, parseUserEntered } from './coerce';
 import { recordChart, type RecordedChart } from './charts';
-import type { Ctx, RecordedAlert, RecordedMenu, RecordedToast } from './context';
+import type { Ctx, RecordedAlert, RecordedMenu, RecordedSidebar, RecordedToast } from './context';
 import { linkForm, submitForm, type FormSubmitEvent, type LinkFormOptions } from './form';
 import type { Cell, SheetModel, ValidationSpec } from './model';
 import { DEFAULT_DATE_TIME, GENERAL } from './number-format';
@@ -328,6 +328,18 @@ export class FakeBook {
 
   get toasts(): RecordedToast[] {
     return this.ctx.ui.toasts;
+  }
+
+  /** Sidebars opened with Ui.showSidebar, in order. */
+  get sidebars(): RecordedSidebar[] {
+    return this.ctx.ui.sidebars;
+  }
+
+  /** Sharing: the owner (null = a shared drive's file) and the people with edit access, by email. */
+  setSharing(sharing: { owner?: string | null; editors?: string[] }): this {
+    if (sharing.owner !== undefined) this.ctx.model.owner = sharing.owner;
+    if (sharing.editors) this.ctx.model.editors = [...sharing.editors];
+    return this;
   }
 
   /** false makes SpreadsheetApp.getUi() throw, as in triggers and the web app. */

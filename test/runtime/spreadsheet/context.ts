@@ -31,8 +31,18 @@ export interface RecordedToast {
   timeoutSeconds: number | null;
 }
 
+/** One Ui.showSidebar(htmlOutput) call. */
+export interface RecordedSidebar {
+  title: string;
+  /** The page's HTML as shown. */
+  content: string;
+  /** The project HTML file it came from ('' when built from a string). */
+  fileName: string;
+}
+
 export interface UiState {
   available: boolean;
+  sidebars: RecordedSidebar[];
   menus: RecordedMenu[];
   alerts: RecordedAlert[];
   toasts: RecordedToast[];

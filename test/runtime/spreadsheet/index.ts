@@ -13,7 +13,7 @@ import { BookModel } from './model';
 import { FakeSheetsService } from './sheets-api';
 
 export { FakeBook, FakeSheetHandle } from './book';
-export type { RecordedAlert, RecordedMenu, RecordedToast } from './context';
+export type { RecordedAlert, RecordedMenu, RecordedSidebar, RecordedToast } from './context';
 export type { RecordedChart } from './charts';
 export { ChartsEnums } from './charts';
 export type { FormSubmitEvent, LinkFormOptions } from './form';
@@ -50,7 +50,14 @@ export function createSpreadsheetServices(
     deps,
     meter: new Meter(deps),
     model,
-    ui: { available: true, menus: [], alerts: [], toasts: [], alertResponse: null },
+    ui: {
+      available: true,
+      menus: [],
+      alerts: [],
+      toasts: [],
+      sidebars: [],
+      alertResponse: null,
+    },
   };
   return {
     SpreadsheetApp: new FakeSpreadsheetApp(ctx),

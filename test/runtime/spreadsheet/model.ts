@@ -260,6 +260,9 @@ export class BookModel {
   formUrl: string | null = null;
   /** The sheet a linked form writes its responses to (Sheet.getFormUrl answers there). */
   formSheet: SheetModel | null = null;
+  /** Sharing: the owner's email (null for a file in a shared drive) and the editors' emails. */
+  owner: string | null = null;
+  editors: string[] = [];
   private nextSheetId = 0;
   private chartsMade = 0;
 

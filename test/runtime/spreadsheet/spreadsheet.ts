@@ -7,6 +7,7 @@ import { splitSheet } from './a1';
 import type { Ctx } from './context';
 import { appsScriptException, MESSAGES } from './errors';
 import { FakeRange } from './range';
+import { User } from '../services/session';
 import {
   FakeSheet,
   nameTakenMessage,
@@ -112,6 +113,30 @@ export class FakeSpreadsheet {
       if (this.ctx.model.sheets.length === 1) throw appsScriptException(MESSAGES.deleteLastSheet);
       this.ctx.model.removeSheet(model);
       return { result: undefined };
+    });
+  }
+
+  /**
+   * "Returns the owner of the document, or null for a document in a shared drive"
+   * (reference/spreadsheet/spreadsheet#getOwner).
+   */
+  getOwner(): User | null {
+    return this.call(() => (this.ctx.model.owner ? new User(this.ctx.model.owner) : null));
+  }
+
+  /**
+   * The users with edit permission (reference/spreadsheet/spreadsheet#getEditors). The
+   * reference does not say whether the owner is listed, nor what a caller without edit
+   * access gets; Drive's File.getEditors answers an empty array to such a caller and
+   * lists the owner separately. We do the same (the reading harder on a caller that
+   * relies on it): the owner is not in the list, and a non-editor gets [].
+   */
+  getEditors(): User[] {
+    return this.call(() => {
+      const me = (this.ctx.deps.currentUserEmail?.() ?? '').toLowerCase();
+      const { owner, editors } = this.ctx.model;
+      const mayEdit = [owner ?? '', ...editors].some((e) => e && e.toLowerCase() === me);
+      return mayEdit ? editors.map((e) => new User(e)) : [];
     });
   }
 

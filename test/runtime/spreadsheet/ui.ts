@@ -7,6 +7,7 @@
  * YES for a YES_NO / YES_NO_CANCEL set).
  */
 import type { Ctx, RecordedMenu } from './context';
+import { appsScriptException } from './errors';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
 export const ButtonSet = {
@@ -91,7 +92,25 @@ export class FakeUi {
     this.ctx.meter.simple(() => undefined);
   }
 
-  showSidebar(_output: unknown): void {
-    this.ctx.meter.simple(() => undefined);
+  /**
+   * "Opens a sidebar in the user's editor with custom client-side content. This method
+   * does not suspend the server-side script while the sidebar is open"
+   * (reference/base/ui#showSidebar): recorded on the book, and the run goes on.
+   */
+  showSidebar(output: unknown): void {
+    this.ctx.meter.simple(() => {
+      const page = output as {
+        getContent?: () => string;
+        getTitle?: () => string;
+        fileName?: string;
+      };
+      if (!page || typeof page.getContent !== 'function' || typeof page.getTitle !== 'function')
+        throw appsScriptException('Invalid argument: userInterface');
+      this.ctx.ui.sidebars.push({
+        title: page.getTitle(),
+        content: page.getContent(),
+        fileName: page.fileName ?? '',
+      });
+    });
   }
 }
