@@ -145,10 +145,10 @@ export function saveTokens(ports: ConnectSlackPorts, input: unknown): SaveResult
   return asEditor(ports, 'save tokens', (): SaveResult => {
     const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
     /** A field counts as given unless absent or blank text (a number is given, and refused). */
-    const given = (k: string): boolean =>
-      fields[k] !== undefined &&
-      fields[k] !== null &&
-      !(typeof fields[k] === 'string' && (fields[k] as string).trim() === '');
+    const given = (k: string): boolean => {
+      const v = fields[k];
+      return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+    };
     const wantsBot = given('botToken');
     const wantsVerification = given('verificationToken');
     if (!wantsBot && !wantsVerification)

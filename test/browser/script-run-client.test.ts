@@ -41,11 +41,11 @@ test('what may cross, and how answers come back', async () => {
       const g = (window as unknown as { google: { script: { run: Runner } } }).google;
       const call = (name: string, ...args: unknown[]) =>
         new Promise((resolve) => {
-          g.script.run
+          const runner = g.script.run
             .withSuccessHandler((v, u) => resolve({ ok: v, user: u }))
             .withFailureHandler((e, u) => resolve({ failed: e.message, user: u }))
-            .withUserObject('mine')
-            [name](...args);
+            .withUserObject('mine');
+          runner[name](...args);
         });
       const thrown = (f: () => void): string => {
         try {

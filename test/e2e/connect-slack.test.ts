@@ -180,7 +180,7 @@ describe('Connect Slack: the walk', () => {
 });
 
 describe('Connect Slack: bad tokens are refused with the reason, and nothing is saved', () => {
-  const shapes: Array<[string, Record<string, unknown> | unknown, RegExp]> = [
+  const shapes: Array<[string, unknown, RegExp]> = [
     ['both empty', { botToken: '  ', verificationToken: '' }, /both fields are empty/],
     ['a user token', { botToken: 'xoxp-1234567890-1234567890-abcdef' }, /user token \(xoxp-…\)/],
     ['an app-level token', { botToken: 'xapp-1-A111-222-abc' }, /app-level token/],

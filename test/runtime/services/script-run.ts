@@ -70,14 +70,13 @@ export class ScriptRunServer {
 /** Whether a server return value may cross to the page as it is. */
 function legalReturn(value: unknown, seen = new Set<unknown>()): boolean {
   if (value === null || value === undefined) return true;
-  const t = typeof value;
-  if (t === 'string' || t === 'boolean') return true;
-  if (t === 'number') return Number.isFinite(value as number);
-  if (t !== 'object') return false;
+  if (typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
   if (Object.prototype.toString.call(value) === '[object Date]') return false;
   if (seen.has(value)) return false;
   seen.add(value);
-  const children = Array.isArray(value) ? value : Object.values(value as object);
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
   const ok = children.every((v) => legalReturn(v, seen));
   seen.delete(value);
   return ok;
