@@ -30,6 +30,7 @@ import {
   World,
   type WorldOptions,
 } from '../test/e2e/world';
+import { runHistories } from '../test/e2e/history-model';
 import { measureRoundTrips } from '../test/e2e/round-trip-counts';
 import { resetCounts } from '../test/runtime/counters';
 import { createUrlFetchApp } from '../test/runtime/slack';
@@ -761,7 +762,30 @@ function main(): void {
     process.exitCode = 1;
   } else print('  the same at every size');
   print();
+  historiesSection();
+  print();
   print(`bench total: ${secs(performance.now() - started)} s of Node time`);
+}
+
+/**
+ * The model-based test's longer run: many more random histories than npm test runs,
+ * every guarantee checked after every step (test/e2e/history-model.ts).
+ */
+function historiesSection(): void {
+  const runs = 60;
+  const steps = 40;
+  const seed = 20_261_127;
+  print(
+    `Random histories: ${runs} histories of up to ${steps} steps (seed ${seed}), guarantees checked after every step`,
+  );
+  const t0 = performance.now();
+  try {
+    runHistories({ numRuns: runs, seed, maxCommands: steps });
+    print(`  all held (${secs(performance.now() - t0)} s)`);
+  } catch (err) {
+    print(`  !! a guarantee broke: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
 }
 
 main();
