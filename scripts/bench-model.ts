@@ -2,68 +2,38 @@
  * The benchmark's cost model, pure: what a counted run would cost on Apps Script, and
  * what the seed's access pattern would have cost for the same scenario.
  *
- * A run costs a fixed latency per spreadsheet round trip, plus a cost per cell read and
- * per cell written, plus a latency per HTTP round trip: one UrlFetchApp.fetch, or one
- * UrlFetchApp.fetchAll, whose requests Apps Script sends in parallel (Tanaike, "Benchmark:
- * fetchAll method in UrlFetch service", https://tanaikech.github.io/2018/04/19/benchmark-fetchall-method-in-urlfetch-service-for-google-apps-script/).
- * Time the script spends in Utilities.sleep is added by the caller (it is not a count).
- *
- * The same four numbers can be handed to the local runtime as its `latency` model
- * (test/runtime/index.ts). The runtime charges every request of a fetchAll in turn, so
- * its fake clock is an upper bound of this model (runtimeChargeMs below).
- *
- * Where the figures come from (published measurements, not ours):
- *
- * - perSpreadsheetCallMs = 30. A round trip that really reaches the spreadsheet.
- *   "What is faster: ScriptDb or SpreadsheetApp?" (Stack Overflow answer by Mogsdad,
- *   mirrored at https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp):
- *   400 row writes, each followed by flush(), took almost 12 s, so about 30 ms per
- *   committed call. Google's best-practices page
- *   (https://developers.google.com/apps-script/guides/support/best-practices, "Use batch
- *   operations") sets the background of 100 x 100 cells one call at a time in about
- *   70 s, against 1 s for one batched call: about 7 ms per call, helped by Apps Script's
- *   write cache. A Sheets API call (what this engine makes) is never cached, so we take
- *   the committed figure, 30 ms. A higher latency only widens the gap to the seed.
- * - perCellReadMs = 0.025. "12万行のデータ取得" follow-up by shi-suzuki
- *   (https://qiita.com/shi-suzuki/items/d23c6c7e4a0bbe2831af): 120,000 rows x 2 columns
- *   of plain text read in 6.03 s through the Sheets API (7.38 s with getValues), i.e.
- *   25-31 microseconds per cell.
- * - perCellWrittenMs = 0.1. Google's best-practices example again: one batched call
- *   writing 10,000 cells takes about 1 s, 0.1 ms per cell (Mogsdad: a 4,000-cell
- *   setValues plus flush in 610 ms, 0.15 ms per cell).
- * - perFetchMs = 500, per round trip. pre-practice.net, "UrlFetchApp.fetchAllを使って複数のfetchを同時に"
- *   (https://www.pre-practice.net/2020/03/urlfetchappfetchallfetch.html): three
- *   sequential UrlFetchApp.fetch calls to a Google API took 1.769 s (0.59 s each), the
- *   same three through fetchAll 0.929 s. Rounded down to 0.5 s per round trip.
+ * The figures are the local runtime's own latency model (test/runtime/latency.ts, with
+ * their sources): the same object is handed to the runtime as its `latency`, so the
+ * bench and the runtime can never disagree. A run costs a latency per spreadsheet round
+ * trip, plus a cost per cell read and per cell written, plus a latency per HTTP round
+ * trip: one UrlFetchApp.fetch, or one UrlFetchApp.fetchAll, whose requests Apps Script
+ * sends in parallel (Tanaike, "Benchmark: fetchAll method in UrlFetch service"). Time the
+ * script spends in Utilities.sleep is added by the caller (it is not a count). The
+ * runtime charges every request of a fetchAll in turn, so its fake clock is an upper
+ * bound of this model (runtimeChargeMs below).
  *
  * Limits used alongside: one execution may run 6 minutes, triggers 90 min a day in all
  * (6 h on Workspace) (https://developers.google.com/apps-script/guides/services/quotas); the Sheets API
- * allows 60 write requests per minute per user per project
+ * allows 60 read and 60 write requests per minute per user per project
  * (https://developers.google.com/sheets/api/limits).
  */
+import {
+  LATENCY_SOURCES,
+  PESSIMISTIC_LATENCY,
+  TYPICAL_LATENCY,
+  type LatencyModel,
+} from '../test/runtime/latency';
 
-/** Same shape as the runtime's LatencyModel, so it can be passed as `latency`. */
-export interface CostModel {
-  perSpreadsheetCallMs: number;
-  perCellReadMs: number;
-  perCellWrittenMs: number;
-  perFetchMs: number;
-}
+/** The runtime's LatencyModel: it is passed to the runtime as `latency` unchanged. */
+export type CostModel = LatencyModel;
 
-export const APPS_SCRIPT_COSTS: CostModel = {
-  perSpreadsheetCallMs: 30,
-  perCellReadMs: 0.025,
-  perCellWrittenMs: 0.1,
-  perFetchMs: 500,
-};
+/** What a run usually costs (the bench's table). */
+export const APPS_SCRIPT_COSTS: CostModel = TYPICAL_LATENCY;
+/** The slow end of every figure: the 3-second and 6-minute checks. */
+export const APPS_SCRIPT_PESSIMISTIC: CostModel = PESSIMISTIC_LATENCY;
 
 /** One line per figure, for the report's header. */
-export const COST_SOURCES: readonly string[] = [
-  'per spreadsheet call 30 ms: Mogsdad (Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?"): 400 flushed row writes in ~12 s; Google best practices: 10,000 per-cell calls ~70 s (7 ms, write-cached)',
-  'per cell read 0.025 ms: qiita.com/shi-suzuki/items/d23c6c7e4a0bbe2831af: 240,000 cells via Sheets API in 6.03 s (getValues 7.38 s)',
-  'per cell written 0.1 ms: developers.google.com/apps-script/guides/support/best-practices: 10,000 cells in one batched call ~1 s',
-  'per HTTP round trip 500 ms: pre-practice.net/2020/03/urlfetchappfetchallfetch.html: 3 sequential UrlFetchApp.fetch 1.769 s, one fetchAll of the 3 0.929 s (fetchAll runs in parallel: tanaikech.github.io 2018-04-19)',
-];
+export const COST_SOURCES: readonly string[] = LATENCY_SOURCES;
 
 /** Apps Script's limit for one execution. */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;

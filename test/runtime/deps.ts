@@ -22,6 +22,15 @@ export interface RoundTrip {
   cellsWritten?: number;
 }
 
+/** The advanced Sheets service's per-minute quotas (spreadsheet/sheets-quota.ts). */
+export interface SheetsQuotaGate {
+  /**
+   * Takes one request of `kind` from the current user's quota: null when allowed, else
+   * the API's error message (the call then fails with HTTP 429 and changes nothing).
+   */
+  take(kind: 'read' | 'write'): string | null;
+}
+
 export interface RuntimeDeps {
   clock: Clock;
   counters: Counters;
@@ -40,4 +49,6 @@ export interface RuntimeDeps {
   flushes?: FlushTracker;
   /** Session.getEffectiveUser() of the running execution ('' between runs): whose access a call has. */
   currentUserEmail?(): string;
+  /** Absent = no per-minute quota (hand-built fakes in unit tests). */
+  sheetsQuota?: SheetsQuotaGate;
 }

@@ -45,6 +45,8 @@ import {
 } from './services/script-app';
 import { createSession, User } from './services/session';
 import { createUtilities, stringify } from './services/utilities';
+import { tripMs, type LatencyModel } from './latency';
+import { SheetsApiQuota } from './spreadsheet/sheets-quota';
 
 export type { ExecutionKind } from './services/executions';
 export type { LockLeak } from './services/lock-service';
@@ -53,17 +55,8 @@ export type { InstalledTrigger } from './services/script-app';
 export type { UnflushedRelease } from './services/flush-tracker';
 export type { AccountType } from './services/trigger-quota';
 
-/** Modelled Apps Script latency, in fake-clock milliseconds. */
-export interface LatencyModel {
-  /** Each SpreadsheetApp / Sheets round trip. */
-  perSpreadsheetCallMs: number;
-  /** Each cell a read returns. */
-  perCellReadMs: number;
-  /** Each cell a write changes. */
-  perCellWrittenMs: number;
-  /** Each HTTP request UrlFetchApp sends. */
-  perFetchMs: number;
-}
+export type { LatencyModel } from './latency';
+export { PESSIMISTIC_LATENCY, TYPICAL_LATENCY } from './latency';
 
 export interface RuntimeOptions {
   /** Fake-clock start (default 2026-11-26T02:00:00Z). */
@@ -75,8 +68,17 @@ export interface RuntimeOptions {
   teamId?: string;
   users?: Array<{ id: string; name: string; isBot?: boolean }>;
   channels?: Array<{ id: string; name: string; members: string[] }>;
-  /** Advance the clock per round trip (benchmarks, time-budget tests). Default: no cost. */
+  /**
+   * Advance the clock per round trip, per execution start and per web-app answer
+   * (benchmarks, time-budget tests; figures in latency.ts). Default: no cost.
+   */
   latency?: LatencyModel;
+  /**
+   * The advanced Sheets service's per-minute quotas (sheets-quota.ts). Default: on, at
+   * Google's documented 60 read and 60 write requests per minute per user; `false`
+   * turns them off (tests about something else that make hundreds of calls at one instant).
+   */
+  sheetsApiQuota?: false | { readsPerMinutePerUser?: number; writesPerMinutePerUser?: number };
   /** Folder of the built bundle (default <repo>/dist). */
   bundleDir?: string;
   spreadsheetName?: string;
@@ -121,6 +123,11 @@ export interface ExecutionRecord {
   value?: unknown;
   /** What ended it (failed runs). */
   error?: unknown;
+  /**
+   * doPost only: ms from the request reaching Google to its answer reaching the caller
+   * (execution start, the run, and the web app's redirect, under the latency model).
+   */
+  answeredAfterMs?: number;
 }
 
 export interface LocalRuntime {
@@ -232,12 +239,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       if (platformDepth > 0) return;
       const l = options.latency;
       if (l) {
-        const ms =
-          trip.kind === 'fetch'
-            ? l.perFetchMs
-            : l.perSpreadsheetCallMs +
-              (trip.cellsRead ?? 0) * l.perCellReadMs +
-              (trip.cellsWritten ?? 0) * l.perCellWrittenMs;
+        const ms = tripMs(l, trip);
         if (ms > 0) clock.advanceMs(ms);
       }
       // Ends the execution from inside the fake call once it passes its limit.
@@ -245,6 +247,14 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     },
   };
 
+  if (options.sheetsApiQuota !== false)
+    deps.sheetsQuota = new SheetsApiQuota(
+      clock,
+      () => executions.current()?.effectiveUserEmail ?? '',
+      {
+        ...options.sheetsApiQuota,
+      },
+    );
   const { SpreadsheetApp, Sheets, book } = createSpreadsheetServices(deps, {
     name: options.spreadsheetName,
     id: options.spreadsheetId,
@@ -349,6 +359,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     });
     const outerUi = uiAvailable;
     setUi(spec.ui ?? (spec.kind === 'menu' || spec.kind === 'simple'));
+    const requestedAt = clock.now();
     const outerLogger = sink.enterExecution();
     const record: ExecutionRecord = {
       executionId: ex.id,
@@ -358,14 +369,17 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       endedMs: 0,
       ok: false,
     };
+    let args: unknown[] = [];
     try {
       // A trigger whose user has spent the day's trigger runtime fails before it starts.
       executions.check();
+      // Starting an execution (loading the project) costs time before any code runs.
+      if (options.latency?.perExecutionMs) clock.advanceMs(options.latency.perExecutionMs);
       const context = loadBundle(bundleDir, platformGlobals());
       const fn = (context as Record<string, unknown>)[spec.entry];
       if (typeof fn !== 'function')
         throw executions.exception(`Script function not found: ${spec.entry}`);
-      const args = uncounted(makeArgs);
+      args = uncounted(makeArgs);
       const value = (fn as (...a: unknown[]) => unknown)(...args);
       // A killed execution is over even if the bundle caught the error.
       if (ex.killedBy) throw ex.killedBy;
@@ -387,6 +401,12 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       executions.end(ex);
       setUi(outerUi);
       sink.leaveExecution(outerLogger);
+      if (spec.kind === 'webapp' && spec.entry === 'doPost') {
+        // doPost's output reaches the caller through Google's redirect, after it returns.
+        if (options.latency?.webAppResponseMs) clock.advanceMs(options.latency.webAppResponseMs);
+        record.answeredAfterMs = clock.now() - requestedAt;
+        slack.judgeWebAppAnswer(args[0], record.answeredAfterMs);
+      }
       history.push(record);
     }
   };

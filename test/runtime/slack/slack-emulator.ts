@@ -5,6 +5,7 @@
  * every request (secrets redacted), and the doPost events Slack would send to the web app.
  */
 import type { RuntimeDeps } from '../deps';
+import { AnswerDeadlines, type WebAppTimeout } from './answer-deadline';
 import type { MethodContext } from './chat-methods';
 import { FailureInjector } from './failure-injection';
 import { decodeFormFirstValues } from './form-encoding';
@@ -49,6 +50,7 @@ export class SlackEmulator implements SlackNetwork {
   private readonly failures = new FailureInjector();
   private readonly events: EventContext;
   private readonly tsClock: MessageTsClock;
+  private readonly deadlines = new AnswerDeadlines();
 
   constructor(
     private readonly deps: RuntimeDeps,
@@ -245,11 +247,29 @@ export class SlackEmulator implements SlackNetwork {
   // ---- what Slack sends to the web app ----
 
   clickEvent(options: ClickOptions): DoPostEvent {
-    return clickEvent(this.events, options);
+    return this.deadlines.sentBySlack(
+      clickEvent(this.events, options),
+      options.userId,
+      'block_actions',
+    );
   }
 
   slashCommandEvent(options: SlashCommandOptions): DoPostEvent {
-    return slashCommandEvent(this.events, options);
+    return this.deadlines.sentBySlack(
+      slashCommandEvent(this.events, options),
+      options.userId,
+      'slash_command',
+    );
+  }
+
+  /** The runtime reports when the web app's answer to `event` reached Slack (answer-deadline.ts). */
+  judgeWebAppAnswer(event: unknown, answeredAfterMs: number): void {
+    this.deadlines.judge(event, answeredAfterMs);
+  }
+
+  /** Every interaction or command whose answer came after Slack's 3 s: the person saw operation_timeout. */
+  get webAppTimeouts(): readonly WebAppTimeout[] {
+    return this.deadlines.timeouts;
   }
 
   /** A click on a button of an ephemeral message the user sees (e.g. a /leads list). */

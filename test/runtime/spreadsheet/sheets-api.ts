@@ -14,7 +14,7 @@
  *   range's columns) and writes below it, from the table's first column, growing the
  *   grid; INSERT_ROWS inserts fresh rows there, OVERWRITE (default) writes over them;
  * - failures throw GoogleJsonResponseException:
- *   "API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: x".
+ *   "API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: x";
  * - size limits (model.ts): a change that would take the spreadsheet past 10,000,000 grid
  *   cells fails with "This action would increase the number of cells in the workbook
  *   above the limit of 10000000 cells." (prefixed "Invalid requests[i].<kind>: " in
@@ -23,6 +23,8 @@
  *   cell." ("Invalid data[i]: " in values.batchUpdate). Both change nothing.
  * - every write is an API write: it never counts as a SpreadsheetApp write waiting for
  *   SpreadsheetApp.flush() (see the flush tracker).
+ * - every call first takes one read or write request from the per-minute quota
+ *   (sheets-quota.ts); a refused call fails with HTTP 429 before touching anything.
  */
 import {
   alwaysQuoted,
@@ -141,6 +143,7 @@ export class FakeSheetsService {
   private getSpreadsheet(id: string, _opts?: object): unknown {
     const method = `${PREFIX}.get`;
     return this.ctx.meter.call(() => {
+      this.checkQuota(method, 'read');
       this.checkId(method, id);
       const m = this.ctx.model;
       return {
@@ -187,6 +190,7 @@ export class FakeSheetsService {
     const method = `${PREFIX}.batchUpdate`;
     const requests = resource?.requests ?? [];
     return this.ctx.meter.apiWrite(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
+      this.checkQuota(method, 'write');
       this.checkId(method, id);
       type Range = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
       type Op =
@@ -319,6 +323,7 @@ export class FakeSheetsService {
   private valuesGet(id: string, range: string, opts: ReadOptions = {}): ValueRange {
     const method = `${PREFIX}.values.get`;
     return this.ctx.meter.call(() => {
+      this.checkQuota(method, 'read');
       this.checkId(method, id);
       const vr = this.readRange(method, range, opts);
       return { result: vr, read: countCells(vr.values) };
@@ -331,6 +336,7 @@ export class FakeSheetsService {
   ): { spreadsheetId: string; valueRanges: ValueRange[] } {
     const method = `${PREFIX}.values.batchGet`;
     return this.ctx.meter.call(() => {
+      this.checkQuota(method, 'read');
       this.checkId(method, id);
       const ranges =
         opts.ranges === undefined ? [] : Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges];
@@ -391,6 +397,7 @@ export class FakeSheetsService {
   ): UpdateValuesResponse {
     const method = `${PREFIX}.values.update`;
     return this.ctx.meter.apiWrite(`Sheets.Values.update ${range}`, () => {
+      this.checkQuota(method, 'write');
       this.checkId(method, id);
       const option = this.inputOption(method, opts.valueInputOption);
       const plan = this.planWrite(method, range, resource);
@@ -408,6 +415,7 @@ export class FakeSheetsService {
     return this.ctx.meter.apiWrite(
       `Sheets.Values.batchUpdate ${data.map((d) => d.range).join(',')}`,
       () => {
+        this.checkQuota(method, 'write');
         this.checkId(method, id);
         const option = this.inputOption(method, resource?.valueInputOption);
         // The API validates every range before changing anything.
@@ -437,6 +445,7 @@ export class FakeSheetsService {
   ): unknown {
     const method = `${PREFIX}.values.append`;
     return this.ctx.meter.apiWrite(`Sheets.Values.append ${range}`, () => {
+      this.checkQuota(method, 'write');
       this.checkId(method, id);
       const option = this.inputOption(method, opts.valueInputOption);
       const insert = opts.insertDataOption ?? 'OVERWRITE';
@@ -487,6 +496,7 @@ export class FakeSheetsService {
   private valuesClear(id: string, range: string): { spreadsheetId: string; clearedRange: string } {
     const method = `${PREFIX}.values.clear`;
     return this.ctx.meter.apiWrite(`Sheets.Values.clear ${range}`, () => {
+      this.checkQuota(method, 'write');
       this.checkId(method, id);
       const { cleared, count } = this.clearRange(method, range);
       return {
@@ -503,6 +513,7 @@ export class FakeSheetsService {
     const method = `${PREFIX}.values.batchClear`;
     const ranges = resource?.ranges ?? [];
     return this.ctx.meter.apiWrite(`Sheets.Values.batchClear ${ranges.join(',')}`, () => {
+      this.checkQuota(method, 'write');
       this.checkId(method, id);
       ranges.forEach((r) => this.resolve(method, r));
       const done = ranges.map((r) => this.clearRange(method, r));
@@ -514,6 +525,12 @@ export class FakeSheetsService {
   }
 
   // ---- helpers ----
+
+  /** The per-minute quota (sheets-quota.ts): a refused call fails with HTTP 429 and changes nothing. */
+  private checkQuota(method: string, kind: 'read' | 'write'): void {
+    const refused = this.ctx.deps.sheetsQuota?.take(kind);
+    if (refused) throw new GoogleJsonResponseException(method, 429, refused);
+  }
 
   private checkId(method: string, id: string): void {
     if (id !== this.ctx.model.id)
