@@ -57,11 +57,25 @@ export function forgetSweepPlan(): void {
   new CacheWorkSchedule(() => systemClock.now()).forget();
 }
 
-export function createServices(): RealServices {
+/**
+ * Ms a trigger or menu run may wait, in all, for the Sheets API's per-minute quota to
+ * refill (a minute and a bit: one full window), inside its 6 minutes.
+ */
+export const TRIGGER_QUOTA_WAIT_MS = 65_000;
+
+/**
+ * @param quotaWaitMs how long this run may wait for the Sheets API's per-minute quota in
+ *   all: TRIGGER_QUOTA_WAIT_MS for triggers and menus, 0 for the web app (Slack waits 3 s)
+ */
+export function createServices(quotaWaitMs: number = TRIGGER_QUOTA_WAIT_MS): RealServices {
   const secrets = new ScriptPropertiesSecrets();
   const { id, timeZone } = spreadsheetIdentity(secrets);
   const zone = new ZoneTime(timeZone);
-  const values = new SheetsValues(id);
+  const values = new SheetsValues(id, {
+    waitMs: quotaWaitMs,
+    now: systemClock.now,
+    sleep: (ms) => Utilities.sleep(ms),
+  });
   return {
     workbook: new SheetsWorkbook(values, new RowCodec(zone)),
     slack: new UrlFetchSlackClient(secrets.botToken()),

@@ -3,6 +3,14 @@
  * writes data rows: one batchGet reads every sheet, one batchUpdate writes scattered
  * cells, and RAW input keeps text as text (no formulas, no numbers from phones).
  * API failures become coded errors that name the sheet to repair.
+ *
+ * The Sheets API allows 60 read and 60 write requests per minute per user
+ * (developers.google.com/sheets/api/limits), and every execution of this project runs
+ * as its owner. A call the quota refuses (HTTP 429) changes nothing, so it is retried
+ * with exponential backoff (1, 2, 4 … 32 s, Google's advice on that page) for as long as
+ * the run's quota budget allows; then it fails with SHEETS_QUOTA. Once a commit's first
+ * write has gone through, its remaining writes may wait a minute more than the budget:
+ * a half-written commit is worse than a late one.
  */
 import { errorText, RoutingError } from '../domain/errors';
 import type { CellValue } from './header-table';
@@ -23,6 +31,7 @@ function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
 }
 
 function explain(err: unknown, what: string): never {
+  if (err instanceof RoutingError) throw err;
   const message = errorText(err);
   const missing = /Unable to parse range: '?([^'!]+)'?/.exec(message);
   if (missing)
@@ -33,12 +42,85 @@ function explain(err: unknown, what: string): never {
   throw new RoutingError('SHEETS_API', `${what} failed: ${message}`);
 }
 
+/** How a run waits out the per-minute quota. */
+export interface QuotaBudget {
+  /** Ms the run may spend waiting for the quota in all (0 = never wait: the web app). */
+  waitMs: number;
+  /** Epoch ms now. */
+  now(): number;
+  /** Waits, counting against the execution's time. */
+  sleep(ms: number): void;
+}
+
+/** First backoff and its cap, in ms. */
+const FIRST_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 32_000;
+/** A quota window is a minute: a started commit may wait this long past the budget to finish. */
+const FINISH_COMMIT_MS = 61_000;
+
+/** True for the API's "Quota exceeded …" / 429 RESOURCE_EXHAUSTED answers. */
+export function isQuotaError(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /Quota exceeded for quota metric|RESOURCE_EXHAUSTED|rateLimitExceeded|\b429\b/.test(
+    message,
+  );
+}
+
 const SHEET_IDS_CACHE_KEY = 'lead-routing:sheet-ids';
 /** Seconds sheet ids stay cached; a stale id fails loudly and is forgotten. */
 const SHEET_IDS_CACHE_SECONDS = 21_600;
 
 export class SheetsValues {
-  constructor(private readonly spreadsheetId: string) {}
+  private readonly startedMs: number;
+  /** Set while a commit has written something: its other writes must go through. */
+  private finishingUntilMs = 0;
+
+  constructor(
+    private readonly spreadsheetId: string,
+    private readonly quota: QuotaBudget = {
+      waitMs: 0,
+      now: () => Date.now(),
+      sleep: (ms) => Utilities.sleep(ms),
+    },
+  ) {
+    this.startedMs = quota.now();
+  }
+
+  /**
+   * Runs `work` (a commit's writes): after its first write succeeds, a refused write may
+   * wait up to a minute past the run's budget, so the commit is not left half done.
+   */
+  writing<T>(work: () => T): T {
+    const outer = this.finishingUntilMs;
+    this.finishingUntilMs = -1; // armed: the first successful write sets it
+    try {
+      return work();
+    } finally {
+      this.finishingUntilMs = outer;
+    }
+  }
+
+  /** One API call, retried while the per-minute quota refuses it and the budget allows. */
+  private call<T>(kind: 'read' | 'write', request: () => T): T {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = request();
+        if (kind === 'write' && this.finishingUntilMs === -1)
+          this.finishingUntilMs = this.quota.now() + FINISH_COMMIT_MS;
+        return result;
+      } catch (err) {
+        if (!isQuotaError(err)) throw err;
+        const wait = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
+        const deadline = Math.max(this.startedMs + this.quota.waitMs, this.finishingUntilMs);
+        if (this.quota.now() + wait > deadline)
+          throw new RoutingError(
+            'SHEETS_QUOTA',
+            `The Sheets API's per-minute ${kind} quota is used up (60 a minute per user); nothing more was ${kind === 'read' ? 'read' : 'written'}. It refills within a minute. (${err instanceof Error ? err.message : String(err)})`,
+          );
+        this.quota.sleep(wait);
+      }
+    }
+  }
 
   /** Sheet ids by title (needed for structural requests), cached in the script cache. */
   sheetIds(): Map<string, number> {
@@ -46,9 +128,11 @@ export class SheetsValues {
     const cached = cache.get(SHEET_IDS_CACHE_KEY);
     if (cached) return new Map(Object.entries(JSON.parse(cached) as Record<string, number>));
     try {
-      const response = api().get(this.spreadsheetId, {
-        fields: 'sheets.properties(sheetId,title)',
-      });
+      const response = this.call('read', () =>
+        api().get(this.spreadsheetId, {
+          fields: 'sheets.properties(sheetId,title)',
+        }),
+      );
       const ids: Record<string, number> = {};
       for (const sheet of response.sheets ?? [])
         ids[sheet.properties?.title ?? ''] = sheet.properties?.sheetId ?? 0;
@@ -68,9 +152,11 @@ export class SheetsValues {
         `Sheet "${sheet}" is missing. Run Lead Routing → Set up to create it.`,
       );
     try {
-      api().batchUpdate(
-        { requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: count } }] },
-        this.spreadsheetId,
+      this.call('write', () =>
+        api().batchUpdate(
+          { requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: count } }] },
+          this.spreadsheetId,
+        ),
       );
     } catch (err) {
       CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
@@ -101,7 +187,7 @@ export class SheetsValues {
         };
       });
     try {
-      api().batchUpdate({ requests }, this.spreadsheetId);
+      this.call('write', () => api().batchUpdate({ requests }, this.spreadsheetId));
     } catch (err) {
       CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
       explain(err, 'Deleting archived rows');
@@ -112,11 +198,13 @@ export class SheetsValues {
   batchGet(ranges: readonly string[]): CellValue[][][] {
     if (ranges.length === 0) return [];
     try {
-      const response = api().Values.batchGet(this.spreadsheetId, {
-        ranges,
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'SERIAL_NUMBER',
-      });
+      const response = this.call('read', () =>
+        api().Values.batchGet(this.spreadsheetId, {
+          ranges: [...ranges],
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        }),
+      );
       return (response.valueRanges ?? []).map((vr) => (vr.values ?? []) as CellValue[][]);
     } catch (err) {
       return explain(err, 'Reading the spreadsheet');
@@ -127,9 +215,14 @@ export class SheetsValues {
   batchUpdate(data: readonly ValueRange[]): void {
     if (data.length === 0) return;
     try {
-      api().Values.batchUpdate(
-        { valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values })) },
-        this.spreadsheetId,
+      this.call('write', () =>
+        api().Values.batchUpdate(
+          {
+            valueInputOption: 'RAW',
+            data: data.map((d) => ({ range: d.range, values: d.values })),
+          },
+          this.spreadsheetId,
+        ),
       );
     } catch (err) {
       explain(err, 'Writing the spreadsheet');
@@ -149,14 +242,16 @@ export class SheetsValues {
     input: 'RAW' | 'USER_ENTERED' = 'RAW',
   ): number {
     try {
-      const response = api().Values.append(
-        { values: rows as CellValue[][] },
-        this.spreadsheetId,
-        `'${sheet.replace(/'/g, "''")}'!A1`,
-        {
-          valueInputOption: input,
-          insertDataOption: 'INSERT_ROWS',
-        },
+      const response = this.call('write', () =>
+        api().Values.append(
+          { values: rows as CellValue[][] },
+          this.spreadsheetId,
+          `'${sheet.replace(/'/g, "''")}'!A1`,
+          {
+            valueInputOption: input,
+            insertDataOption: 'INSERT_ROWS',
+          },
+        ),
       );
       const updated = response.updates?.updatedRange ?? '';
       const match = /!\$?[A-Z]+\$?(\d+)/.exec(updated);

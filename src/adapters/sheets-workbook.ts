@@ -169,6 +169,10 @@ export class SheetsWorkbook implements Workbook {
   }
 
   commit(changes: WorkbookChanges): CommitReport {
+    return this.values.writing(() => this.commitNow(changes));
+  }
+
+  private commitNow(changes: WorkbookChanges): CommitReport {
     const report: CommitReport = { skippedLeads: [] };
     const leadPatches = changes.leadPatches ?? [];
     // New rows shift the rows below a blank row, so patches located before an append

@@ -200,7 +200,11 @@ export function deliver(
       report.retrying++;
       outboxPatches.push({
         id: item.id,
-        changes: { attempts, nextAttemptAt: verdict.at, lastError: verdict.reason },
+        changes: {
+          attempts: verdict.free ? item.attempts : attempts,
+          nextAttemptAt: verdict.at,
+          lastError: verdict.reason,
+        },
       });
       services.log.warn(
         `Slack ${item.method} for ${item.leadId} (${item.kind}) will be retried: ${verdict.reason}`,

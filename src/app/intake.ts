@@ -375,9 +375,14 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
       );
       throw err;
     }
-    // A busy lock is routine; anything else (a missing header, the API failing) must
-    // still fail the run loudly so the owner hears of it, with the response safe.
-    if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
+    // A busy lock and a used-up per-minute Sheets quota (a burst of responses) are
+    // routine; anything else (a missing header, the API failing) must still fail the run
+    // loudly so the owner hears of it, with the response safe.
+    if (!(
+      err instanceof RoutingError &&
+      (err.code === 'LOCK_TIMEOUT' || err.code === 'SHEETS_QUOTA')
+    ))
+      throw err;
     return { kind: 'PARKED', reason };
   }
   // Parking happens only before the lead exists: once it does, a delivery that cannot

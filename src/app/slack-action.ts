@@ -39,7 +39,18 @@ export function handleSlackRequest(
     return interaction;
   }
   if (interaction.kind === 'LEADS_COMMAND') {
-    const answer = leadsList(services, interaction.userId);
+    let answer: SlackAnswer;
+    try {
+      answer = leadsList(services, interaction.userId);
+    } catch (err) {
+      if (!(err instanceof RoutingError && err.code === 'SHEETS_QUOTA')) throw err;
+      answer = {
+        body: ephemeral(
+          'Google Sheets is at its per-minute limit right now, so I could not read your leads. Please try /leads again in a minute.',
+        ),
+        outcome: 'QUOTA',
+      };
+    }
     respond(services, interaction.responseUrl, answer.body, 'the /leads list');
     return { kind: interaction.kind, leadId: '', outcome: answer.outcome };
   }
@@ -65,10 +76,19 @@ export function handleSlackRequest(
       return done.answer;
     });
   } catch (err) {
-    if (!(err instanceof RoutingError && err.code === 'LOCK_TIMEOUT')) throw err;
+    // Both refusals change nothing: the lock was never taken, or the Sheets API refused
+    // before the commit wrote (a commit that has started writing finishes, sheets-values.ts).
+    const refusal =
+      err instanceof RoutingError && err.code === 'LOCK_TIMEOUT'
+        ? 'BUSY'
+        : err instanceof RoutingError && err.code === 'SHEETS_QUOTA'
+          ? 'QUOTA'
+          : null;
+    if (!refusal) throw err;
+    toSend = [];
     answer = {
-      body: ephemeral(refusalText('BUSY', { leadId: interaction.leadId })),
-      outcome: 'BUSY',
+      body: ephemeral(refusalText(refusal, { leadId: interaction.leadId })),
+      outcome: refusal,
     };
   }
   const answered = respond(services, interaction.responseUrl, answer.body, interaction.leadId);

@@ -12,6 +12,14 @@ export const MAX_ATTEMPTS = 8;
 export const MAX_CONFIG_ATTEMPTS = 3;
 /** Minutes to wait after a configuration error before trying again. */
 export const CONFIG_RETRY_MINUTES = 60;
+/**
+ * Minutes between tries while UrlFetch's daily quota is spent ("Service invoked too many
+ * times for one day: urlfetch."). Google resets it up to a day later, at a time it does
+ * not announce; a try costs nothing from the quota, so the message is tried every 10
+ * minutes and never given up: with checks every 5 minutes or less it goes out within 15
+ * minutes of the quota returning.
+ */
+export const QUOTA_RETRY_MINUTES = 10;
 
 /** What came back from one Slack call, as the Slack client port reports it. */
 export type SlackOutcome =
@@ -24,7 +32,8 @@ export type SlackOutcome =
 
 export type DeliveryVerdict =
   | { kind: 'SENT'; channel: string; ts: string }
-  | { kind: 'RETRY'; at: number; reason: string }
+  /** `free`: this try does not count toward the attempts that lead to giving up. */
+  | { kind: 'RETRY'; at: number; reason: string; free?: boolean }
   | { kind: 'FAILED'; reason: string };
 
 const CONFIG_ERRORS = new Set([
@@ -82,8 +91,14 @@ export function judgeDelivery(
         return retry(backoffMinutes(attempt), `Slack answered HTTP ${outcome.status}`);
       return { kind: 'FAILED', reason: `Slack answered HTTP ${outcome.status}` };
     case 'thrown':
+      // A spent daily quota is never a reason to give a message up.
       if (/too many times/i.test(outcome.message))
-        return retry(CONFIG_RETRY_MINUTES, `UrlFetch quota exhausted: ${outcome.message}`);
+        return {
+          kind: 'RETRY',
+          at: now + QUOTA_RETRY_MINUTES * 60_000,
+          reason: `UrlFetch quota exhausted: ${outcome.message}`,
+          free: true,
+        };
       return retry(backoffMinutes(attempt), `request failed: ${outcome.message}`);
     case 'deferred':
       return {

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'BAD_SETTING'
   | 'LOCK_TIMEOUT'
   | 'NOT_CONFIGURED'
-  | 'SHEETS_API';
+  | 'SHEETS_API'
+  /** The Sheets API's per-minute quota stayed used up for longer than the run could wait. */
+  | 'SHEETS_QUOTA';
 
 export class RoutingError extends Error {
   constructor(

@@ -266,6 +266,8 @@ export function refusalText(
       return `Lead ${detail.leadId} is not yours; it belongs to ${detail.owner}. Only the assigned rep can mark it CONTACTED.`;
     case 'BUSY':
       return `The lead sheet is busy right now; nothing changed. Please click again in a few seconds.`;
+    case 'QUOTA':
+      return `Could not save: Google Sheets is at its per-minute limit right now, so nothing changed. Please click again in a minute.`;
     case 'NOT_MANAGER':
       return `Only the manager${detail.owner ? ` (${detail.owner})` : ''} can reassign or take an escalated lead. Nothing changed.`;
     case 'NOT_A_REP':

@@ -3,6 +3,7 @@ import {
   judgeDelivery,
   MAX_ATTEMPTS,
   MAX_CONFIG_ATTEMPTS,
+  QUOTA_RETRY_MINUTES,
 } from '../../src/domain/delivery';
 import { newOutboxItem, pickBatch } from '../../src/domain/outbox';
 import { MINUTE, T0 } from './fixtures';
@@ -36,14 +37,19 @@ describe('what happens after a Slack call', () => {
       'FAILED',
     );
   });
-  test('the UrlFetch daily quota waits an hour', () => {
-    expect(
-      judgeDelivery(
-        { kind: 'thrown', message: 'Service invoked too many times for one day: urlfetch.' },
-        1,
-        T0,
-      ),
-    ).toMatchObject({ kind: 'RETRY', at: T0 + 60 * MINUTE });
+  test('a spent UrlFetch daily quota is tried again every 10 minutes and never given up, without using up attempts', () => {
+    const spent = {
+      kind: 'thrown' as const,
+      message: 'Service invoked too many times for one day: urlfetch.',
+    };
+    for (const attempt of [1, MAX_ATTEMPTS, MAX_ATTEMPTS * 100])
+      expect(judgeDelivery(spent, attempt, T0)).toEqual({
+        kind: 'RETRY',
+        at: T0 + QUOTA_RETRY_MINUTES * MINUTE,
+        reason: `UrlFetch quota exhausted: ${spent.message}`,
+        free: true,
+      });
+    expect(QUOTA_RETRY_MINUTES).toBe(10);
   });
 });
 

@@ -79,6 +79,11 @@ export interface RuntimeOptions {
    * turns them off (tests about something else that make hundreds of calls at one instant).
    */
   sheetsApiQuota?: false | { readsPerMinutePerUser?: number; writesPerMinutePerUser?: number };
+  /**
+   * UrlFetch calls per 24-hour window before "Service invoked too many times for one
+   * day: urlfetch." (default 20,000, consumer accounts; slack/daily-quota.ts).
+   */
+  urlFetchDailyQuota?: number;
   /** Folder of the built bundle (default <repo>/dist). */
   bundleDir?: string;
   spreadsheetName?: string;
@@ -143,6 +148,8 @@ export interface LocalRuntime {
    * one of its methods to make a call fail, as a run dying halfway would.
    */
   readonly sheetsApi: FakeSheetsService;
+  /** The Sheets API's per-minute quotas (undefined when turned off), for tests to use up. */
+  readonly sheetsQuota: SheetsApiQuota | undefined;
   /** Script Properties, uncounted (seed tokens, read state). */
   readonly properties: PropertyStore;
   /** The script cache, uncounted. */
@@ -266,7 +273,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     users: options.users ?? [],
     channels: options.channels ?? [],
   });
-  const UrlFetchApp = createUrlFetchApp(deps, slack);
+  const UrlFetchApp = createUrlFetchApp(deps, slack, { dailyQuota: options.urlFetchDailyQuota });
   // The script owner owns the bound spreadsheet; tests share it with others (book.setSharing).
   book.setSharing({ owner: ownerEmail });
 
@@ -447,6 +454,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     book,
     slack,
     sheetsApi: Sheets,
+    sheetsQuota: deps.sheetsQuota as SheetsApiQuota | undefined,
     properties: propertyStores.script,
     cache: cacheStores.script,
     get triggers() {

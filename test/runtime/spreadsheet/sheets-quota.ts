@@ -78,6 +78,20 @@ export class SheetsApiQuota implements SheetsQuotaGate {
     return null;
   }
 
+  /**
+   * Test control: `userEmail` made `count` more requests of `kind` just now (another
+   * execution of the same owner, say a sweep), as if through the API.
+   */
+  spend(kind: 'read' | 'write', userEmail: string, count: number): void {
+    const now = this.clock.now();
+    const user = this.recent(`${kind}|${userEmail}`, now);
+    const project = this.recent(`${kind}|*`, now);
+    for (let i = 0; i < count; i++) {
+      user.push(now);
+      project.push(now);
+    }
+  }
+
   /** Requests of one key within the last 60 s (older ones dropped). */
   private recent(key: string, now: number): number[] {
     const kept = (this.windows.get(key) ?? []).filter((at) => now - at < WINDOW_MS);

@@ -1,0 +1,155 @@
+/**
+ * The product inside the Sheets API's per-minute quotas (60 read and 60 write requests
+ * per minute per user, developers.google.com/sheets/api/limits; modelled in
+ * test/runtime/spreadsheet/sheets-quota.ts), through dist/Code.js: runs back off and
+ * retry inside their budget, a burst of form responses loses nothing, and a Slack click
+ * the quota refuses is told so and changes nothing.
+ */
+import { changedSheets, snapshotBook, World } from './world';
+
+const OWNER = 'owner@example.com';
+
+describe('Sheets API per-minute quota', () => {
+  test('a click refused by the quota is answered "could not save, click again" and changes nothing', () => {
+    const w = new World();
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    const owner = String(w.lead(id).sales_slack_id);
+    w.rt.clock.advanceMinutes(2);
+    w.rt.sheetsQuota!.spend('read', OWNER, 60);
+    const before = snapshotBook(w);
+    w.click(owner, id);
+    expect(changedSheets(before, snapshotBook(w))).toEqual([]);
+    expect(w.rt.slack.ephemerals(owner).map((e) => e.text)).toEqual([
+      'Could not save: Google Sheets is at its per-minute limit right now, so nothing changed. Please click again in a minute.',
+    ]);
+    expect(w.rt.failures).toEqual([]);
+    // A minute later the same click goes through.
+    w.rt.clock.advanceMinutes(1);
+    w.click(owner, id);
+    expect(w.lead(id).stage).toBe('CONTACTED');
+  });
+
+  test('a click whose write is refused changes nothing either', () => {
+    const w = new World();
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    const owner = String(w.lead(id).sales_slack_id);
+    w.rt.clock.advanceMinutes(2);
+    w.rt.sheetsQuota!.spend('write', OWNER, 60);
+    const before = snapshotBook(w);
+    w.click(owner, id);
+    expect(changedSheets(before, snapshotBook(w))).toEqual([]);
+    expect(w.rt.slack.ephemerals(owner).map((e) => e.text)).toEqual([
+      expect.stringContaining('Could not save'),
+    ]);
+  });
+
+  test('/leads refused by the quota says to try again in a minute', () => {
+    const w = new World();
+    w.submit({ Name: 'Budi', Phone: '0812-3456-7890' });
+    w.rt.clock.advanceMinutes(2);
+    w.rt.sheetsQuota!.spend('read', OWNER, 60);
+    w.rt.run('doPost', w.rt.slack.slashCommandEvent({ userId: 'UAYU0001', command: '/leads' }));
+    expect(w.rt.slack.ephemerals('UAYU0001').map((e) => e.text)).toEqual([
+      expect.stringContaining('per-minute limit right now'),
+    ]);
+  });
+
+  test('a form response that meets a used-up quota waits it out (backoff) and becomes its lead', () => {
+    const w = new World();
+    w.rt.clock.advanceMinutes(2);
+    w.rt.sheetsQuota!.spend('read', OWNER, 60);
+    const start = w.rt.clock.now();
+    const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    expect(w.lead(id).sales_slack_id).not.toBe('');
+    // It waited for the window to refill: 1 + 2 + 4 + 8 + 16 + 32 s of backoff at most.
+    expect(w.rt.clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    expect(w.rt.clock.now() - start).toBeLessThanOrEqual(65_000);
+    expect(w.rt.failures).toEqual([]);
+  });
+
+  test.each([1, 5])(
+    'a burst of 60 form responses in 2 minutes (%i-minute checks): each becomes exactly one lead, assigned and messaged within 15 minutes',
+    (every) => {
+      const w = new World({ settings: { sla_check_every_minutes: every } });
+      w.rt.run('setup'); // installs the sweep at that interval
+      w.rt.clock.advanceMinutes(2);
+      const start = w.rt.clock.now();
+      const names = Array.from({ length: 60 }, (_, i) => `Lead ${String(i + 1).padStart(2, '0')}`);
+      // One response every 2 s. The runtime runs executions one at a time, so a response
+      // whose intake starts while an earlier one still waits on the quota starts late:
+      // lateness counts against it below.
+      names.forEach((name, i) => {
+        const at = start + i * 2_000;
+        if (w.rt.clock.now() < at) w.rt.clock.set(at);
+        w.rt.fireFormSubmit({ Name: name, Phone: `0812-5550-${String(1000 + i)}` });
+        w.rt.fireDueTriggers();
+      });
+      const deadline = start + 15 * 60_000;
+      while (w.rt.clock.now() < deadline) {
+        w.rt.clock.set(Math.min(deadline, w.rt.clock.now() + 60_000));
+        w.rt.fireDueTriggers();
+      }
+      const leads = w.leads();
+      expect(leads.map((l) => l.name).sort()).toEqual(names);
+      for (const lead of leads) {
+        expect(lead.sales_slack_id).not.toBe('');
+        expect(lead.slack_ts).not.toBe('');
+      }
+      // Each lead's message reached Slack once (the 429s of Slack's per-channel limit are
+      // retried), within 15 minutes of its response's time.
+      const delivered = w.rt.slack.requests.filter(
+        (r) => r.method === 'chat.postMessage' && r.status === 200,
+      );
+      expect(delivered).toHaveLength(60);
+      leads.forEach((lead) => {
+        const sent = delivered.filter((r) => String(r.body.text).includes(String(lead.lead_id)));
+        expect(sent).toHaveLength(1);
+        const submittedAt = start + names.indexOf(String(lead.name)) * 2_000;
+        expect(sent[0].atMs - submittedAt).toBeLessThanOrEqual(15 * 60_000);
+      });
+      expect(w.rt.properties.keys().filter((k) => k.startsWith('PARKED_RESPONSE_'))).toEqual([]);
+      expect(w.rt.failures).toEqual([]);
+      // The burst did meet the quota: some intakes waited (backoff) for the window to refill.
+      const waited = w.rt.executions.filter(
+        (x) => x.entry === 'onFormSubmit' && x.endedMs - x.startedMs >= 1_000,
+      );
+      expect(waited.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('UrlFetch daily quota', () => {
+  test('a quota spent for a whole day loses no message: each goes out within 15 minutes of the quota returning', () => {
+    // Google resets UrlFetch's daily quota up to a day after it ran out
+    // (developers.google.com/apps-script/guides/services/quotas); the runtime's window
+    // starts at the first call and lasts 24 h (test/runtime/slack/daily-quota.ts).
+    const w = new World({ urlFetchDailyQuota: 4, settings: { sla_minutes: 2880 } });
+    const ids = ['Ana', 'Budi', 'Citra', 'Dewi', 'Eka', 'Fajar'].map((name, i) =>
+      w.submit({ Name: name, Phone: `0812-5550-${2000 + i}` })!,
+    );
+    const firstCall = w.rt.slack.requests[0].atMs;
+    const resetAt = firstCall + 24 * 60 * 60_000;
+    const unsent = ids.filter((id) => w.lead(id).slack_ts === '');
+    expect(unsent.length).toBeGreaterThan(0);
+    // A day of 5-minute checks, and a quarter of an hour more.
+    while (w.rt.clock.now() < resetAt + 15 * 60_000) {
+      w.rt.clock.advanceMinutes(5);
+      w.rt.fireDueTriggers();
+    }
+    for (const id of ids) {
+      const lead = w.lead(id);
+      expect(lead.slack_ts).not.toBe('');
+      const sent = w.rt.slack.requests.filter(
+        (r) =>
+          r.method === 'chat.postMessage' && r.status === 200 && String(r.body.text).includes(id),
+      );
+      expect(sent).toHaveLength(1);
+      if (unsent.includes(id)) {
+        expect(sent[0].atMs).toBeGreaterThanOrEqual(resetAt);
+        expect(sent[0].atMs - resetAt).toBeLessThanOrEqual(15 * 60_000);
+      }
+    }
+    expect(w.events().filter((e) => e === 'NOTIFY_FAILED')).toEqual([]);
+    expect(w.rt.failures).toEqual([]);
+  });
+});
