@@ -73,7 +73,7 @@ export function createServices(quotaWaitMs: number = TRIGGER_QUOTA_WAIT_MS): Rea
   const zone = new ZoneTime(timeZone);
   const values = new SheetsValues(id, {
     waitMs: quotaWaitMs,
-    now: systemClock.now,
+    now: () => systemClock.now(),
     sleep: (ms) => Utilities.sleep(ms),
   });
   return {
