@@ -48,6 +48,7 @@ import {
   writeQuotaMinutes,
   type AccessCounts,
 } from './bench-model';
+import { burstRows, SLACK_PATH_LEADS, slackPathRows } from './bench-slack';
 import { formatTable, type TableRow } from './print-table';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -763,6 +764,17 @@ function main(): void {
   } else print('  the same at every size');
   print();
   historiesSection();
+  print();
+  // 5. Slack's 3 seconds and the Sheets API's per-minute quota (scripts/bench-slack.ts).
+  print(
+    `Slack paths at ${int(SLACK_PATH_LEADS)} leads: modelled doPost answer time (execution start, run, web-app redirect); Slack shows operation_timeout past 3 s`,
+  );
+  print(formatTable(slackPathRows()));
+  print();
+  print(
+    'A burst of 60 form responses in 2 minutes against 60 Sheets API reads and 60 writes a minute: when every lead has its message',
+  );
+  print(formatTable(burstRows()));
   print();
   print(`bench total: ${secs(performance.now() - started)} s of Node time`);
 }

@@ -5,6 +5,7 @@
  * retry inside their budget, a burst of form responses loses nothing, and a Slack click
  * the quota refuses is told so and changes nothing.
  */
+import { formBurst } from './form-burst';
 import { changedSheets, snapshotBook, World } from './world';
 
 const OWNER = 'owner@example.com';
@@ -70,25 +71,7 @@ describe('Sheets API per-minute quota', () => {
   test.each([1, 5])(
     'a burst of 60 form responses in 2 minutes (%i-minute checks): each becomes exactly one lead, assigned and messaged within 15 minutes',
     (every) => {
-      const w = new World({ settings: { sla_check_every_minutes: every } });
-      w.rt.run('setup'); // installs the sweep at that interval
-      w.rt.clock.advanceMinutes(2);
-      const start = w.rt.clock.now();
-      const names = Array.from({ length: 60 }, (_, i) => `Lead ${String(i + 1).padStart(2, '0')}`);
-      // One response every 2 s. The runtime runs executions one at a time, so a response
-      // whose intake starts while an earlier one still waits on the quota starts late:
-      // lateness counts against it below.
-      names.forEach((name, i) => {
-        const at = start + i * 2_000;
-        if (w.rt.clock.now() < at) w.rt.clock.set(at);
-        w.rt.fireFormSubmit({ Name: name, Phone: `0812-5550-${String(1000 + i)}` });
-        w.rt.fireDueTriggers();
-      });
-      const deadline = start + 15 * 60_000;
-      while (w.rt.clock.now() < deadline) {
-        w.rt.clock.set(Math.min(deadline, w.rt.clock.now() + 60_000));
-        w.rt.fireDueTriggers();
-      }
+      const { w, names, submittedAt, delivered } = formBurst(every);
       const leads = w.leads();
       expect(leads.map((l) => l.name).sort()).toEqual(names);
       for (const lead of leads) {
@@ -97,15 +80,11 @@ describe('Sheets API per-minute quota', () => {
       }
       // Each lead's message reached Slack once (the 429s of Slack's per-channel limit are
       // retried), within 15 minutes of its response's time.
-      const delivered = w.rt.slack.requests.filter(
-        (r) => r.method === 'chat.postMessage' && r.status === 200,
-      );
       expect(delivered).toHaveLength(60);
       leads.forEach((lead) => {
         const sent = delivered.filter((r) => String(r.body.text).includes(String(lead.lead_id)));
         expect(sent).toHaveLength(1);
-        const submittedAt = start + names.indexOf(String(lead.name)) * 2_000;
-        expect(sent[0].atMs - submittedAt).toBeLessThanOrEqual(15 * 60_000);
+        expect(sent[0].atMs - submittedAt(String(lead.name))).toBeLessThanOrEqual(15 * 60_000);
       });
       expect(w.rt.properties.keys().filter((k) => k.startsWith('PARKED_RESPONSE_'))).toEqual([]);
       expect(w.rt.failures).toEqual([]);
