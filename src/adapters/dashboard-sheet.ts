@@ -94,6 +94,12 @@ export class DashboardSheet implements DashboardWriter, DashboardBuilder {
     if (rows < DASHBOARD_LAYOUT.rows) sheet.insertRowsAfter(rows, DASHBOARD_LAYOUT.rows - rows);
     const columns = sheet.getMaxColumns();
     if (columns < CHART_COLUMN) sheet.insertColumnsAfter(columns, CHART_COLUMN - columns);
+    // Every grid cell counts toward the spreadsheet's 10,000,000: keep the layout's rows
+    // and the charts' anchor column, no more (a new sheet is 1000 x 26).
+    if (rows > DASHBOARD_LAYOUT.rows && sheet.getLastRow() <= DASHBOARD_LAYOUT.rows)
+      sheet.deleteRows(DASHBOARD_LAYOUT.rows + 1, rows - DASHBOARD_LAYOUT.rows);
+    if (columns > CHART_COLUMN && sheet.getLastColumn() <= CHART_COLUMN)
+      sheet.deleteColumns(CHART_COLUMN + 1, columns - CHART_COLUMN);
     if (created) {
       // Labels and zeros only (nothing a person typed), so SpreadsheetApp's parsing is safe here.
       sheet.getRange(DASHBOARD_LAYOUT.range).setValues(dashboardGrid(emptyDashboardStats(), ''));

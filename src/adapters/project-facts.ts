@@ -16,6 +16,22 @@ export function readProjectFacts(): ProjectFacts {
     webAppUrl = '';
   }
   const { owner, lastSweepAt } = readOwnership();
+  let gridCells: number | undefined;
+  try {
+    const id = SpreadsheetApp.getActive().getId();
+    const response = Sheets!.Spreadsheets!.get(id, {
+      fields: 'sheets.properties.gridProperties(rowCount,columnCount)',
+    });
+    gridCells = (response.sheets ?? []).reduce(
+      (n, sheet) =>
+        n +
+        (sheet.properties?.gridProperties?.rowCount ?? 0) *
+          (sheet.properties?.gridProperties?.columnCount ?? 0),
+      0,
+    );
+  } catch {
+    gridCells = undefined;
+  }
   const every = Number(PropertiesService.getScriptProperties().getProperty('SWEEP_EVERY_MINUTES'));
   return {
     triggerCounts,
@@ -23,6 +39,7 @@ export function readProjectFacts(): ProjectFacts {
     triggerOwner: owner,
     lastSweepAt,
     now: Date.now(),
+    gridCells,
     sweepEveryMs: (Number.isFinite(every) && every > 0 ? every : 5) * 60_000,
     formLinked: Boolean(SpreadsheetApp.getActive().getFormUrl()),
     webAppUrl,

@@ -263,6 +263,40 @@ export class SpreadsheetSetup implements SetupTarget {
     return done;
   }
 
+  /**
+   * Deletes the empty rows and columns past the content of the engine's sheets (one
+   * empty row is kept below the data: a sheet needs a non-frozen row) and the empty
+   * columns of the form's response sheet (Forms adds a column itself for a new
+   * question; its rows are left alone). Every grid cell counts toward the spreadsheet's
+   * 10,000,000-cell limit whether it is filled or not, and a new sheet is 1000 × 26.
+   */
+  trimGrids(names: readonly SheetName[]): string[] {
+    const done: string[] = [];
+    for (const sheet of this.spreadsheet.getSheets()) {
+      const name = sheet.getName();
+      const ours = (names as readonly string[]).includes(name);
+      const form = !ours && Boolean(sheet.getFormUrl());
+      if (!ours && !form) continue;
+      const maxRows = sheet.getMaxRows();
+      const maxColumns = sheet.getMaxColumns();
+      const lastColumn = Math.max(1, sheet.getLastColumn());
+      const keepRows = Math.max(sheet.getLastRow() + 1, 2);
+      let cells = 0;
+      if (maxColumns > lastColumn) {
+        noteSpreadsheetAppWrite();
+        sheet.deleteColumns(lastColumn + 1, maxColumns - lastColumn);
+        cells += (maxColumns - lastColumn) * maxRows;
+      }
+      if (ours && maxRows > keepRows) {
+        noteSpreadsheetAppWrite();
+        sheet.deleteRows(keepRows + 1, maxRows - keepRows);
+        cells += (maxRows - keepRows) * lastColumn;
+      }
+      if (cells > 0) done.push(`${name}: trimmed ${cells.toLocaleString('en-US')} empty cells`);
+    }
+    return done;
+  }
+
   formLinked(): boolean {
     return Boolean(this.spreadsheet.getFormUrl());
   }

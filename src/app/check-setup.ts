@@ -15,6 +15,11 @@ export interface CheckLine {
   text: string;
 }
 
+/** Google Sheets' limit: 10 million cells per spreadsheet, every sheet's grid counted. */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
+/** Check set-up warns past this share of the limit. */
+export const CELLS_WARN_SHARE = 0.7;
+
 const TRIGGERS: Array<[string, string]> = [
   ['onFormSubmit', 'the form-submit trigger'],
   ['runSlaSweep', 'the SLA sweep trigger'],
@@ -161,6 +166,16 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
             : `${name} is installed ${n} times (each lead would be handled ${n} times). Fix: run Lead Routing → Set up, which removes the extras.`,
       );
     }
+  }
+  if (facts.gridCells !== undefined) {
+    const share = facts.gridCells / MAX_SPREADSHEET_CELLS;
+    const used = `${facts.gridCells.toLocaleString('en-US')} of ${MAX_SPREADSHEET_CELLS.toLocaleString('en-US')} cells (${(share * 100).toFixed(1)}%)`;
+    line(
+      share <= CELLS_WARN_SHARE,
+      share <= CELLS_WARN_SHARE
+        ? `The spreadsheet uses ${used}.`
+        : `The spreadsheet uses ${used}; at 10,000,000 every new row fails and routing stops. Fix: run Lead Routing → Set up (it trims empty rows and columns), delete sheets or columns you do not need, and let the nightly archive move old rows out.`,
+    );
   }
   line(
     facts.formLinked,

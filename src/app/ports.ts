@@ -201,6 +201,8 @@ export interface ProjectFacts {
   /** Now (epoch ms) and the sweep interval (ms), to judge whether the owner's sweep still runs. */
   now?: number;
   sweepEveryMs?: number;
+  /** Grid cells of every sheet of the spreadsheet (filled or not); undefined when unknown. */
+  gridCells?: number;
   formLinked: boolean;
   /** The deployed web app's URL, or '' when not deployed. */
   webAppUrl: string;
@@ -223,6 +225,12 @@ export interface SetupTarget {
   addMissingSettings(specs: typeof SETTING_SPECS, present: ReadonlyMap<string, unknown>): string[];
   ensureTriggers(sweepMinutes: number): string[];
   formLinked(): boolean;
+  /**
+   * Trims the grids of the engine's sheets to their content (columns to the headers,
+   * rows to the data plus one) and the form's response sheet to its columns: every grid
+   * cell counts against the spreadsheet's 10,000,000, filled or not.
+   */
+  trimGrids(sheets: readonly SheetName[]): string[];
 }
 
 /** What every use case is given. */

@@ -45,6 +45,7 @@ export function runSetup(ctx: SetupContext): SetupReport {
     if (ctx.dashboard) done.push(...buildDashboard(ctx.dashboard));
     const present = ctx.target.readSettings();
     done.push(...ctx.target.addMissingSettings(SETTING_SPECS, present));
+    done.push(...ctx.target.trimGrids(ORDER));
     const raw = ctx.target.readSettings();
     let sweepMinutes = 5;
     let managerSet = false;
