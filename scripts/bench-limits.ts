@@ -140,16 +140,173 @@ export function triggerDay(openLeads: number, everyMinutes: number): DayResult {
   };
 }
 
-function main(): void {
-  const sizes = (process.env.BENCH_LIMITS_SIZES ?? '1000,5000,20000')
-    .split(',')
-    .map(Number)
-    .filter((x) => x > 0);
-  for (const size of sizes)
-    for (const every of [5, 1]) {
-      const r = triggerDay(size, every);
-      console.log(JSON.stringify(r));
+/** Modelled duration of one execution of each kind at `openLeads` rows (overhead included), ms. */
+export interface RunCosts {
+  openLeads: number;
+  readingSweepMs: number;
+  skippedSweepMs: number;
+  intakeMs: number;
+}
+
+function lastDuration(w: World): number {
+  const e = w.rt.executions[w.rt.executions.length - 1];
+  return e.endedMs - e.startedMs + EXECUTION_OVERHEAD_MS;
+}
+
+/** Measures a reading sweep, a sweep that skips reading, and one intake at `openLeads` leads. */
+export function runCosts(openLeads: number): RunCosts {
+  const w = new World({
+    latency: PESSIMISTIC,
+    uuidSeed: 9,
+    settings: { sla_minutes: SLA_MINUTES },
+  });
+  w.seedLeads(openLeads, { stage: 'CONTACTED' });
+  w.rt.clock.advanceMinutes(1);
+  w.submit({ Name: 'Probe', Phone: '081399999999', Email: 'probe@example.com' });
+  const intakeMs = lastDuration(w);
+  w.rt.clock.advanceMinutes(1);
+  w.rt.run('runSlaSweepNow');
+  const readingSweepMs = lastDuration(w);
+  w.rt.clock.advanceMinutes(1);
+  w.rt.run('runSlaSweep');
+  const skippedSweepMs = lastDuration(w);
+  return { openLeads, readingSweepMs, skippedSweepMs, intakeMs };
+}
+
+/**
+ * Upper bound of a day's trigger-minutes from measured run costs: every sweep of the day
+ * reads (the plan usually lets most skip), plus `openLeads / 10` intakes.
+ */
+export function dayUpperBoundMinutes(c: RunCosts, everyMinutes: number): number {
+  const sweeps = (24 * 60) / everyMinutes;
+  return (sweeps * c.readingSweepMs + (c.openLeads / 10) * c.intakeMs) / MINUTE;
+}
+
+export interface FortnightResult {
+  days: number;
+  lifetimeLeads: number;
+  gridCellsStart: number;
+  gridCellsEnd: number;
+  /** Grid cells of the live spreadsheet at the end, per lead it has ever taken in. */
+  cellsPerLifetimeLead: number;
+  /** Growth over the second week, per lead taken in that week. */
+  marginalCellsPerLead: number;
+  bySheet: Record<string, number>;
+  nodeMs: number;
+}
+
+function gridCells(w: World): number {
+  return w.rt.book
+    .sheetNames()
+    .reduce((n, name) => n + w.rt.book.sheet(name).maxRows * w.rt.book.sheet(name).maxColumns, 0);
+}
+
+/**
+ * A fortnight at `perDay` leads a day (09:00-21:00), default settings except 15-minute
+ * checks (the grid does not depend on the interval): every lead contacted after 20
+ * minutes and closed (QUALIFIED) two days later; the nightly archive runs.
+ */
+export function gridFortnight(perDay: number, days = 14): FortnightResult {
+  const t0 = performance.now();
+  const w = new World({ uuidSeed: 11, settings: { sla_check_every_minutes: 15 } });
+  w.rt.run('setup');
+  const header = w.rt.book.sheet('lead_sheet').rowValues(1).map(String);
+  const idColumn = header.indexOf('lead_id') + 1;
+  const stageColumn = header.indexOf('stage') + 1;
+  const start = w.rt.clock.now();
+  const gridCellsStart = gridCells(w);
+  const due = new Map<number, Array<[string, string]>>();
+  let n = 0;
+  let midCells = 0;
+  let midLeads = 0;
+  for (let minute = 0; minute < days * 24 * 60; minute++) {
+    if (minute === 7 * 24 * 60) {
+      midCells = gridCells(w);
+      midLeads = n;
     }
+    w.rt.clock.set(Math.max(w.rt.clock.now(), start + minute * MINUTE));
+    const inDay = minute % (24 * 60);
+    if (
+      inDay < 12 * 60 &&
+      inDay % Math.floor((12 * 60) / perDay) === 0 &&
+      inDay / Math.floor((12 * 60) / perDay) < perDay
+    ) {
+      const id = w.submit({
+        Name: `Lead ${n}`,
+        Phone: `0814${String(1_000_000 + n)}`,
+        Email: `f${n}@example.com`,
+      });
+      n++;
+      if (id) {
+        const contactAt = minute + CONTACT_AFTER_MIN;
+        due.set(contactAt, [...(due.get(contactAt) ?? []), [id, 'CONTACTED']]);
+        const closeAt = minute + 2 * 24 * 60;
+        due.set(closeAt, [...(due.get(closeAt) ?? []), [id, 'QUALIFIED']]);
+      }
+    }
+    for (const [id, stage] of due.get(minute) ?? []) {
+      const sheet = w.rt.book.sheet('lead_sheet');
+      const row = sheet.columnValues(idColumn).findIndex((v) => v === id);
+      if (row > 0) sheet.setCell(`${String.fromCharCode(64 + stageColumn)}${row + 1}`, stage);
+    }
+    w.rt.fireDueTriggers();
+  }
+  const end = gridCells(w);
+  const bySheet: Record<string, number> = {};
+  for (const name of w.rt.book.sheetNames())
+    bySheet[name] = w.rt.book.sheet(name).maxRows * w.rt.book.sheet(name).maxColumns;
+  return {
+    days,
+    lifetimeLeads: n,
+    gridCellsStart,
+    gridCellsEnd: end,
+    cellsPerLifetimeLead: end / n,
+    marginalCellsPerLead: (end - midCells) / Math.max(1, n - midLeads),
+    bySheet,
+    nodeMs: performance.now() - t0,
+  };
+}
+
+const f1 = (x: number): string => x.toFixed(1);
+const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** The bench's section for these limits, printed line by line. */
+export function printLimitsSection(print: (line?: string) => void): void {
+  const m = PESSIMISTIC;
+  print(
+    `6. Platform limits (issue 10): pessimistic latency ${m.perSpreadsheetCallMs} ms per Sheets call, ${m.perCellReadMs} ms per cell read, ${m.perCellWrittenMs} ms per cell written, ${m.perFetchMs} ms per HTTP request, plus ${EXECUTION_OVERHEAD_MS} ms start-up per execution; trigger quota ${CONSUMER_QUOTA_MIN} min/day consumer, 360 min Workspace`,
+  );
+  print(
+    "  6a. One run of each kind, measured (modelled s), and a day's upper bound if every sweep read (new leads a day = open / 10):",
+  );
+  for (const size of [1_000, 5_000, 20_000]) {
+    const c = runCosts(size);
+    print(
+      `    ${int(size)} open leads: reading sweep ${f1(c.readingSweepMs / 1000)} s, sweep that skips reading ${f1(c.skippedSweepMs / 1000)} s, intake ${f1(c.intakeMs / 1000)} s; day upper bound ${f1(dayUpperBoundMinutes(c, 5))} trigger-min with 5-min checks, ${f1(dayUpperBoundMinutes(c, 1))} with 1-min checks`,
+    );
+  }
+  print(
+    '  6b. A simulated day at 2,000 open leads (200 new, 80% contacted in 20 min, the rest re-routed once), every trigger firing when due:',
+  );
+  for (const every of [5, 1]) {
+    const d = triggerDay(2_000, every);
+    print(
+      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min (${d.triggerRuns} trigger runs, ${d.sweepsThatRead} sweeps read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline; Node ${f1(d.nodeMs / 1000)} s`,
+    );
+  }
+  const g = gridFortnight(30);
+  print(
+    `  6c. Grid cells of the live spreadsheet over a simulated fortnight (30 leads a day, each contacted, closed after 2 days; default settings): ${int(g.gridCellsStart)} cells at the start, ${int(g.gridCellsEnd)} after ${int(g.lifetimeLeads)} lifetime leads = ${f1(g.cellsPerLifetimeLead)} cells per lifetime lead; second week ${f1(g.marginalCellsPerLead)} more cells per new lead; Node ${f1(g.nodeMs / 1000)} s`,
+  );
+  print(
+    `    by sheet: ${Object.entries(g.bySheet)
+      .map(([k, v]) => `${k} ${int(v)}`)
+      .join(', ')}`,
+  );
+}
+
+function main(): void {
+  printLimitsSection((line = '') => console.log(line));
 }
 
 if (require.main === module) main();

@@ -49,6 +49,7 @@ import {
   type AccessCounts,
 } from './bench-model';
 import { burstRows, SLACK_PATH_LEADS, slackPathRows } from './bench-slack';
+import { printLimitsSection } from './bench-limits';
 import { formatTable, type TableRow } from './print-table';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -775,6 +776,9 @@ function main(): void {
     'A burst of 60 form responses in 2 minutes against 60 Sheets API reads and 60 writes a minute: when every lead has its message',
   );
   print(formatTable(burstRows()));
+  print();
+  // 6. Platform limits: trigger-minutes per day and the grid's growth (scripts/bench-limits.ts).
+  printLimitsSection(print);
   print();
   print(`bench total: ${secs(performance.now() - started)} s of Node time`);
 }

@@ -18,8 +18,9 @@ export function readProjectFacts(): ProjectFacts {
   const { owner, lastSweepAt } = readOwnership();
   let gridCells: number | undefined;
   try {
+    if (typeof Sheets === 'undefined' || !Sheets) throw new Error('no Sheets service');
     const id = SpreadsheetApp.getActive().getId();
-    const response = Sheets!.Spreadsheets!.get(id, {
+    const response = Sheets.Spreadsheets.get(id, {
       fields: 'sheets.properties.gridProperties(rowCount,columnCount)',
     });
     gridCells = (response.sheets ?? []).reduce(
