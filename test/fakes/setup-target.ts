@@ -80,6 +80,19 @@ export class FakeSetupTarget implements SetupTarget, SheetUpkeep {
     return this.form;
   }
 
+  /**
+   * Grid sizes are not modelled here: trimming removes only empty rows and columns, so
+   * no value changes. The sheets asked for are recorded; the real adapter's trimming is
+   * tested end to end (test/e2e/platform-limits.test.ts).
+   */
+  trimGrids(names: readonly SheetName[]): string[] {
+    this.trimmed = names.filter((name) => this.sheets.has(name));
+    return [];
+  }
+
+  /** Sheets the last trimGrids call covered. */
+  trimmed: SheetName[] = [];
+
   refreshLeadSheet(): void {
     this.upkeepRuns++;
   }
