@@ -2,6 +2,7 @@
 import type { ProjectFacts } from '../app/ports';
 import { PROPERTY } from './script-properties';
 import { readOwnership, runningAs } from './trigger-owner';
+import { readFormQuestionTitles } from './form-responses';
 
 export function readProjectFacts(): ProjectFacts {
   const triggerCounts: Record<string, number> = {};
@@ -45,5 +46,6 @@ export function readProjectFacts(): ProjectFacts {
     formLinked: Boolean(SpreadsheetApp.getActive().getFormUrl()),
     webAppUrl,
     hasBotToken: Boolean(PropertiesService.getScriptProperties().getProperty(PROPERTY.botToken)),
+    formQuestions: readFormQuestionTitles(),
   };
 }

@@ -36,6 +36,8 @@ export const LEAD_FIELD_HEADERS: Record<keyof Lead, string> = {
   team: 'team',
   routingRule: 'routing_rule',
   slaMinutes: 'sla_minutes',
+  source: 'source',
+  answers: 'answers',
 };
 
 export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
@@ -161,6 +163,8 @@ export class RowCodec {
       team: t('team'),
       routingRule: t('routing_rule'),
       slaMinutes: this.slaMinutes(table.get(row, 'sla_minutes')),
+      source: t('source'),
+      answers: String(table.get(row, 'answers')),
     };
   }
 

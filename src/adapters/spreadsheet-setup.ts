@@ -25,6 +25,7 @@ import {
   removeOwnTriggers,
   runningAs,
 } from './trigger-owner';
+import { readFormQuestionTitles } from './form-responses';
 
 /** Number format for date-time cells, shown in the spreadsheet's time zone. */
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -299,6 +300,28 @@ export class SpreadsheetSetup implements SetupTarget {
 
   formLinked(): boolean {
     return Boolean(this.spreadsheet.getFormUrl());
+  }
+
+  formQuestionTitles(): string[] | null {
+    return readFormQuestionTitles();
+  }
+
+  /** Types a setting's value (as text) into its row of `settings`; false when the key has no row. */
+  writeSetting(key: string, value: string): boolean {
+    const sheet = this.spreadsheet.getSheetByName(SHEETS.settings);
+    if (!sheet || sheet.getLastRow() < 2) return false;
+    const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
+    const header = values[0].map(normaliseHeader);
+    const k = header.indexOf('key');
+    const v = header.indexOf('value');
+    const index = values.findIndex((row, i) => i > 0 && String(row[k]).trim() === key);
+    if (k < 0 || v < 0 || index < 1) return false;
+    const cell = sheet.getRange(index + 1, v + 1);
+    noteSpreadsheetAppWrite();
+    // Plain text, so a title such as "No. HP" or "=Name" is kept as typed.
+    cell.setNumberFormat('@');
+    cell.setValue(value);
+    return true;
   }
 }
 

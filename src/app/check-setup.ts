@@ -4,9 +4,10 @@
  */
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, isSlackUserId, rosterProblems } from '../domain/rep';
-import { parseSettings, type Settings } from '../domain/settings';
+import { formFields, parseSettings, type Settings } from '../domain/settings';
 import type { RuleTable } from '../domain/routing-rules';
 import { routingProblems } from '../domain/teams';
+import { describeFieldMap, resolveFields } from '../domain/form-fields';
 import type { ProjectFacts, Services } from './ports';
 import { staleAfterMs } from '../domain/trigger-owner';
 
@@ -94,10 +95,12 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
   let snapshotOk = true;
   let reps: ReturnType<Services['workbook']['load']>['reps'] = [];
   let rules: RuleTable = { rules: [], problems: [] };
+  let snapshotSettings: ReadonlyMap<string, unknown> = new Map();
   try {
     const snapshot = services.workbook.load();
     reps = snapshot.reps;
     rules = snapshot.rules;
+    snapshotSettings = snapshot.settings;
     settings = parseSettings(snapshot.settings);
     line(true, 'Every sheet and setting is readable and valid.');
   } catch (err) {
@@ -183,6 +186,16 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
       ? 'A Google Form is linked to this spreadsheet.'
       : 'No Google Form is linked. Fix: in the form, Responses → Link to Sheets → this spreadsheet.',
   );
+  if (facts.formQuestions) {
+    const fields = formFields(snapshotSettings);
+    const { found, problems } = describeFieldMap(
+      resolveFields(facts.formQuestions, fields),
+      facts.formQuestions,
+      fields,
+    );
+    for (const text of found) line(true, text);
+    for (const text of problems) line(false, text);
+  }
   line(
     facts.webAppUrl !== '',
     facts.webAppUrl

@@ -6,11 +6,16 @@
  */
 import {
   FINGERPRINT_ANSWER_CHARS,
-  draftFromAnswers,
+  hashExact,
   hashValues,
   leadHasSubmission,
+  readResponse,
   responseFingerprint,
+  type LeadDraft,
 } from '../domain/intake';
+import { formatAnswers } from '../domain/answers';
+import { normalisePhone } from '../domain/phone';
+import { usableEmail, type WebLead } from '../domain/web-lead';
 import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
 import { findDuplicate } from '../domain/duplicates';
 import { availableReps } from '../domain/rep';
@@ -25,6 +30,7 @@ import {
   patched,
   returnedNotice,
   teamNote,
+  unreadableNotice,
 } from './notifications';
 import { parseStage } from '../domain/stage';
 import type { FormResponse, Services, WorkbookChanges } from './ports';
@@ -46,9 +52,87 @@ export type IntakeResult =
   | { kind: 'CREATED'; leadId: string; assignedTo: string; delivery: DeliveryReport }
   | { kind: 'DUPLICATE'; leadId: string }
   | { kind: 'MERGED'; leadId: string }
-  | { kind: 'BLANK' };
+  | { kind: 'BLANK' }
+  /** Web intake only: nothing written (no usable contact). */
+  | { kind: 'REJECTED'; reason: string };
 
 const LOCK_MS = 30_000;
+
+/** What a form response or a web lead becomes once read with the settings. */
+interface IntakeInput {
+  /** Fingerprint (form) or external-id key (web): the same key twice makes one lead. */
+  key: string;
+  /** Null: a blank response, no lead. */
+  draft: LeadDraft | null;
+  /** Set: the request is refused and nothing is written. */
+  reject?: string;
+  source: string;
+  /** 'form' or 'web' (routing_log's actor). */
+  actor: string;
+  /** Why a lead has no contact (logged as ERROR, the manager told once); '' when it has one. */
+  unreadable: string;
+  /** Extra words for the RECEIVED log row. */
+  detail: string;
+  /** Answers by question title, for the routing rules. */
+  ruleAnswers: Record<string, string>;
+}
+
+type IntakeReader = (settings: Settings, now: number) => IntakeInput;
+
+function formInput(response: FormResponse): IntakeReader {
+  return (settings) => {
+    const read = readResponse(response.namedValues, settings);
+    return {
+      key: responseFingerprint(response.namedValues, response.values, settings),
+      draft: read.draft,
+      source: 'form',
+      actor: 'form',
+      unreadable: read.unreadable,
+      detail: '',
+      ruleAnswers: firstAnswers(response.namedValues),
+    };
+  };
+}
+
+function webInput(web: WebLead): IntakeReader {
+  return (settings, now) => {
+    const phone = web.phone ? normalisePhone(web.phone, settings.defaultCountry) : null;
+    const email = web.email;
+    const key = web.externalId
+      ? hashExact([web.source.toLowerCase(), web.externalId])
+      : hashExact([String(now), web.name, web.phone, web.email]);
+    const base = {
+      key,
+      source: web.source,
+      actor: 'web',
+      unreadable: '',
+      ruleAnswers: Object.fromEntries([
+        ...(web.name ? [['name', web.name]] : []),
+        ...web.answers.map((a) => [a.question, a.answer]),
+      ]) as Record<string, string>,
+      detail: `from ${web.source}${web.externalId ? ` (external_id ${web.externalId.slice(0, 100)})` : ''}`,
+    };
+    if (!(phone && phone.ok) && !usableEmail(email))
+      return {
+        ...base,
+        draft: null,
+        reject: web.phone
+          ? `phone "${web.phone.slice(0, 40)}" could not be read and there is no usable email`
+          : 'no usable contact: give a phone or an email',
+      };
+    return {
+      ...base,
+      draft: {
+        name: web.name,
+        phoneRaw: web.phone,
+        email,
+        phone: phone && phone.ok ? phone.phone : '',
+        phoneOk: Boolean(phone && phone.ok),
+        answers: formatAnswers(web.answers),
+      },
+    };
+  };
+}
 
 /** Intake, then delivery of what it queued (reprocess and parked responses use it as is). */
 export function takeLead(
@@ -56,7 +140,18 @@ export function takeLead(
   response: FormResponse,
   options: AdmitOptions = {},
 ): IntakeResult {
-  const admitted = admitLead(services, response, options);
+  const admitted = admitLead(services, formInput(response), options);
+  sendAdmitted(services, admitted);
+  return admitted.result;
+}
+
+/** Intake of one web lead; REJECTED when it has no usable contact (nothing written). */
+export function takeWebLead(
+  services: Services,
+  web: WebLead,
+  options: AdmitOptions = {},
+): IntakeResult {
+  const admitted = admitLead(services, webInput(web), options);
   sendAdmitted(services, admitted);
   return admitted.result;
 }
@@ -85,7 +180,7 @@ function sendAdmitted(services: Services, admitted: Admitted): void {
  * The lead is made (or the response recognised) under the lock; the messages it owes
  * are returned, to be sent after the lock is released.
  */
-function admitLead(services: Services, response: FormResponse, options: AdmitOptions): Admitted {
+function admitLead(services: Services, readInput: IntakeReader, options: AdmitOptions): Admitted {
   let toSend: OutboxItem[] = [];
   const result = services.lock.withLock(LOCK_MS, (): IntakeResult => {
     const now = services.clock.now();
@@ -93,21 +188,27 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
     const log: LogEntry[] = [];
     let settings: Settings;
     let settingsOk = true;
+    let settingsError = '';
     try {
       settings = parseSettings(snapshot.settings);
     } catch (err) {
       if (!(err instanceof RoutingError)) throw err;
       settingsOk = false;
+      settingsError = err.message;
       settings = { ...parseSettings(new Map()), ...formFields(snapshot.settings) };
+    }
+    const input = readInput(settings, now);
+    if (input.reject) return { kind: 'REJECTED', reason: input.reject };
+    if (!settingsOk) {
       log.push(
         logEntry(now, 'ERROR', {
-          actor: 'form',
-          detail: `${err.message}; the lead is kept unassigned until settings are fixed`,
+          actor: input.actor,
+          detail: `${settingsError}; the lead is kept unassigned until settings are fixed`,
         }),
       );
-      services.log.error(err.message);
+      services.log.error(settingsError);
     }
-    const key = responseFingerprint(response.namedValues, response.values, settings);
+    const key = input.key;
     const existing =
       snapshot.leads.find((lead) => leadHasSubmission(lead, key)) ??
       (options.checkArchive && services.workbook.archivedSubmissionKeys().has(key)
@@ -119,23 +220,25 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
           ...log,
           logEntry(now, 'DUPLICATE_SUBMISSION', {
             leadId: existing.leadId,
-            actor: 'form',
-            detail: existing.leadId
-              ? 'the form trigger fired again for a response already taken in'
-              : 'a parked copy of a response whose lead is already archived',
+            actor: input.actor,
+            detail: !existing.leadId
+              ? 'a parked copy of a response whose lead is already archived'
+              : input.actor === 'form'
+                ? 'the form trigger fired again for a response already taken in'
+                : `the same external_id was posted again (${input.detail}); no new lead`,
           }),
         ],
       });
       return { kind: 'DUPLICATE', leadId: existing.leadId };
     }
-    const draft = draftFromAnswers(response.namedValues, settings);
+    const draft = input.draft;
     if (!draft) {
       services.workbook.commit({
         log: [
           ...log,
           logEntry(now, 'BLANK_SUBMISSION', {
-            actor: 'form',
-            detail: `every answer to ${settings.formNameField}, ${settings.formPhoneField} and ${settings.formEmailField} was empty; no lead created`,
+            actor: input.actor,
+            detail: 'every answer was empty; no lead created',
           }),
         ],
       });
@@ -169,7 +272,7 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
           logEntry(now, 'DUPLICATE', {
             leadId: merged.leadId,
             toSlackId: merged.salesSlackId,
-            actor: 'form',
+            actor: input.actor,
             detail: `submitted again (${merged.submissionCount} times in all); no new lead${merged.salesSlackId ? ', the owner is told' : ''}`,
           }),
         ],
@@ -202,11 +305,13 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
       submissionKey: key,
       submissionCount: 1,
       lastSubmittedAt: null,
+      source: input.source,
+      answers: draft.answers ?? '',
       ...teamFields(
         pickRule(
           snapshot.rules.rules,
-          ruleFields(firstAnswers(response.namedValues), {
-            source: 'form',
+          ruleFields(input.ruleAnswers, {
+            source: input.source,
             email: draft.email,
             phone: draft.phone || draft.phoneRaw,
           }),
@@ -216,15 +321,21 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
     log.push(
       logEntry(now, 'RECEIVED', {
         leadId: lead.leadId,
-        actor: 'form',
+        actor: input.actor,
         detail: [
-          draft.phoneOk ? '' : `phone "${draft.phoneRaw}" could not be read; kept in phone_raw`,
+          input.detail,
+          draft.phoneOk || !draft.phoneRaw
+            ? ''
+            : `phone "${draft.phoneRaw.slice(0, 60)}" could not be read; kept in phone_raw`,
           ruleDetail(lead, snapshot.rules.rules),
         ]
           .filter(Boolean)
           .join('; '),
       }),
     );
+    // A response with answers but no readable contact is kept and said out loud.
+    const formState = unreadableNotice(services, settings, snapshot.state, input, lead.leadId, now);
+    log.push(...formState.log);
     const held = openLeadCounts(snapshot.leads);
     const rotations = rotationsFrom(snapshot.state);
     // A returning lead goes back to its previous owner only within the lead's team.
@@ -276,12 +387,14 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
             }),
           );
         }
-        const batch = leaseNew(notice.newOutbox, now);
         log.push(...notice.log);
-        changes.newOutbox = notice.newOutbox;
-        changes.state = notice.state;
-        toSend = batch;
+        changes.newOutbox = [...notice.newOutbox, ...formState.newOutbox];
+        changes.state = { ...notice.state, ...formState.state };
+      } else {
+        changes.newOutbox = formState.newOutbox;
+        changes.state = formState.state;
       }
+      toSend = leaseNew(changes.newOutbox, now);
       services.workbook.commit(changes);
       // Leads wait: every sweep looks again, so one assigns them as soon as a rep is back.
       services.schedule.workAt(now);
@@ -295,11 +408,13 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
     const after = patched(lead, assigned.decision.patch.changes);
     const clock = clockFor(services, settings, snapshot.holidays);
     const notice = assignmentNotice(services, after, settings, clock, now);
-    const batch = leaseNew([notice], now);
+    changes.newOutbox = [notice, ...formState.newOutbox];
+    const batch = leaseNew(changes.newOutbox, now);
     changes.newLeads = [after];
     changes.state = {
       ...rotationsState(rotations, assigned.rotations),
       ...availableAgain(snapshot.state, lead.team),
+      ...formState.state,
     };
     const why = previousOwner
       ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner`
@@ -311,7 +426,6 @@ function admitLead(services: Services, response: FormResponse, options: AdmitOpt
         detail: `route 1${why}${teamNote(lead)}`,
       }),
     );
-    changes.newOutbox = [notice];
     services.workbook.commit(changes);
     services.schedule.workAt(clock.deadline(now, lead.slaMinutes));
     toSend = batch;
@@ -356,7 +470,7 @@ function ruleDetail(lead: Lead, rules: readonly RoutingRule[]): string {
 export function takeLeadOrPark(services: Services, response: FormResponse): IntakeResult {
   let admitted: Admitted;
   try {
-    admitted = admitLead(services, response, {});
+    admitted = admitLead(services, formInput(response), {});
   } catch (err) {
     const reason = errorText(err);
     try {

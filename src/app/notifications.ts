@@ -9,6 +9,7 @@ import {
   leadReturnedMessage,
   nobodyAvailableMessage,
   reroutedAwayMessage,
+  unreadableResponseMessage,
   type SlackMessage,
 } from '../domain/messages';
 import type { Lead, LogEntry } from '../domain/lead';
@@ -24,7 +25,12 @@ import type { Settings } from '../domain/settings';
 import { leadSlaMinutes, slaClock, slaDeadline, type SlaClock } from '../domain/sla';
 import type { Services } from './ports';
 import { eligibleReps, type Rep } from '../domain/rep';
-import { NOBODY_AVAILABLE_SINCE, TEAM_NOBODY_PREFIX, nobodyAvailableKey } from './state-keys';
+import {
+  FORM_UNREADABLE_SINCE,
+  NOBODY_AVAILABLE_SINCE,
+  TEAM_NOBODY_PREFIX,
+  nobodyAvailableKey,
+} from './state-keys';
 
 export interface Notices {
   newOutbox: OutboxItem[];
@@ -310,4 +316,47 @@ export function returnedNotice(
     leadReturnedMessage(lead, lead.salesSlackId),
     now,
   );
+}
+
+/**
+ * A response kept as a lead without a readable name, phone or email: logged as ERROR
+ * every time; the manager is told once per stretch (until a response is read again).
+ */
+export function unreadableNotice(
+  services: Services,
+  settings: Settings,
+  state: ReadonlyMap<string, string>,
+  input: { unreadable: string; actor: string },
+  leadId: string,
+  now: number,
+): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
+  const since = state.get(FORM_UNREADABLE_SINCE) ?? '';
+  if (!input.unreadable)
+    return {
+      newOutbox: [],
+      log: [],
+      state: input.actor === 'form' && since !== '' ? { [FORM_UNREADABLE_SINCE]: '' } : {},
+    };
+  const channel = settings.escalationChannelId || settings.managerSlackId;
+  const tell = since === '';
+  const detail = `kept without a name, phone or email: ${input.unreadable}. Fix the form_*_field settings (Lead Routing → Set up finds the usual titles; Check set-up lists what it cannot)${tell ? (channel ? '; the manager is told' : '; manager_slack_id is not set, nobody is told') : '; the manager was already told'}`;
+  services.log.error(`intake: lead ${leadId} ${detail}`);
+  return {
+    log: [logEntry(now, 'ERROR', { leadId, actor: input.actor, detail })],
+    newOutbox:
+      tell && channel
+        ? [
+            post(
+              services,
+              leadId,
+              'INTAKE_PROBLEM',
+              0,
+              channel,
+              unreadableResponseMessage(settings.managerSlackId, leadId, input.unreadable),
+              now,
+            ),
+          ]
+        : [],
+    state: tell ? { [FORM_UNREADABLE_SINCE]: new Date(now) } : {},
+  };
 }

@@ -207,6 +207,8 @@ export interface ProjectFacts {
   /** The deployed web app's URL, or '' when not deployed. */
   webAppUrl: string;
   hasBotToken: boolean;
+  /** The linked form's question titles (its response sheet's header row); null = none. */
+  formQuestions: string[] | null;
 }
 
 /**
@@ -231,6 +233,10 @@ export interface SetupTarget {
    * cell counts against the spreadsheet's 10,000,000, filled or not.
    */
   trimGrids(sheets: readonly SheetName[]): string[];
+  /** The linked form's question titles (its response sheet's header row); null = no form. */
+  formQuestionTitles(): string[] | null;
+  /** Writes one setting's value; false when the key has no row. */
+  writeSetting(key: string, value: string): boolean;
 }
 
 /** What every use case is given. */

@@ -43,6 +43,8 @@ export const LEAD_HEADERS = [
   'team',
   'routing_rule',
   'sla_minutes',
+  'source',
+  'answers',
 ] as const;
 
 /** The contract's columns: a sheet without one of them cannot be routed from. */
@@ -157,6 +159,8 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'submission_key',
     'team',
     'routing_rule',
+    'source',
+    'answers',
   ],
   [SHEETS.sales]: ['name', 'email', 'slack_id', 'team'],
   [SHEETS.leads]: [
@@ -173,6 +177,8 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'submission_key',
     'team',
     'routing_rule',
+    'source',
+    'answers',
   ],
   [SHEETS.state]: ['key'],
   [SHEETS.settings]: ['key', 'description'],

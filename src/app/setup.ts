@@ -2,7 +2,13 @@
  * setup(): creates or repairs everything the engine needs and says, in words an admin
  * understands, what is still missing. Safe to run any number of times.
  */
-import { parseSettings, SETTING_SPECS } from '../domain/settings';
+import { formFields, parseSettings, SETTING_SPECS } from '../domain/settings';
+import {
+  describeFieldMap,
+  FIELD_SETTING_KEYS,
+  resolveFields,
+  settingValue,
+} from '../domain/form-fields';
 import { RoutingError } from '../domain/errors';
 import { describeRosterProblem, eligibleReps, rosterProblems, type Rep } from '../domain/rep';
 import { buildDashboard } from './dashboard';
@@ -60,6 +66,9 @@ export function runSetup(ctx: SetupContext): SetupReport {
       );
     }
     done.push(...ctx.target.ensureTriggers(sweepMinutes));
+    const form = mapFormFields(ctx.target, raw);
+    done.push(...form.done);
+    missing.push(...form.missing);
     if (!ctx.hasBotToken)
       missing.push(
         'Script Property SLACK_BOT_TOKEN (the xoxb-… bot token) is not set: leads are assigned but nobody is told in Slack. Lead Routing → Connect Slack sets it.',
@@ -80,4 +89,29 @@ export function runSetup(ctx: SetupContext): SetupReport {
       );
     return { done, missing };
   });
+}
+
+/**
+ * Resolves form_name_field, form_phone_field and form_email_field against the linked
+ * form's questions and writes what a usual title resolved, so the settings say what
+ * intake uses; a field nothing resolves is listed as missing.
+ */
+function mapFormFields(
+  target: SetupTarget,
+  raw: ReadonlyMap<string, unknown>,
+): { done: string[]; missing: string[] } {
+  const titles = target.formQuestionTitles();
+  if (!titles) return { done: [], missing: [] };
+  const map = resolveFields(titles, formFields(raw));
+  const done: string[] = [];
+  for (const resolution of Object.values(map)) {
+    if (resolution.how !== 'USUAL_TITLE') continue;
+    const key = FIELD_SETTING_KEYS[resolution.field];
+    const value = settingValue(resolution);
+    if (target.writeSetting(key, value))
+      done.push(
+        `settings: ${key} set to "${value}" (the form's question for the lead's ${resolution.field})`,
+      );
+  }
+  return { done, missing: describeFieldMap(map, titles, formFields(raw)).problems };
 }

@@ -14,6 +14,8 @@ export const LAST_SLACK_ID = 'last_slack_id';
 export const ROTATION_TURNS = 'rotation_turns';
 /** When nobody could take a lead (a date-time); '' once someone can. The manager is told once per stretch. */
 export const NOBODY_AVAILABLE_SINCE = 'nobody_available_since';
+/** When a form response first could not be read as a name, phone or email; '' once one can. The manager is told once per stretch. */
+export const FORM_UNREADABLE_SINCE = 'form_unreadable_since';
 export const ROSTER_PROBLEMS = 'roster_problems';
 export const ESCALATED_PREFIX = 'escalated_';
 /** One team's rotation: JSON {"last_index", "last_slack_id", "turns"}. */

@@ -1,10 +1,18 @@
 /**
- * A form response turned into a lead draft: answers found by question title (as set
- * in settings), the phone normalised, a blank response recognised so it makes no lead,
- * and a fingerprint so a trigger that fires twice makes one lead.
+ * A form response turned into a lead draft: the name, phone and email found by question
+ * title (form-fields.ts), the phone normalised, every other answer kept, a blank
+ * response recognised so it makes no lead, and a fingerprint so a trigger that fires
+ * twice makes one lead.
  */
+import { formatAnswers, type Answer } from './answers';
+import {
+  isTimestampTitle,
+  resolveFields,
+  usedTitles,
+  type FieldMap,
+  type FieldSettings,
+} from './form-fields';
 import { normalisePhone } from './phone';
-import type { Settings } from './settings';
 
 export interface LeadDraft {
   name: string;
@@ -13,13 +21,15 @@ export interface LeadDraft {
   email: string;
   /** False when the phone could not be read: the rep is told to check it. */
   phoneOk: boolean;
+  /** Every other answer, as the `answers` cell text ("Question: answer" lines). */
+  answers?: string;
 }
 
+/** Answers by question title, as `e.namedValues` gives them (an array per title). */
+export type NamedValues = Readonly<Record<string, readonly string[] | string>>;
+
 /** First answer to a question, matched by title ignoring case and spaces around it. */
-function answer(
-  named: Readonly<Record<string, readonly string[] | string>>,
-  title: string,
-): string {
+function answer(named: NamedValues, title: string): string {
   const wanted = title.trim().toLowerCase();
   for (const [question, values] of Object.entries(named)) {
     if (question.trim().toLowerCase() !== wanted) continue;
@@ -29,23 +39,74 @@ function answer(
   return '';
 }
 
+/** The answers to a field's question(s), joined by a space ("First" + "Last"). */
+function fieldAnswer(named: NamedValues, titles: readonly string[]): string {
+  return titles
+    .map((t) => answer(named, t))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** What a form response says, read with the form's question titles. */
+export interface ReadResponse {
+  /** Null when every answer is empty (a blank event makes no lead). */
+  draft: LeadDraft | null;
+  map: FieldMap;
+  /**
+   * Set when the response has answers but none of them could be read as a name, phone
+   * or email: the lead is still made (answers kept) and this says why it has no contact.
+   */
+  unreadable: string;
+}
+
+export function readResponse(
+  named: NamedValues,
+  settings: FieldSettings & { defaultCountry: string },
+): ReadResponse {
+  const map = resolveFields(Object.keys(named), settings);
+  const name = fieldAnswer(named, map.name.titles);
+  const phoneRaw = fieldAnswer(named, map.phone.titles);
+  const email = fieldAnswer(named, map.email.titles);
+  const used = usedTitles(map);
+  const others: Answer[] = Object.keys(named)
+    .filter((q) => !used.has(q) && !isTimestampTitle(q))
+    .map((q) => ({ question: q.trim(), answer: answer(named, q) }))
+    .filter((a) => a.answer !== '');
+  if (!name && !phoneRaw && !email && others.length === 0)
+    return { draft: null, map, unreadable: '' };
+  const phone = phoneRaw ? normalisePhone(phoneRaw, settings.defaultCountry) : null;
+  let unreadable = '';
+  if (!name && !phoneRaw && !email) {
+    const missing = (['name', 'phone', 'email'] as const).filter((f) => map[f].how === 'NONE');
+    unreadable = missing.length
+      ? `no question of the form could be read as ${missing.join(', ')} (settings ${missing.map((f) => `form_${f}_field`).join(', ')} match no question; the form asks: ${Object.keys(
+          named,
+        )
+          .filter((q) => !isTimestampTitle(q))
+          .map((q) => `"${q}"`)
+          .join(', ')})`
+      : `the answers to ${[...used].map((q) => `"${q}"`).join(', ')} were empty`;
+  }
+  return {
+    map,
+    unreadable,
+    draft: {
+      name,
+      phoneRaw,
+      email,
+      phone: phone && phone.ok ? phone.phone : '',
+      phoneOk: Boolean(phone && phone.ok),
+      answers: formatAnswers(others),
+    },
+  };
+}
+
 /** Null when every answer is empty (a blank event makes no lead). */
 export function draftFromAnswers(
-  named: Readonly<Record<string, readonly string[] | string>>,
-  settings: Settings,
+  named: NamedValues,
+  settings: FieldSettings & { defaultCountry: string },
 ): LeadDraft | null {
-  const name = answer(named, settings.formNameField);
-  const phoneRaw = answer(named, settings.formPhoneField);
-  const email = answer(named, settings.formEmailField);
-  if (!name && !phoneRaw && !email) return null;
-  const phone = phoneRaw ? normalisePhone(phoneRaw, settings.defaultCountry) : null;
-  return {
-    name,
-    phoneRaw,
-    email,
-    phone: phone && phone.ok ? phone.phone : '',
-    phoneOk: Boolean(phone && phone.ok),
-  };
+  return readResponse(named, settings).draft;
 }
 
 /** The form's own Timestamp question (Google Forms adds it to the response sheet). */
@@ -75,30 +136,56 @@ function clippedAnswer(
 }
 
 /**
- * Fingerprint of one response: its timestamp and the three answers the engine uses
- * (the first FINGERPRINT_ANSWER_CHARS of each).
- * Two firings of one response give the same key, and so does the response's row in the
+ * Fingerprint of one response: its timestamp and the answers the engine reads as name,
+ * phone and email (every answer, sorted by question, when none can be read), the first
+ * FINGERPRINT_ANSWER_CHARS of each. Two
+ * firings of one response give the same key, and so does the response's row in the
  * form's response sheet, where Sheets has read "0812…" as a number and dropped the zero
  * (each value is reduced to its letters and digits, without leading zeros), and where a
- * question added later shows as an extra empty column (only the answers we use count).
+ * question added later shows as an extra empty column (only non-empty answers count).
  */
 export function responseFingerprint(
-  named: Readonly<Record<string, readonly string[] | string>>,
+  named: NamedValues,
   values: readonly unknown[],
-  fields: Pick<Settings, 'formNameField' | 'formPhoneField' | 'formEmailField'>,
+  fields: FieldSettings,
 ): string {
-  const timestamp = clippedAnswer(named, TIMESTAMP) || String(values[0] ?? '');
-  return hashValues([
-    timestamp,
-    clippedAnswer(named, fields.formNameField),
-    clippedAnswer(named, fields.formPhoneField),
-    clippedAnswer(named, fields.formEmailField),
-  ]);
+  const timestamp =
+    Object.keys(named)
+      .filter(isTimestampTitle)
+      .map((t) => clippedAnswer(named, t))
+      .find(Boolean) ||
+    clippedAnswer(named, TIMESTAMP) ||
+    String(values[0] ?? '');
+  const map = resolveFields(Object.keys(named), fields);
+  const contact = [map.name, map.phone, map.email].map((r) =>
+    r.titles
+      .map((t) => clippedAnswer(named, t))
+      .filter(Boolean)
+      .join(' '),
+  );
+  if (contact.some(Boolean)) return hashValues([timestamp, ...contact]);
+  const rest = Object.keys(named)
+    .filter((q) => !isTimestampTitle(q))
+    .sort()
+    .map((q) => clippedAnswer(named, q))
+    .filter(Boolean);
+  return hashValues([timestamp, '', '', '', ...rest]);
 }
 
 /** Whether a lead was made from (or merged) the response with this fingerprint. */
 export function leadHasSubmission(lead: { submissionKey: string }, key: string): boolean {
   return lead.submissionKey.split(/\s+/).includes(key);
+}
+
+function fnv(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
 }
 
 /** A short, stable hash of values, each reduced to letters and digits without leading zeros. */
@@ -111,12 +198,10 @@ export function hashValues(values: readonly unknown[]): string {
         .replace(/^0+/, ''),
     )
     .join('\u241f');
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return `S${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+  return `S${fnv(text)}`;
+}
+
+/** A short, stable hash of values taken exactly as given (ids where "A-1" and "a1" differ). */
+export function hashExact(values: readonly string[]): string {
+  return `X${fnv(values.join('\u241f'))}`;
 }

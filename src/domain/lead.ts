@@ -40,6 +40,10 @@ export interface Lead {
   routingRule: string;
   /** The SLA for this lead, in minutes, from its rule; null = the `sla_minutes` setting. */
   slaMinutes: number | null;
+  /** Where it came from: `form` (the Google Form) or the web intake's `source` ("website", "meta" ...). */
+  source: string;
+  /** Every other answer, one "Question: answer" line each (domain/answers.ts). */
+  answers: string;
 }
 
 export type LeadChanges = Partial<Omit<Lead, 'leadId'>>;

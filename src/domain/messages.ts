@@ -7,6 +7,7 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import type { Lead } from './lead';
 import { parseStage } from './stage';
 import { clip, durationInWords, escapeMrkdwn, mention } from './slack-text';
+import { parseAnswers } from './answers';
 
 export const MARK_CONTACTED_ACTION = 'mark_contacted';
 
@@ -34,8 +35,33 @@ function leadFacts(lead: Lead): string {
     : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning: number needs checking`;
   const lines = [`*Lead:* ${leadName(lead)}`, `*Phone:* ${phone}`];
   if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(clip(lead.email))}`);
+  if (lead.source && lead.source !== 'form')
+    lines.push(`*Source:* ${escapeMrkdwn(clip(lead.source, 60))}`);
   lines.push(`*Lead id:* ${lead.leadId}`);
   return lines.join('\n');
+}
+
+/** Slack's limit on a section block's text, in characters (Block Kit reference, section). */
+const SECTION_TEXT_MAX = 3000;
+
+/**
+ * The lead's other answers as one section, "*Question:* answer" per line, escaped and
+ * clipped to the section limit (the rest stays readable in lead_sheet); none when empty.
+ */
+function answersSection(lead: Lead): SectionBlock[] {
+  const answers = parseAnswers(lead.answers ?? '');
+  if (answers.length === 0) return [];
+  const more = '\n…more in lead_sheet (answers)';
+  let text = '';
+  for (const a of answers) {
+    const line = `\n${a.question ? `*${escapeMrkdwn(clip(a.question, 150))}:* ` : ''}${escapeMrkdwn(clip(a.answer, 1000))}`;
+    if (text.length + line.length > SECTION_TEXT_MAX - more.length) {
+      text += more;
+      break;
+    }
+    text += line;
+  }
+  return [section(text.replace(/^\n/, ''))];
 }
 
 export interface AssignmentContext {
@@ -75,7 +101,13 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMess
   const fallbackPhone = lead.phone ? `+${lead.phone}` : 'number needs checking';
   return {
     text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${leadName(lead)}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
-    blocks: [section(headline), section(leadFacts(lead)), context(sla), actions],
+    blocks: [
+      section(headline),
+      section(leadFacts(lead)),
+      ...answersSection(lead),
+      context(sla),
+      actions,
+    ],
   };
 }
 
@@ -244,6 +276,25 @@ export function nobodyAvailableMessage(
     blocks: [
       section(`:warning: ${text}`),
       context('You get this once until someone is available again.'),
+    ],
+  };
+}
+
+/** To the manager, once per stretch in which form responses cannot be read as a contact. */
+export function unreadableResponseMessage(
+  managerSlackId: string,
+  leadId: string,
+  reason: string,
+): SlackMessage {
+  const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
+  const text = `${to}a form response came in without a readable name, phone or email. It is kept as lead ${leadId} with all its answers and routed as usual, but check the form settings: ${escapeMrkdwn(clip(reason, 1500))}`;
+  return {
+    text,
+    blocks: [
+      section(`:warning: ${text}`),
+      context(
+        'Fix form_name_field, form_phone_field and form_email_field in settings (or run Lead Routing → Set up). You get this once until a response is read again.',
+      ),
     ],
   };
 }

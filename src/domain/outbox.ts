@@ -13,6 +13,7 @@ export type OutboxKind =
   | 'NOBODY_AVAILABLE'
   | 'DUPLICATE_NOTICE'
   | 'BUTTON_UPDATE'
+  | 'INTAKE_PROBLEM'
   | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 

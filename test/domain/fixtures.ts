@@ -52,6 +52,8 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     team: '',
     routingRule: '',
     slaMinutes: null,
+    source: 'form',
+    answers: '',
     ...overrides,
   };
 }

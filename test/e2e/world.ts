@@ -52,6 +52,8 @@ export interface WorldOptions extends RuntimeOptions {
   withoutProperties?: Array<'SLACK_BOT_TOKEN' | 'SLACK_VERIFICATION_TOKEN'>;
   /** Skip linking a form. */
   noForm?: boolean;
+  /** The linked form's question titles (default Name, Phone, Email). */
+  formQuestions?: string[];
 }
 
 export type Row = Record<string, unknown>;
@@ -83,7 +85,8 @@ export class World {
     if (!without.has('SLACK_BOT_TOKEN')) this.rt.properties.set('SLACK_BOT_TOKEN', BOT_TOKEN);
     if (!without.has('SLACK_VERIFICATION_TOKEN'))
       this.rt.properties.set('SLACK_VERIFICATION_TOKEN', VERIFICATION_TOKEN);
-    if (!options.noForm) this.rt.book.linkForm({ questions: ['Name', 'Phone', 'Email'] });
+    if (!options.noForm)
+      this.rt.book.linkForm({ questions: options.formQuestions ?? ['Name', 'Phone', 'Email'] });
     this.rt.run('setup');
     this.setReps(reps);
     this.setSettings({ manager_slack_id: MANAGER, ...(options.settings ?? {}) });
