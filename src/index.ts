@@ -14,6 +14,7 @@ import { SHEETS } from './app/schema';
 import { runSetup } from './app/setup';
 import { handleSlackRequest } from './app/slack-action';
 import { runSweep, type SweepReport } from './app/sweep';
+import { handleWebIntake, isWebIntake, type WebIntakeAnswer } from './app/web-intake';
 import { readFormResponses } from './adapters/form-responses';
 import { readProjectFacts } from './adapters/project-facts';
 import { AppsScriptLock } from './adapters/script-lock';
@@ -188,8 +189,13 @@ export function reprocessFormResponses(): ReprocessReport {
   );
 }
 
-/** Slack interactivity Request URL. Always an empty 200, whatever arrives. */
+/**
+ * The web app: Slack's interactions and slash commands (always an empty 200, whatever
+ * arrives), and web intake (`?intake=<INTAKE_SECRET>` with a JSON body), which always
+ * answers JSON.
+ */
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  if (isWebIntake(e)) return webIntake(e);
   try {
     // No waiting for the Sheets API quota: Slack waits 3 s; a refused click is told so.
     const result = handleSlackRequest(createServices(0), e);
@@ -200,6 +206,27 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
     consoleLog.error(`doPost failed: ${describe(err)}`);
   }
   return ContentService.createTextOutput('');
+}
+
+/** Web intake's answer: JSON, `ok:false` with a reason (never the secret) on any failure. */
+function webIntake(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  let answer: WebIntakeAnswer;
+  try {
+    answer = handleWebIntake(createServices(), e);
+  } catch (err) {
+    consoleLog.error(`doPost web intake failed: ${describe(err)}`);
+    answer = {
+      ok: false,
+      error: 'the engine could not take the lead now; try again',
+      retryable: true,
+    };
+  }
+  consoleLog.info(
+    `doPost: web intake ${answer.ok ? (answer.lead_id ?? 'queued') : `refused: ${answer.error}`}`,
+  );
+  return ContentService.createTextOutput(JSON.stringify(answer)).setMimeType(
+    ContentService.MimeType.JSON,
+  );
 }
 
 /** Health for a browser or an uptime check: counts only, no personal data. */

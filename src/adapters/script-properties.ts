@@ -8,6 +8,7 @@ export const PROPERTY = {
   botToken: 'SLACK_BOT_TOKEN',
   verificationToken: 'SLACK_VERIFICATION_TOKEN',
   webappSecret: 'WEBAPP_SECRET',
+  intakeSecret: 'INTAKE_SECRET',
   spreadsheetId: 'SPREADSHEET_ID',
 } as const;
 
@@ -28,6 +29,10 @@ export class ScriptPropertiesSecrets implements Secrets {
 
   webappSecret(): string {
     return (this.props[PROPERTY.webappSecret] ?? '').trim();
+  }
+
+  intakeSecret(): string {
+    return (this.props[PROPERTY.intakeSecret] ?? '').trim();
   }
 
   spreadsheetId(): string {

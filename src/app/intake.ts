@@ -516,7 +516,11 @@ export function takeParked(services: Services): number {
   let taken = 0;
   for (const { key, response } of services.parked.all()) {
     try {
-      takeLead(services, response, { checkArchive: true });
+      const result = response.web
+        ? takeWebLead(services, response.web, { checkArchive: true })
+        : takeLead(services, response, { checkArchive: true });
+      if (result.kind === 'REJECTED')
+        services.log.error(`a parked web lead was refused: ${result.reason}`);
       services.parked.remove(key);
       taken++;
     } catch (err) {

@@ -10,6 +10,7 @@ import type { SlackOutcome } from '../domain/delivery';
 import type { DashboardStats } from '../domain/dashboard';
 import type { SETTING_SPECS } from '../domain/settings';
 import type { SheetName } from './schema';
+import type { WebLead } from '../domain/web-lead';
 
 /**
  * The storage layout the workbook ports read and write: sheet names, headers, and which
@@ -119,6 +120,8 @@ export interface Secrets {
   verificationToken(): string;
   /** '' when not set. */
   webappSecret(): string;
+  /** INTAKE_SECRET for web intake; '' when not set (web intake is off). */
+  intakeSecret(): string;
 }
 
 export interface Log {
@@ -137,15 +140,16 @@ export interface Ids {
  * parking the same response twice keeps one copy.
  */
 export interface ParkedResponses {
-  park(
-    key: string,
-    response: { namedValues: Record<string, string[] | string>; values: string[] },
-  ): void;
-  all(): Array<{
-    key: string;
-    response: { namedValues: Record<string, string[] | string>; values: string[] };
-  }>;
+  park(key: string, response: ParkedResponse): void;
+  all(): Array<{ key: string; response: ParkedResponse }>;
   remove(key: string): void;
+}
+
+/** A form response, or (with `web`) a lead posted to the web intake. */
+export interface ParkedResponse {
+  namedValues: Record<string, string[] | string>;
+  values: string[];
+  web?: WebLead;
 }
 
 /**

@@ -14,7 +14,7 @@
 import { createHash } from 'crypto';
 import type { Clock } from '../clock';
 import { messageJson } from './chat-methods';
-import { decodeFormAllValues, decodeFormFirstValues } from './form-encoding';
+import { webAppPostEvent } from '../services/web-app-request';
 import type { ResponseUrls } from './response-urls';
 import type { SlackBlock, SlackMessage } from './types';
 import type { Conversation, Workspace } from './workspace';
@@ -25,6 +25,7 @@ export interface DoPostEvent {
   parameters: Record<string, string[]>;
   contextPath: string;
   contentLength: number;
+  pathInfo?: string;
   postData: { length: number; type: string; contents: string; name: 'postData' };
 }
 
@@ -63,20 +64,7 @@ const FORM = 'application/x-www-form-urlencoded';
 
 /** The doPost event for a form-encoded POST with an optional query string. */
 export function formPostEvent(body: string, queryParams: Record<string, string> = {}): DoPostEvent {
-  const queryString = new URLSearchParams(queryParams).toString();
-  const parameter = { ...decodeFormFirstValues(body), ...decodeFormFirstValues(queryString) };
-  const parameters: Record<string, string[]> = decodeFormAllValues(queryString);
-  for (const [name, values] of Object.entries(decodeFormAllValues(body)))
-    (parameters[name] ??= []).push(...values);
-  const length = Buffer.byteLength(body, 'utf8');
-  return {
-    queryString: queryString === '' ? null : queryString,
-    parameter,
-    parameters,
-    contextPath: '',
-    contentLength: length,
-    postData: { length, type: FORM, contents: body, name: 'postData' },
-  };
+  return webAppPostEvent({ body, contentType: FORM, query: queryParams });
 }
 
 /** A person clicks a button on a message they can see. */
