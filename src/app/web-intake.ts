@@ -35,13 +35,22 @@ export type WebIntakeAnswer =
  * form fields (`payload`, `command`), never as a JSON body, so neither is ever taken
  * for the other.
  */
-export function isWebIntake(request: WebIntakeRequest | undefined): boolean {
-  const parameter = request?.parameter ?? {};
+export function isWebIntake(request: unknown): boolean {
+  const event = record(request);
+  const parameter = record(event?.parameter) ?? {};
   if (Object.prototype.hasOwnProperty.call(parameter, 'intake')) return true;
   if ('payload' in parameter || 'command' in parameter) return false;
-  const type = typeof request?.postData?.type === 'string' ? request.postData.type : '';
-  const body = typeof request?.postData?.contents === 'string' ? request.postData.contents : '';
+  const postData = record(event?.postData);
+  const type = typeof postData?.type === 'string' ? postData.type : '';
+  const body = typeof postData?.contents === 'string' ? postData.contents : '';
   return /^application\/json\b/i.test(type) || /^\s*[{[]/.test(body);
+}
+
+/** A plain object, or null for anything else (hostile requests may send anything). */
+function record(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function handleWebIntake(
@@ -49,7 +58,7 @@ export function handleWebIntake(
   request: WebIntakeRequest | undefined,
 ): WebIntakeAnswer {
   const expected = services.secrets.intakeSecret();
-  const given = request?.parameter?.intake;
+  const given = record(request?.parameter)?.intake;
   if (!expected) {
     services.log.warn('web intake refused: the Script Property INTAKE_SECRET is not set');
     return { ok: false, error: 'web intake is off: the Script Property INTAKE_SECRET is not set' };
@@ -63,7 +72,8 @@ export function handleWebIntake(
     services.log.warn('web intake refused: wrong intake secret');
     return { ok: false, error: 'wrong intake secret' };
   }
-  const body = typeof request?.postData?.contents === 'string' ? request.postData.contents : '';
+  const postData = record(request?.postData);
+  const body = typeof postData?.contents === 'string' ? postData.contents : '';
   const parsed = parseWebLead(body);
   if (!parsed.ok) {
     services.log.warn(`web intake refused: ${parsed.error}`);
