@@ -77,6 +77,13 @@ export class SpreadsheetSetup implements SetupTarget {
     // Whole columns, header included: rows the engine appends take the format of the row
     // above, which for the first lead is the header row (a format on a label changes nothing).
     sheet.getRange(1, 1, 1, headers.length).setNumberFormat('General');
+    // The lead sheets' other columns (counts, stage) back to General: after an admin
+    // reorders columns a count could otherwise sit under a date format left by the column
+    // that was there (and read back as a date).
+    if (name === SHEETS.leads || name === SHEETS.archive)
+      for (const header of HEADERS[name])
+        if (!TEXT_COLUMNS[name].includes(header) && !DATE_COLUMNS[name].includes(header))
+          sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat('General');
     for (const header of TEXT_COLUMNS[name])
       sheet.getRange(1, headers.indexOf(header) + 1, rows + 1, 1).setNumberFormat('@');
     for (const header of DATE_COLUMNS[name])
