@@ -5,6 +5,7 @@ export class FakeSecrets implements Secrets {
   constructor(
     public verification = 'verification-token-test',
     public secret = '',
+    public intake = '',
   ) {}
 
   verificationToken(): string {
@@ -13,5 +14,9 @@ export class FakeSecrets implements Secrets {
 
   webappSecret(): string {
     return this.secret;
+  }
+
+  intakeSecret(): string {
+    return this.intake;
   }
 }
