@@ -18,6 +18,8 @@ export class FakeSetupTarget implements SetupTarget, SheetUpkeep {
   /** Installed triggers: handler and, for the sweep, its interval in minutes. */
   triggers: Array<{ handler: string; everyMinutes?: number }> = [];
   form = false;
+  /** The linked form's question titles (its response sheet's header row); null = no form. */
+  formQuestions: string[] | null = null;
   upkeepRuns = 0;
 
   constructor(private readonly workbook: FakeWorkbook) {}
@@ -92,6 +94,17 @@ export class FakeSetupTarget implements SetupTarget, SheetUpkeep {
 
   /** Sheets the last trimGrids call covered. */
   trimmed: SheetName[] = [];
+
+  formQuestionTitles(): string[] | null {
+    return this.formQuestions ? [...this.formQuestions] : null;
+  }
+
+  /** Like the adapter: only a key that has a row is written. */
+  writeSetting(key: string, value: string): boolean {
+    if (!this.workbook.settings.has(key)) return false;
+    this.workbook.settings.set(key, value);
+    return true;
+  }
 
   refreshLeadSheet(): void {
     this.upkeepRuns++;
