@@ -66,6 +66,8 @@ export interface RuntimeOptions {
   botToken?: string;
   verificationToken?: string;
   teamId?: string;
+  /** Enterprise Grid org of the workspace (see the Slack emulator's EnterpriseSpec). */
+  enterprise?: { id: string; name: string; orgWide?: boolean };
   users?: Array<{ id: string; name: string; isBot?: boolean }>;
   channels?: Array<{ id: string; name: string; members: string[] }>;
   /**
@@ -270,6 +272,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     botToken: options.botToken ?? 'xoxb-local-runtime-bot-token',
     verificationToken: options.verificationToken ?? 'local-runtime-verification-token',
     teamId: options.teamId,
+    enterprise: options.enterprise,
     users: options.users ?? [],
     channels: options.channels ?? [],
   });

@@ -167,7 +167,8 @@ const authTest: MethodHandler = (_args, { workspace: ws }) => ({
   team_id: ws.teamId,
   user_id: ws.bot.id,
   bot_id: ws.botId,
-  is_enterprise_install: false,
+  ...(ws.enterprise ? { enterprise_id: ws.enterprise.id } : {}),
+  is_enterprise_install: Boolean(ws.enterprise?.orgWide),
 });
 
 export const METHODS: Record<string, MethodHandler> = {

@@ -4,7 +4,9 @@
  * Slack posts interactions as `application/x-www-form-urlencoded` with one field,
  * `payload`, holding the JSON (block_actions reference); slash commands as plain form
  * fields (token, team_id, team_domain, channel_id, channel_name, user_id, user_name,
- * command, text, api_app_id, is_enterprise_install, response_url, trigger_id).
+ * command, text, api_app_id, is_enterprise_install, response_url, trigger_id; in an
+ * Enterprise Grid org also enterprise_id and enterprise_name). Grid interaction payloads:
+ * see gridFields below and enterprise-grid.test.ts for the sources.
  *
  * Apps Script's event object (Web Apps guide): `queryString` (null without one),
  * `parameter` (first value per name), `parameters` (all values), `contextPath` '',
@@ -90,7 +92,13 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, message.ts);
   const payload = {
     type: 'block_actions',
-    user: { id: user.id, username: user.name, name: user.name, team_id: ws.teamId },
+    // In an Enterprise Grid org, user.team_id is the org's E… id, not the workspace's.
+    user: {
+      id: user.id,
+      username: user.name,
+      name: user.name,
+      team_id: ws.enterprise?.id ?? ws.teamId,
+    },
     api_app_id: ws.apiAppId,
     token: options.token ?? ctx.verificationToken,
     container: {
@@ -100,9 +108,7 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
       is_ephemeral: false,
     },
     trigger_id: triggerId(ctx, responseUrl),
-    team: { id: ws.teamId, domain: ws.teamDomain },
-    enterprise: null,
-    is_enterprise_install: false,
+    ...gridFields(ws),
     channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
     message: messageJson(ws, message),
     state: { values: {} },
@@ -169,7 +175,12 @@ export function ephemeralClickEvent(
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, shown.messageTs, true);
   const payload = {
     type: 'block_actions',
-    user: { id: user.id, username: user.name, name: user.name, team_id: ws.teamId },
+    user: {
+      id: user.id,
+      username: user.name,
+      name: user.name,
+      team_id: ws.enterprise?.id ?? ws.teamId,
+    },
     api_app_id: ws.apiAppId,
     token: options.token ?? ctx.verificationToken,
     container: {
@@ -179,9 +190,7 @@ export function ephemeralClickEvent(
       is_ephemeral: true,
     },
     trigger_id: triggerId(ctx, responseUrl),
-    team: { id: ws.teamId, domain: ws.teamDomain },
-    enterprise: null,
-    is_enterprise_install: false,
+    ...gridFields(ws),
     channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
     state: { values: {} },
     response_url: responseUrl,
@@ -225,11 +234,39 @@ export function slashCommandEvent(ctx: EventContext, options: SlashCommandOption
     command: options.command,
     text: options.text ?? '',
     api_app_id: ws.apiAppId,
-    is_enterprise_install: 'false',
+    ...(ws.enterprise
+      ? { enterprise_id: ws.enterprise.id, enterprise_name: ws.enterprise.name }
+      : {}),
+    is_enterprise_install: ws.enterprise?.orgWide ? 'true' : 'false',
     response_url: responseUrl,
     trigger_id: triggerId(ctx, responseUrl),
   });
   return formPostEvent(fields.toString(), options.queryParams);
+}
+
+/**
+ * team / enterprise / is_enterprise_install of an interaction payload. A plain workspace:
+ * team {id, domain}, enterprise null. A workspace of an Enterprise Grid org: team also
+ * names the org (enterprise_id, enterprise_name) and enterprise is {id, name}. An app
+ * installed on the whole org: team is null (bolt-js types `team` as nullable for org-wide
+ * installs; Slack's payload reference does not say when, so the runtime takes the harder
+ * reading: always null) and is_enterprise_install is true.
+ */
+function gridFields(ws: Workspace): Record<string, unknown> {
+  const org = ws.enterprise;
+  if (!org)
+    return {
+      team: { id: ws.teamId, domain: ws.teamDomain },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  return {
+    team: org.orgWide
+      ? null
+      : { id: ws.teamId, domain: ws.teamDomain, enterprise_id: org.id, enterprise_name: org.name },
+    enterprise: { id: org.id, name: org.name },
+    is_enterprise_install: Boolean(org.orgWide),
+  };
 }
 
 function canSee(conv: Conversation, userId: string): boolean {

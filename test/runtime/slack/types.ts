@@ -27,6 +27,13 @@ export interface PostMessageRateLimit {
   perSecond: number;
 }
 
+/** An Enterprise Grid org. */
+export interface EnterpriseSpec {
+  id: string;
+  name: string;
+  orgWide?: boolean;
+}
+
 export interface SlackEmulatorOptions {
   /** The xoxb- token the bundle must send; use an obviously fake value in fixtures. */
   botToken: string;
@@ -38,6 +45,12 @@ export interface SlackEmulatorOptions {
   teamDomain?: string;
   /** App id that appears as api_app_id / app_id, default 'A0LEADAPP'. */
   apiAppId?: string;
+  /**
+   * Enterprise Grid: the org (E…) this workspace belongs to. `orgWide`: the app is
+   * installed on the whole org, so interaction payloads carry `team: null` and
+   * `is_enterprise_install: true`.
+   */
+  enterprise?: EnterpriseSpec;
   users: SlackUserSpec[];
   channels: SlackChannelSpec[];
   /** Override of the chat.postMessage per-channel limit (default burst 3, 1 per second). */

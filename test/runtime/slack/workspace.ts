@@ -4,7 +4,13 @@
  * and ephemeral messages. Methods here never decide API errors; they only answer
  * questions about the state.
  */
-import type { EphemeralMessage, SlackEmulatorOptions, SlackMessage, SlackUserSpec } from './types';
+import type {
+  EnterpriseSpec,
+  EphemeralMessage,
+  SlackEmulatorOptions,
+  SlackMessage,
+  SlackUserSpec,
+} from './types';
 
 export interface Conversation {
   id: string;
@@ -20,6 +26,8 @@ export class Workspace {
   readonly teamId: string;
   readonly teamDomain: string;
   readonly apiAppId: string;
+  /** Set for a workspace of an Enterprise Grid org. */
+  readonly enterprise?: EnterpriseSpec;
   readonly bot: SlackUserSpec;
   /** The bot's B… id, carried by messages it posts. */
   readonly botId: string;
@@ -32,6 +40,7 @@ export class Workspace {
     this.teamId = options.teamId ?? 'T0001';
     this.teamDomain = options.teamDomain ?? 'leads-test';
     this.apiAppId = options.apiAppId ?? 'A0LEADAPP';
+    this.enterprise = options.enterprise ? { ...options.enterprise } : undefined;
     for (const user of options.users) this.users.set(user.id, { ...user });
     this.bot = options.users.find((u) => u.isBot) ?? DEFAULT_BOT;
     this.users.set(this.bot.id, this.bot);
