@@ -72,6 +72,8 @@ const SHEET_IDS_CACHE_SECONDS = 21_600;
 
 export class SheetsValues {
   private readonly startedMs: number;
+  /** API calls made so far (each retry counts): tells a commit whether its read is still the last call. */
+  calls = 0;
   /** Set while a commit has written something: its other writes must go through. */
   private finishingUntilMs = 0;
 
@@ -104,6 +106,7 @@ export class SheetsValues {
   private call<T>(kind: 'read' | 'write', request: () => T): T {
     for (let attempt = 0; ; attempt++) {
       try {
+        this.calls++;
         const result = request();
         if (kind === 'write' && this.finishingUntilMs === -1)
           this.finishingUntilMs = this.quota.now() + FINISH_COMMIT_MS;

@@ -43,6 +43,9 @@ const READ_SHEETS: SheetName[] = [
   SHEETS.rules,
 ];
 
+/** The small sheets the web app reads whole (a few rows each). */
+const SMALL_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.holidays, SHEETS.rules];
+
 /** Cells to write in one row: header → value. */
 type RowWrite = Map<string, CellValue>;
 
@@ -59,6 +62,19 @@ const KEYED_COLUMNS: Partial<Record<SheetName, readonly string[]>> = {
 export class SheetsWorkbook implements Workbook {
   /** Header rows as this execution last read them (load), to address key columns. */
   private readonly headers = new Map<SheetName, readonly CellValue[]>();
+  /**
+   * The one lead row the web app just read (findLead), its row number, the whole outbox
+   * when it came in the same read, and the Sheets call count at that moment: a commit
+   * with no call in between writes from this read instead of reading again (Slack waits
+   * 3 s for a click).
+   */
+  private fresh: {
+    leadId: string;
+    row: number;
+    cells: CellValue[];
+    calls: number;
+    outbox?: CellValue[][];
+  } | null = null;
 
   constructor(
     private readonly values: SheetsValues,
@@ -115,22 +131,28 @@ export class SheetsWorkbook implements Workbook {
     const sheet = quoteSheet(SHEETS.leads);
     // The contract puts lead_id first, so column A is read with the header; if an admin
     // moved it, the header says where it went and that column is read instead. The
-    // outbox comes in the same call (it holds a few days of messages).
-    const [headerRows, firstColumn, outboxValues] = this.values.batchGet([
+    // outbox comes in the same call (it holds a few days of messages), and the log's
+    // header row, so that a commit right after can append without reading again.
+    const [headerRows, firstColumn, outboxValues, logHeader] = this.values.batchGet([
       `${sheet}!1:1`,
       `${sheet}!A:A`,
       quoteSheet(SHEETS.outbox),
+      `${quoteSheet(SHEETS.log)}!1:1`,
     ]);
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
+    this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
     // A click must work while slack_outbox needs repair (Set up fixes it): its messages
     // are then not followed, and the sweep says what is wrong.
-    const messages = OUTBOX_HEADERS.every((h) => outbox.has(h))
+    const usable = OUTBOX_HEADERS.every((h) => outbox.has(h));
+    const messages = usable
       ? outbox.rows
           .map((r) => this.codec.outbox(outbox, r))
           .filter((item) => item.leadId === leadId)
       : [];
-    return { lead: this.findLead(leadId, headerRows, firstColumn), messages };
+    const lead = this.findLead(leadId, headerRows, firstColumn);
+    if (this.fresh && usable) this.fresh.outbox = outboxValues.map((row) => [...row]);
+    return { lead, messages };
   }
 
   private findLead(
@@ -138,6 +160,7 @@ export class SheetsWorkbook implements Workbook {
     headerRows: CellValue[][],
     firstColumn: CellValue[][],
   ): Lead | undefined {
+    this.fresh = null;
     const sheet = quoteSheet(SHEETS.leads);
     const header = headerRows?.[0] ?? [];
     this.headers.set(SHEETS.leads, header);
@@ -158,14 +181,97 @@ export class SheetsWorkbook implements Workbook {
       );
       if (index < 0) return undefined;
       const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
-      const table = new HeaderTable(SHEETS.leads, [header, rowValues?.[0] ?? []]);
+      const cells = rowValues?.[0] ?? [];
+      const table = new HeaderTable(SHEETS.leads, [header, cells]);
       const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
-      if (lead?.leadId === leadId) return lead;
+      if (lead?.leadId === leadId) {
+        this.fresh = { leadId, row: index + 1, cells: [...cells], calls: this.values.calls };
+        return lead;
+      }
       ids = this.values.batchGet([
         `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
       ])[0];
     }
     return undefined;
+  }
+
+  /**
+   * `/leads` without reading the whole sheet (Slack waits 3 s): the small sheets, the
+   * header and the stage and owner columns where set-up puts them (read again where the
+   * header says, if an admin moved them), then only this person's NEW rows.
+   */
+  loadOwnedNewLeads(ownerSlackId: string): WorkbookSnapshot {
+    const sheet = quoteSheet(SHEETS.leads);
+    const letterOf = (index: number): string => columnLetter(index + 1);
+    const column = (c: number): string => `${sheet}!${letterOf(c)}:${letterOf(c)}`;
+    const wanted = ['stage', 'sales_slack_id'] as const;
+    const guess = wanted.map((h) => LEAD_HEADERS.indexOf(h));
+    const small = SMALL_SHEETS.map(quoteSheet);
+    const read = this.values.batchGet([...small, `${sheet}!1:1`, ...guess.map(column)]);
+    const header = read[small.length]?.[0] ?? [];
+    const table = new HeaderTable(SHEETS.leads, [header]);
+    table.requireAll(LEAD_HEADERS);
+    const actual = wanted.map((h) => table.column(h));
+    let columns = read.slice(small.length + 1);
+    if (actual.some((c, i) => c !== guess[i])) columns = this.values.batchGet(actual.map(column));
+    const [stages, owners] = columns;
+    const rows: number[] = [];
+    const height = Math.max(stages?.length ?? 0, owners?.length ?? 0);
+    for (let r = 1; r < height; r++)
+      if (
+        String(owners?.[r]?.[0] ?? '').trim() === ownerSlackId &&
+        parseStage(String(stages?.[r]?.[0] ?? '')) === 'NEW'
+      )
+        rows.push(r + 1);
+    const values = rows.length ? this.values.batchGet(rows.map((r) => `${sheet}!${r}:${r}`)) : [];
+    const leads = new HeaderTable(SHEETS.leads, [header, ...values.map((v) => v[0] ?? [])]);
+    // Rows read in the second call are checked again: a sort in between shows here.
+    const mine = leads.rows
+      .map((r) => this.codec.lead(leads, r))
+      .filter(
+        (lead) =>
+          lead.leadId !== '' &&
+          lead.salesSlackId === ownerSlackId &&
+          parseStage(lead.stage) === 'NEW',
+      );
+    return { ...this.smallSnapshot(read.slice(0, small.length)), leads: mine };
+  }
+
+  /** Settings, reps, holidays and rules from their sheets; no leads, state or outbox. */
+  private smallSnapshot(values: CellValue[][][]): WorkbookSnapshot {
+    const [settings, sales, holidays, rules] = SMALL_SHEETS.map(
+      (name, i) => new HeaderTable(name, values[i] ?? []),
+    );
+    settings.requireAll(['key', 'value']);
+    sales.requireAll(SALES_REQUIRED);
+    holidays.requireAll(['date']);
+    rules.requireAll(HEADERS[SHEETS.rules]);
+    return {
+      settings: new Map(
+        settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
+      ),
+      reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
+      leads: [],
+      duplicateLeadIds: [],
+      state: new Map(),
+      outbox: [],
+      holidays: new Set(
+        holidays.rows
+          .map((r) => localDate(holidays.get(r, 'date')))
+          .filter((d): d is string => d !== null),
+      ),
+      rules: readRules(
+        rules.rows.map((r) => ({
+          row: r.row,
+          field: rules.get(r, 'field'),
+          operator: rules.get(r, 'operator'),
+          value: rules.get(r, 'value'),
+          team: rules.get(r, 'team'),
+          slaMinutes: rules.get(r, 'sla_minutes'),
+          active: rules.get(r, 'active'),
+        })),
+      ),
+    };
   }
 
   commit(changes: WorkbookChanges): CommitReport {
@@ -190,7 +296,9 @@ export class SheetsWorkbook implements Workbook {
     if (changes.log?.length) appendOnly.push(SHEETS.log);
     if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
     if (keyed.length + appendOnly.length === 0) return report;
-    const tables = this.readForCommit(keyed, appendOnly);
+    const tables =
+      this.fromFreshRead(keyed, appendOnly, leadPatches) ?? this.readForCommit(keyed, appendOnly);
+    this.fresh = null;
 
     // The lead is written before anything else.
     if (changes.newLeads?.length)
@@ -268,6 +376,45 @@ export class SheetsWorkbook implements Workbook {
         log.map((entry) => this.logCells(entry)),
       );
     return report;
+  }
+
+  /**
+   * The tables a commit needs, from the lead row (and the whole outbox, and the log's
+   * header) the web app read just before with no Sheets call since: one patch of that
+   * lead, patches of outbox rows, appends to sheets whose header was read in the same
+   * call. The read-to-write window is then the same one call as after readForCommit.
+   * Null when anything else is needed: then readForCommit reads.
+   */
+  private fromFreshRead(
+    keyed: readonly SheetName[],
+    appendOnly: readonly SheetName[],
+    leadPatches: readonly GuardedLeadPatch[],
+  ): Map<SheetName, HeaderTable> | null {
+    const fresh = this.fresh;
+    if (!fresh || fresh.calls !== this.values.calls) return null;
+    const known = (sheet: SheetName): boolean =>
+      sheet === SHEETS.leads || (sheet === SHEETS.outbox && fresh.outbox !== undefined);
+    if (!keyed.every(known)) return null;
+    if (
+      keyed.includes(SHEETS.leads) &&
+      (leadPatches.length !== 1 || leadPatches[0].leadId !== fresh.leadId)
+    )
+      return null;
+    if (appendOnly.some((sheet) => sheet === SHEETS.leads || !this.headers.get(sheet)?.length))
+      return null;
+    const tables = new Map<SheetName, HeaderTable>();
+    if (keyed.includes(SHEETS.leads)) {
+      const rows: CellValue[][] = [[...(this.headers.get(SHEETS.leads) ?? [])]];
+      for (let r = 2; r < fresh.row; r++) rows.push([]);
+      rows.push(fresh.cells);
+      tables.set(SHEETS.leads, new HeaderTable(SHEETS.leads, rows));
+    }
+    if (fresh.outbox && (keyed.includes(SHEETS.outbox) || appendOnly.includes(SHEETS.outbox)))
+      tables.set(SHEETS.outbox, new HeaderTable(SHEETS.outbox, fresh.outbox));
+    for (const sheet of appendOnly)
+      if (!tables.has(sheet))
+        tables.set(sheet, new HeaderTable(sheet, [[...(this.headers.get(sheet) ?? [])]]));
+    return tables;
   }
 
   /**

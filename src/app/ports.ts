@@ -77,6 +77,11 @@ export interface Workbook {
   loadLead(leadId: string): Lead | undefined;
   /** The same, with the lead's rows of slack_outbox (in the same round trip). */
   loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] };
+  /**
+   * For `/leads` (Slack waits 3 s): settings, reps, holidays and rules, and only this
+   * person's NEW leads, read by the stage and owner columns; state and outbox empty.
+   */
+  loadOwnedNewLeads(ownerSlackId: string): WorkbookSnapshot;
   commit(changes: WorkbookChanges): CommitReport;
   /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
   archivedSubmissionKeys(): Set<string>;

@@ -96,7 +96,7 @@ describe('the script lock', () => {
     expectNoUnlockedWritesOrLeaks(w);
   });
 
-  test('a run that holds the lock for a few seconds delays intake, sweep and click, and loses nothing', () => {
+  test('a run that holds the lock for a few seconds delays intake and sweep, turns a click away (click again), and loses nothing', () => {
     const w = new World();
     const start = w.rt.clock.now();
     w.rt.lock.holdElsewhere({ untilMs: start + 5_000 });
@@ -110,7 +110,15 @@ describe('the script lock', () => {
     w.rt.run('runSlaSweep');
     expect(w.lead(id)).toMatchObject({ sales_slack_id: 'UBIMA0002', route_count: 2 });
 
+    // A click waits at most 30 ms for the lock (Slack waits 3 s: slack-deadline.test.ts),
+    // so during a 1-second hold it changes nothing and is told to click again.
     w.rt.lock.holdElsewhere({ untilMs: w.rt.clock.now() + 1_000 });
+    w.click('UBIMA0002', id);
+    expect(w.lead(id).stage).toBe('NEW');
+    expect(w.rt.slack.ephemerals('UBIMA0002').map((e) => e.text)).toEqual([
+      expect.stringContaining('click again'),
+    ]);
+    w.rt.clock.advanceMs(1_000);
     w.click('UBIMA0002', id);
     expect(w.lead(id).stage).toBe('CONTACTED');
     expectNoUnlockedWritesOrLeaks(w);

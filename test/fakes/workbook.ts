@@ -171,6 +171,20 @@ export class FakeWorkbook implements Workbook {
    * As the real adapter: the outbox comes in the same read; a missing slack_outbox
    * stops it, a slack_outbox short of a header gives no messages (the click still works).
    */
+  /** As the adapter: the small sheets and only this person's NEW leads. */
+  loadOwnedNewLeads(ownerSlackId: string): WorkbookSnapshot {
+    const all = this.load();
+    return {
+      ...all,
+      leads: all.leads.filter(
+        (l) => l.salesSlackId === ownerSlackId && parseStage(l.stage) === 'NEW',
+      ),
+      duplicateLeadIds: [],
+      state: new Map(),
+      outbox: [],
+    };
+  }
+
   loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] } {
     const lead = this.loadLead(leadId);
     this.requireAll(SHEETS.outbox, []);

@@ -1,0 +1,55 @@
+/**
+ * Slack's 3 seconds at 5,000 leads on the pessimistic latency model
+ * (test/runtime/latency.ts: 300 ms per Sheets API call, 600 ms per HTTP round trip,
+ * 300 ms to start the execution, 700 ms for the web app's redirect); later than
+ * 3,000 ms Slack shows operation_timeout (test/runtime/slack/answer-deadline.ts). The
+ * times are the runtime's modelled answer times of each doPost, never wall clock.
+ */
+import { PESSIMISTIC_LATENCY } from '../runtime/latency';
+import { SLACK_ANSWER_DEADLINE_MS } from '../runtime/slack/answer-deadline';
+import { slackPathWorld, takePath, type SlackPath } from './slack-paths';
+
+describe('Slack paths at 5,000 leads, pessimistic latency', () => {
+  const s = slackPathWorld(PESSIMISTIC_LATENCY);
+
+  test('a click that meets a busy lock is told at once to click again, changing nothing', () => {
+    const { w, fresh } = s;
+    const owner = String(w.lead(fresh).sales_slack_id);
+    w.rt.lock.holdElsewhere();
+    w.click(owner, fresh);
+    w.rt.lock.releaseElsewhere();
+    const record = w.rt.executions[w.rt.executions.length - 1];
+    expect(record.entry).toBe('doPost');
+    expect(record.answeredAfterMs).toBeLessThan(SLACK_ANSWER_DEADLINE_MS);
+    expect(
+      w.rt.slack
+        .ephemerals(owner)
+        .map((e) => e.text)
+        .pop(),
+    ).toContain('click again');
+    expect(w.lead(fresh).stage).toBe('NEW');
+  });
+
+  test.each(['click', 'refused click', '/leads'] as SlackPath[])(
+    '%s answers within 3 s',
+    (path) => {
+      const reads = s.w.rt.counters.cellsRead;
+      expect(takePath(s, path)).toBeLessThan(SLACK_ANSWER_DEADLINE_MS);
+      expect(s.w.rt.slack.webAppTimeouts).toEqual([]);
+      // Not the whole lead_sheet (5,000 rows of ~20 columns): one or two of its columns.
+      expect(s.w.rt.counters.cellsRead - reads).toBeLessThan(15_000);
+    },
+  );
+
+  test('each path did its work', () => {
+    const { w, fresh } = s;
+    expect(w.lead(fresh).stage).toBe('CONTACTED');
+    expect(w.events(fresh)).toContain('REJECTED');
+    expect(w.rt.failures).toEqual([]);
+    const owner = String(w.lead(fresh).sales_slack_id);
+    // /leads listed the owner's NEW fillers (1 in 100 of the 5,000, a third of them theirs).
+    const listed = w.rt.slack.ephemerals(owner).pop();
+    expect(listed?.text ?? '').not.toContain('Sorry');
+    expect(JSON.stringify(listed?.blocks ?? [])).toContain('L-FILL-');
+  });
+});
