@@ -6,7 +6,8 @@
  * The built bundle runs on the local Apps Script runtime (test/runtime) with its Slack
  * emulator, through the e2e World harness: set-up, three reps, a dozen leads with messy
  * phone numbers, clicks by the right and the wrong rep, a rep who never answers, an
- * escalation, a rep switched off at lunch. The time-driven sweep fires every
+ * escalation, a rep switched off at lunch, a lead handed on, one qualified and one lost,
+ * and the manager's daily digest at 16:00. The time-driven sweep fires every
  * sla_check_every_minutes as its trigger would. At the end: the sheets as tables and
  * Slack as the reps and the manager read it, all times in Asia/Jakarta.
  */
@@ -27,7 +28,12 @@ const REPS: RepRow[] = [
   { name: 'Bima', slackId: BIMA, email: 'bima@example.co.id' },
   { name: 'Citra', slackId: CITRA, email: 'citra@example.co.id' },
 ];
-const SETTINGS = { sla_minutes: 30, escalation_threshold: 3, leads_channel_id: LEADS_CHANNEL };
+const SETTINGS = {
+  sla_minutes: 30,
+  escalation_threshold: 3,
+  leads_channel_id: LEADS_CHANNEL,
+  daily_digest_hour: 16,
+};
 
 // ---------------------------------------------------------------- formatting
 
@@ -46,6 +52,8 @@ const EMOJI: Record<string, string> = {
   ':arrow_right:': '➡️',
   ':rotating_light:': '🚨',
   ':warning:': '⚠️',
+  ':trophy:': '🏆',
+  ':x:': '❌',
 };
 const emoji = (text: string): string => text.replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code);
 
@@ -146,6 +154,18 @@ function narrate(source: string): void {
       case 'CONTACTED':
         line(`${who(r.actor)} marks ${name} CONTACTED`);
         break;
+      case 'PASSED':
+        line(
+          `${who(r.actor)} hands ${name} on (Pass to next rep) → ${who(r.to_slack_id)} (${String(r.detail).split(';')[0]})`,
+        );
+        break;
+      case 'QUALIFIED':
+      case 'CLOSED_LOST':
+        line(`${who(r.actor)} marks ${name} ${String(r.event)}`);
+        break;
+      case 'DIGEST':
+        line(`the daily digest is queued for ${who(r.to_slack_id)} (${String(r.detail)})`);
+        break;
       case 'REJECTED':
         line(`${who(r.actor)} clicks ${name}: refused (${String(r.detail)})`);
         break;
@@ -216,14 +236,20 @@ function submit(
   narrate('form');
 }
 
-/** The lead's current owner (or anyone) presses "Mark as CONTACTED" on its current message. */
-function click(time: string, userId: string, key: string, options: { twice?: boolean } = {}): void {
+/** Someone presses a button ("Mark as CONTACTED" unless said) on the lead's current message. */
+function click(
+  time: string,
+  userId: string,
+  key: string,
+  options: { twice?: boolean; actionId?: string } = {},
+): void {
   until(time);
   const leadId = ids[key];
   const message = world.messageRef(leadId);
+  const actionId = options.actionId ?? 'mark_contacted';
   // A double click: both events leave Slack before the first answer replaces the message.
   const events = [0, ...(options.twice ? [1] : [])].map(() =>
-    rt.slack.clickEvent({ userId, actionId: 'mark_contacted', value: leadId, message }),
+    rt.slack.clickEvent({ userId, actionId, value: leadId, message }),
   );
   for (const event of events) rt.run('doPost', event);
   narrate('slack');
@@ -299,6 +325,8 @@ click('11:02', AYU, 'formula');
 until('11:10');
 rt.run('doPost', rt.slack.slashCommandEvent({ userId: BIMA, command: '/leads' }));
 out(`11:10  ${'slack'.padEnd(6)} Bima types /leads`);
+click('11:30', AYU, 'rina', { actionId: 'mark_qualified' });
+click('11:40', MANAGER, 'john', { actionId: 'mark_lost' });
 note('13:00', 'Citra leaves for the day: sales_sheet active → FALSE for Citra');
 world.setReps(REPS.map((r) => (r.slackId === CITRA ? { ...r, active: false } : r)));
 submit('13:10', 'putri', { Name: 'Putri Ayu', Phone: '0821.7788.9900', Email: '' });
@@ -313,10 +341,15 @@ click('14:10', AYU, 'hendra');
 submit('14:30', 'maya', { Name: 'Maya Sari', Phone: '0838 1234 5678', Email: '' });
 click('14:40', AYU, 'maya');
 submit('15:00', 'yusuf', { Name: 'Yusuf', Phone: '+6281311112222', Email: 'yusuf@example.com' });
+submit('15:10', 'rudi', { Name: 'Rudi Hartono', Phone: '0812 7000 1234', Email: '' });
+until('15:15');
+const rudiOwner = String(world.lead(ids.rudi).sales_slack_id);
+note('15:15', `${who(rudiOwner)} is in a meeting and hands Rudi on`);
+click('15:15', rudiOwner, 'rudi', { actionId: 'pass_lead' });
 click('15:35', AYU, 'yusuf');
-until('16:00');
+until('16:05');
 out(
-  `16:00  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran, ${sweepTotals.read} of them read the sheets (the others knew nothing was due yet); ${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation`,
+  `16:05  ${'-'.repeat(6)} end of the day: ${sweepTotals.runs} sweeps ran, ${sweepTotals.read} of them read the sheets (the others knew nothing was due yet); ${sweepTotals.rerouted} re-routes, ${sweepTotals.escalated} escalation`,
 );
 
 // ---------------------------------------------------------------- the sheets
@@ -367,7 +400,7 @@ const board = rt.book.sheet('dashboard').displayRows();
 for (const row of board.slice(0, 9))
   if (row.some((c) => c !== '')) out(`  ${row.filter((c) => c !== '').join('  ')}`);
 for (const line of formatTable(
-  rowsFromGrid(board.slice(10, 10 + 1 + REPS.length).map((r) => r.slice(0, 9))),
+  rowsFromGrid(board.slice(10, 10 + 1 + REPS.length).map((r) => r.slice(0, 12))),
 ))
   out(line);
 for (const chart of rt.book.sheet('dashboard').charts())
@@ -405,8 +438,13 @@ const about = (leadId: string): SlackMessage[] =>
 for (const m of [about(ids.rina)[0], about(ids.budi).slice(-1)[0]])
   if (m) showMessage({ ...m, ...(m.updates[0]?.previous ?? {}), updates: [] });
 
+const isDigest = (m: SlackMessage): boolean => m.text.startsWith('Daily lead digest');
 heading('Slack DM to the manager');
-for (const m of rt.slack.dm(MANAGER)) showMessage(m);
+for (const m of rt.slack.dm(MANAGER).filter((m) => !isDigest(m))) showMessage(m);
+
+heading('the daily digest (DM to the manager at 16:00, as the manager reads it)');
+for (const m of rt.slack.dm(MANAGER).filter(isDigest))
+  for (const line of rt.slack.renderText(m).split('\n')) out(`  ${line}`);
 for (const rep of [AYU, BIMA, CITRA])
   if (rt.slack.dm(rep).length) out(`  (and ${rt.slack.dm(rep).length} DM(s) to ${who(rep)})`);
 
@@ -444,13 +482,26 @@ check(
     !posted.some((b) => b.includes('<!channel>')),
   'the lead named "<!channel>" reached Slack escaped (&lt;!channel&gt;): nobody was pinged',
 );
+const escalationDms = rt.slack.dm(MANAGER).filter((m) => !isDigest(m)).length;
 check(
-  escalations.length === 1 && rt.slack.dm(MANAGER).length === 1,
-  `one escalation, one message to the manager (log: ${escalations.length}, DMs: ${rt.slack.dm(MANAGER).length})`,
+  escalations.length === 1 && escalationDms === 1,
+  `one escalation, one escalation message to the manager (log: ${escalations.length}, DMs: ${escalationDms})`,
+);
+const digestDms = rt.slack.dm(MANAGER).filter(isDigest).length;
+check(digestDms === 1, `one daily digest, though ${sweepTotals.runs} sweeps ran (${digestDms})`);
+const rudi = leadRows.find((l) => l.lead_id === ids.rudi);
+check(
+  rudi?.passed_by === rudiOwner && Number(rudi.route_count) >= 2,
+  `the handed-on lead moved at once: passed_by ${String(rudi?.passed_by)}, route_count ${String(rudi?.route_count)}`,
 );
 check(
-  leadRows.length === 12,
-  `${leadRows.length} leads from 13 trigger firings (one response delivered twice)`,
+  leadRows.some((l) => l.lead_id === ids.rina && l.stage === 'QUALIFIED') &&
+    leadRows.some((l) => l.lead_id === ids.john && l.stage === 'CLOSED_LOST'),
+  'Rina is QUALIFIED (by Ayu) and John CLOSED_LOST (by the manager), from Slack',
+);
+check(
+  leadRows.length === 13,
+  `${leadRows.length} leads from 14 trigger firings (one response delivered twice)`,
 );
 check(
   rt.failures.length === 0 && rt.lockLeaks.length === 0,

@@ -12,7 +12,7 @@ import { takeLeadOrPark } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { SHEETS } from './app/schema';
 import { runSetup } from './app/setup';
-import { handleSlackRequest } from './app/slack-action';
+import { describeSlackResult, handleSlackRequest } from './app/slack-action';
 import { runSweep, type SweepReport } from './app/sweep';
 import { handleWebIntake, isWebIntake, type WebIntakeAnswer } from './app/web-intake';
 import { readFormResponses } from './adapters/form-responses';
@@ -198,10 +198,7 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
   if (isWebIntake(e)) return webIntake(e);
   try {
     // No waiting for the Sheets API quota: Slack waits 3 s; a refused click is told so.
-    const result = handleSlackRequest(createServices(0), e);
-    consoleLog.info(
-      `doPost: ${result.kind} ${'reason' in result ? result.reason : `${result.leadId} ${result.outcome}`}`,
-    );
+    consoleLog.info(`doPost: ${describeSlackResult(handleSlackRequest(createServices(0), e))}`);
   } catch (err) {
     consoleLog.error(`doPost failed: ${describe(err)}`);
   }

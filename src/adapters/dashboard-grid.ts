@@ -11,10 +11,10 @@ export type DashboardCell = string | number;
 /** The sheet's name and where everything sits in it (1-based rows and columns). */
 export const DASHBOARD_SHEET = 'dashboard';
 export const DASHBOARD_LAYOUT = {
-  /** The whole grid written by each refresh: A1:M84. */
+  /** The whole grid written by each refresh: A1:P84. */
   rows: 84,
-  columns: 13,
-  range: 'A1:M84',
+  columns: 16,
+  range: 'A1:P84',
   /** A1 title, A2 "updated at …". */
   titleCell: 'A1',
   /** The overall block: label in A, value in B, rows 4 (heading) to 9. */
@@ -22,19 +22,19 @@ export const DASHBOARD_LAYOUT = {
   overallHeadingCell: 'A4',
   /** Share contacted within the SLA (a fraction; shown as a percentage). */
   shareCell: 'B6',
-  /** Per-rep table: header row 11, reps in rows 12..61, columns A..I. */
+  /** Per-rep table: header row 11, reps in rows 12..61, columns A..L. */
   repHeaderRow: 11,
-  repHeaderRange: 'A11:I11',
-  repRange: 'A12:I61',
+  repHeaderRange: 'A11:L11',
+  repRange: 'A12:L61',
   /** Chart 1 data: rep names and assigned in the last 30 days, header included. */
   repNameColumnRange: 'A11:A61',
   repAssigned30dRange: 'E11:E61',
   /** Median minutes to contact (one decimal). */
   medianRange: 'G12:G61',
-  /** Daily series: header K11:M11, 14 days in K12:M25 (date, created, share). */
-  seriesHeaderRange: 'K11:M11',
-  seriesRange: 'K11:M25',
-  seriesShareRange: 'M12:M25',
+  /** Daily series: header N11:P11, 14 days in N12:P25 (date, created, share). */
+  seriesHeaderRange: 'N11:P11',
+  seriesRange: 'N11:P25',
+  seriesShareRange: 'P12:P25',
   /** Per-team table: heading A63, header row 64, teams in rows 65..84, columns A..H. */
   teamHeadingCell: 'A63',
   teamHeaderRow: 64,
@@ -44,7 +44,7 @@ export const DASHBOARD_LAYOUT = {
 
 const OVERALL_FIRST_ROW = 4;
 const REP_FIRST_COLUMN = 1;
-const SERIES_FIRST_COLUMN = 11;
+const SERIES_FIRST_COLUMN = 14;
 
 export const REP_HEADERS = [
   'Rep',
@@ -56,6 +56,9 @@ export const REP_HEADERS = [
   'Median min to contact',
   'SLA breaches 30 d',
   'Open now',
+  'Passed 30 d',
+  'Qualified 30 d',
+  'Lost 30 d',
 ] as const;
 export const SERIES_HEADERS = ['Date', 'Leads created', 'Answered within SLA'] as const;
 export const TEAM_HEADERS = [
@@ -122,6 +125,9 @@ export function dashboardGrid(stats: DashboardStats, generatedAtText: string): D
         orBlank(r.medianMinutesToContact),
         r.slaBreaches30d,
         r.openNow,
+        r.passed30d,
+        r.qualified30d,
+        r.lost30d,
       ]),
     );
   put(DASHBOARD_LAYOUT.repHeaderRow, SERIES_FIRST_COLUMN, SERIES_HEADERS);

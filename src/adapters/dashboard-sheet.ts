@@ -16,8 +16,8 @@ import type { ZoneTime } from './zone-time';
 
 export const REPS_CHART_TITLE = 'Leads per rep (last 30 days)';
 export const DAILY_CHART_TITLE = 'Daily leads and share answered within SLA';
-/** Charts sit right of the data: column O (15), the first at row 1, the second below it. */
-const CHART_COLUMN = 15;
+/** Charts sit right of the data: column R (18), the first at row 1, the second below it. */
+const CHART_COLUMN = 18;
 const REPS_CHART_ROW = 1;
 const DAILY_CHART_ROW = 21;
 

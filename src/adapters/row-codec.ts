@@ -38,6 +38,7 @@ export const LEAD_FIELD_HEADERS: Record<keyof Lead, string> = {
   slaMinutes: 'sla_minutes',
   source: 'source',
   answers: 'answers',
+  passedBy: 'passed_by',
 };
 
 export const OUTBOX_FIELD_HEADERS: Record<keyof OutboxItem, string> = {
@@ -165,6 +166,9 @@ export class RowCodec {
       slaMinutes: this.slaMinutes(table.get(row, 'sla_minutes')),
       source: t('source'),
       answers: String(table.get(row, 'answers')),
+      passedBy: t('passed_by')
+        .split(/[\s,]+/)
+        .filter(Boolean),
     };
   }
 

@@ -127,18 +127,29 @@ export class SheetsWorkbook implements Workbook {
     return this.loadLeadWithMessages(leadId).lead;
   }
 
-  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] } {
+  loadLeadWithMessages(leadId: string): {
+    lead: Lead | undefined;
+    messages: OutboxItem[];
+    settings: Map<string, unknown>;
+  } {
     const sheet = quoteSheet(SHEETS.leads);
     // The contract puts lead_id first, so column A is read with the header; if an admin
     // moved it, the header says where it went and that column is read instead. The
-    // outbox comes in the same call (it holds a few days of messages), and the log's
-    // header row, so that a commit right after can append without reading again.
-    const [headerRows, firstColumn, outboxValues, logHeader] = this.values.batchGet([
+    // outbox comes in the same call (it holds a few days of messages), the log's header
+    // row, so that a commit right after can append without reading again, and the
+    // settings (the team's language, the manager).
+    const [headerRows, firstColumn, outboxValues, logHeader, settingValues] = this.values.batchGet([
       `${sheet}!1:1`,
       `${sheet}!A:A`,
       quoteSheet(SHEETS.outbox),
       `${quoteSheet(SHEETS.log)}!1:1`,
+      quoteSheet(SHEETS.settings),
     ]);
+    const settingsTable = new HeaderTable(SHEETS.settings, settingValues);
+    settingsTable.requireAll(['key', 'value']);
+    const settings = new Map(
+      settingsTable.rows.map((r) => [settingsTable.text(r, 'key'), settingsTable.get(r, 'value')]),
+    );
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
     this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
@@ -152,7 +163,7 @@ export class SheetsWorkbook implements Workbook {
       : [];
     const lead = this.findLead(leadId, headerRows, firstColumn);
     if (this.fresh && usable) this.fresh.outbox = outboxValues.map((row) => [...row]);
-    return { lead, messages };
+    return { lead, messages, settings };
   }
 
   private findLead(

@@ -317,6 +317,7 @@ function admitLead(services: Services, readInput: IntakeReader, options: AdmitOp
           }),
         ),
       ),
+      passedBy: [],
     };
     log.push(
       logEntry(now, 'RECEIVED', {

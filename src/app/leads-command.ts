@@ -1,14 +1,15 @@
 /**
- * `/leads`: a rep's open leads, soonest deadline first, each with its time left and a
- * "Mark as CONTACTED" button, answered only to them. Read-only, so no lock. Someone who
+ * `/leads`: a rep's open leads, soonest deadline first, each with its time left, the
+ * tel: and WhatsApp links and a "Mark as CONTACTED" button, answered only to them, in
+ * the team's language. Read-only, so no lock. Someone who
  * is neither a rep nor the manager gets a polite refusal.
  */
-import { durationInWords } from '../domain/slack-text';
 import { openLeadsMessage } from '../domain/messages';
-import { parseSettings } from '../domain/settings';
+import { languageOf, parseSettings } from '../domain/settings';
 import { slaDeadline } from '../domain/sla';
 import { parseStage } from '../domain/stage';
-import { clockFor } from './notifications';
+import { textsFor } from '../domain/texts';
+import { clockFor, localDayAndTime } from './notifications';
 import type { Services } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 
@@ -19,14 +20,13 @@ export function leadsList(services: Services, userId: string): SlackAnswer {
   const now = services.clock.now();
   // Only this person's NEW leads are read, not the whole sheet: Slack waits 3 s.
   const snapshot = services.workbook.loadOwnedNewLeads(userId);
+  const t = textsFor(languageOf(snapshot.settings));
   const settings = parseSettings(snapshot.settings);
   const known =
     snapshot.reps.some((rep) => rep.slackId === userId) || userId === settings.managerSlackId;
   if (!known) {
     return {
-      body: ephemeral(
-        "Sorry, /leads is for the sales reps in the lead routing sheet, and I can't find you there. Ask your admin to add your Slack member id to sales_sheet.",
-      ),
+      body: ephemeral(t.leadsUnknownUser),
       outcome: 'UNKNOWN_USER',
     };
   }
@@ -39,11 +39,14 @@ export function leadsList(services: Services, userId: string): SlackAnswer {
     lead,
     timeLeft:
       lead.escalatedAt !== null
-        ? `escalated to the manager; still yours to contact`
+        ? t.escalatedStillYours
         : deadline > now
-          ? `${durationInWords((deadline - now) / 60_000)} left (by ${services.localTime.dayAndTime(deadline)})`
-          : `overdue by ${durationInWords((now - deadline) / 60_000)}`,
+          ? t.timeLeft(
+              t.duration((deadline - now) / 60_000),
+              localDayAndTime(services, deadline, t),
+            )
+          : t.overdue(t.duration((now - deadline) / 60_000)),
   }));
-  const message = openLeadsMessage(listed, mine.length - listed.length);
+  const message = openLeadsMessage(listed, mine.length - listed.length, t);
   return { body: ephemeral(message.text, message.blocks), outcome: `LISTED ${mine.length}` };
 }

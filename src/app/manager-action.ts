@@ -5,34 +5,43 @@
  * the escalation stays recorded. Runs under the lock the router holds.
  */
 import { logEntry } from '../domain/lead';
-import { managerActedMessage, refusalText } from '../domain/messages';
+import { managerActedMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
 import { eligibleReps, type Rep } from '../domain/rep';
 import { assignmentPatch } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { mention } from '../domain/slack-text';
 import { parseStage } from '../domain/stage';
+import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
 import { assignmentNotice, clockFor, movedOnNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
-import type { SlackInteraction } from './slack-request';
+import type { ClickSource } from './slack-request';
 
-type ManagerRequest = Extract<SlackInteraction, { kind: 'REASSIGN' | 'TAKE' }>;
+/** What the manager picked: a rep from "Reassign to…", or "I'll take it". */
+export type ManagerRequest = (
+  | { kind: 'REASSIGN'; leadId: string; toSlackId: string; userId: string }
+  | { kind: 'TAKE'; leadId: string; userId: string }
+) &
+  ClickSource;
+
+export type ManagerOutcome = 'TAKEN' | 'REASSIGNED' | RefusalReason;
 
 export function managerAction(
   services: Services,
   snapshot: WorkbookSnapshot,
   request: ManagerRequest,
   now: number,
-): { answer: SlackAnswer; toSend: OutboxItem[] } {
+): { answer: SlackAnswer<ManagerOutcome>; toSend: OutboxItem[] } {
   const settings = parseSettings(snapshot.settings);
+  const t = textsFor(settings.language);
   const { leadId, userId } = request;
   const refuse = (
-    reason: string,
+    reason: RefusalReason,
     detail: { owner?: string; stage?: string } = {},
-  ): { answer: SlackAnswer; toSend: OutboxItem[] } => {
+  ): { answer: SlackAnswer<ManagerOutcome>; toSend: OutboxItem[] } => {
     services.workbook.commit({
       log: [
         logEntry(now, 'REJECTED', {
@@ -44,7 +53,7 @@ export function managerAction(
       ],
     });
     return {
-      answer: { body: ephemeral(refusalText(reason, { leadId, ...detail })), outcome: reason },
+      answer: { body: ephemeral(refusalText(reason, { leadId, ...detail }, t)), outcome: reason },
       toSend: [],
     };
   };
@@ -96,7 +105,7 @@ export function managerAction(
     });
     return {
       answer: {
-        body: ephemeral(refusalText('ALREADY_DONE', { leadId, owner: mention(to.slackId) })),
+        body: ephemeral(refusalText('ALREADY_DONE', { leadId, owner: mention(to.slackId) }, t)),
         outcome: 'ALREADY_DONE',
       },
       toSend: [],
@@ -128,7 +137,7 @@ export function managerAction(
   );
   newOutbox.push(...follow.newOutbox);
   if (!mine.some((item) => item.messageTs !== '' && item.messageTs === lead.slackTs)) {
-    const movedOn = movedOnNotice(services, lead, to.slackId, now);
+    const movedOn = movedOnNotice(services, lead, to.slackId, now, settings);
     if (movedOn) newOutbox.push(movedOn);
   }
   const batch = leaseNew(newOutbox, now);
@@ -162,10 +171,10 @@ export function managerAction(
   });
   if (commit.skippedLeads.length)
     return {
-      answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' },
+      answer: { body: ephemeral(refusalText('CHANGED', { leadId }, t)), outcome: 'CHANGED' },
       toSend: [],
     };
-  const message = managerActedMessage(lead, userId, to.slackId);
+  const message = managerActedMessage(lead, userId, to.slackId, t);
   return {
     answer: {
       body: { replace_original: true, text: message.text, blocks: message.blocks },

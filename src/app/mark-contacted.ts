@@ -3,13 +3,15 @@
  * the write is guarded so a re-route or an admin's edit that lands first wins. Runs
  * under the lock the router holds; returns what to answer through response_url and the
  * rewrites owed to the lead's other messages (older copies, or its own message when the
- * click came from the ephemeral `/leads` list), so no button for it stays live.
+ * click came from the ephemeral `/leads` list), so no button for it stays live. Texts are
+ * in the team's language `t`; the contacted message offers the outcome buttons.
  */
 import { decideContact } from '../domain/contact';
 import { logEntry } from '../domain/lead';
-import { contactedMessage, refusalText } from '../domain/messages';
+import { contactedMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { Lead } from '../domain/lead';
 import type { OutboxItem } from '../domain/outbox';
+import type { Texts } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
 import type { Services } from './ports';
@@ -17,7 +19,7 @@ import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { ClickSource } from './slack-request';
 
 export interface ClickDone {
-  answer: SlackAnswer;
+  answer: SlackAnswer<'CONTACTED' | RefusalReason>;
   /** Rewrites to send after the lock. */
   toSend: OutboxItem[];
   /** Set when the answer replaces the clicked message: if it fails, chat.update does it. */
@@ -29,6 +31,7 @@ export function markContacted(
   loaded: { lead: Lead | undefined; messages: OutboxItem[] },
   request: { leadId: string; userId: string } & ClickSource,
   now: number,
+  t: Texts,
 ): ClickDone {
   const { lead, messages } = loaded;
   const { leadId, userId } = request;
@@ -75,7 +78,7 @@ export function markContacted(
     if (commit.skippedLeads.length === 0) {
       const minutes = lead.assignedAt === null ? 0 : (now - lead.assignedAt) / 60_000;
       const waited = lead.createdAt === null ? minutes : (now - lead.createdAt) / 60_000;
-      const message = contactedMessage(lead, userId, minutes, waited);
+      const message = contactedMessage(lead, userId, minutes, waited, t);
       if (request.fromEphemeral)
         // The rep's /leads list stays; the lead's own message is rewritten by chat.update.
         return {
@@ -103,7 +106,7 @@ export function markContacted(
       };
     }
     return {
-      answer: { body: ephemeral(refusalText('CHANGED', { leadId })), outcome: 'CHANGED' },
+      answer: { body: ephemeral(refusalText('CHANGED', { leadId }, t)), outcome: 'CHANGED' },
       toSend: [],
     };
   }
@@ -127,7 +130,7 @@ export function markContacted(
   });
   return {
     answer: {
-      body: ephemeral(refusalText(reason, { leadId, ...(decision.ok ? {} : decision) })),
+      body: ephemeral(refusalText(reason, { leadId, ...(decision.ok ? {} : decision) }, t)),
       outcome: reason,
     },
     toSend,

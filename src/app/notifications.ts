@@ -12,6 +12,7 @@ import {
   unreadableResponseMessage,
   type SlackMessage,
 } from '../domain/messages';
+import { dayAndTime, textsFor, type Texts } from '../domain/texts';
 import type { Lead, LogEntry } from '../domain/lead';
 import { logEntry } from '../domain/lead';
 import {
@@ -76,15 +77,22 @@ export function assignmentNotice(
   now: number,
   reroutedFrom?: string,
   assignedBy?: string,
+  passed = false,
 ): OutboxItem {
   const deadline = slaDeadline(lead, clock) ?? now;
-  const message = assignmentMessage(lead, {
-    ownerSlackId: lead.salesSlackId,
-    slaMinutes: leadSlaMinutes(lead, settings.slaMinutes),
-    deadlineText: services.localTime.dayAndTime(deadline),
-    reroutedFromSlackId: reroutedFrom,
-    assignedBySlackId: assignedBy,
-  });
+  const t = textsFor(settings.language);
+  const message = assignmentMessage(
+    lead,
+    {
+      ownerSlackId: lead.salesSlackId,
+      slaMinutes: leadSlaMinutes(lead, settings.slaMinutes),
+      deadlineText: localDayAndTime(services, deadline, t),
+      reroutedFromSlackId: reroutedFrom,
+      assignedBySlackId: assignedBy,
+      passed,
+    },
+    t,
+  );
   return post(
     services,
     lead.leadId,
@@ -102,6 +110,11 @@ export function teamNote(lead: Pick<Lead, 'team' | 'routingRule'>): string {
   if (!lead.team && !lead.routingRule) return '';
   const team = lead.team ? `team ${lead.team}` : 'every rep';
   return `; ${team}${lead.routingRule ? ` (routing_rules ${lead.routingRule})` : ''}`;
+}
+
+/** "Thu 15:30" (or "Kam 15:30") in the spreadsheet's zone and the team's language. */
+export function localDayAndTime(services: Services, epochMs: number, t: Texts): string {
+  return dayAndTime(epochMs, services.localTime.offsetMinutes(epochMs), t);
 }
 
 /** Applies a lead patch in memory (the sheet write happens in the commit). */
@@ -142,7 +155,7 @@ export function noticesFor(
       const same = decision.from === decision.to.slackId;
       const notice = tracked.has(lead.slackTs)
         ? null
-        : movedOnNotice(services, lead, decision.to.slackId, now);
+        : movedOnNotice(services, lead, decision.to.slackId, now, settings);
       if (notice) notices.newOutbox.push(notice);
       notices.log.push(
         logEntry(now, 'REROUTED', {
@@ -156,13 +169,17 @@ export function noticesFor(
       );
     } else {
       const repsTried = new Set(lead.routeHistory).size;
-      const message = escalationMessage(lead, {
-        managerSlackId: settings.managerSlackId,
-        repsTried,
-        lastOwnerSlackId: lead.salesSlackId,
-        routeCount: lead.routeCount,
-        reps: eligibleReps(reps).map((r) => ({ name: r.name, slackId: r.slackId })),
-      });
+      const message = escalationMessage(
+        lead,
+        {
+          managerSlackId: settings.managerSlackId,
+          repsTried,
+          lastOwnerSlackId: lead.salesSlackId,
+          routeCount: lead.routeCount,
+          reps: eligibleReps(reps).map((r) => ({ name: r.name, slackId: r.slackId })),
+        },
+        textsFor(settings.language),
+      );
       const channel = settings.escalationChannelId || settings.managerSlackId;
       const item = post(
         services,
@@ -226,7 +243,12 @@ export function nobodyAvailableNotice(
           'NOBODY_AVAILABLE',
           0,
           channel,
-          nobodyAvailableMessage(settings.managerSlackId, waiting, team),
+          nobodyAvailableMessage(
+            settings.managerSlackId,
+            waiting,
+            team,
+            textsFor(settings.language),
+          ),
           now,
         ),
       ]
@@ -271,9 +293,15 @@ export function movedOnNotice(
   lead: Lead,
   toSlackId: string,
   now: number,
+  settings: Pick<Settings, 'language'>,
 ): OutboxItem | null {
   if (!lead.slackChannel || !lead.slackTs || lead.salesSlackId === toSlackId) return null;
-  const message = reroutedAwayMessage(lead, lead.salesSlackId, toSlackId);
+  const message = reroutedAwayMessage(
+    lead,
+    lead.salesSlackId,
+    toSlackId,
+    textsFor(settings.language),
+  );
   const body = {
     channel: lead.slackChannel,
     ts: lead.slackTs,
@@ -313,7 +341,7 @@ export function returnedNotice(
     'DUPLICATE_NOTICE',
     lead.routeCount,
     settings.leadsChannelId || lead.salesSlackId,
-    leadReturnedMessage(lead, lead.salesSlackId),
+    leadReturnedMessage(lead, lead.salesSlackId, textsFor(settings.language)),
     now,
   );
 }

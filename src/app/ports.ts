@@ -75,8 +75,15 @@ export interface Workbook {
    * answer Slack within 3 s however big lead_sheet is; undefined when there is none.
    */
   loadLead(leadId: string): Lead | undefined;
-  /** The same, with the lead's rows of slack_outbox (in the same round trip). */
-  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] };
+  /**
+   * The same, with the lead's rows of slack_outbox and the raw settings (the team's
+   * language, the manager), in the same round trip.
+   */
+  loadLeadWithMessages(leadId: string): {
+    lead: Lead | undefined;
+    messages: OutboxItem[];
+    settings: Map<string, unknown>;
+  };
   /**
    * For `/leads` (Slack waits 3 s): settings, reps, holidays and rules, and only this
    * person's NEW leads, read by the stage and owner columns; state and outbox empty.

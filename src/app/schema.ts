@@ -45,6 +45,7 @@ export const LEAD_HEADERS = [
   'sla_minutes',
   'source',
   'answers',
+  'passed_by',
 ] as const;
 
 /** The contract's columns: a sheet without one of them cannot be routed from. */
@@ -161,6 +162,7 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'routing_rule',
     'source',
     'answers',
+    'passed_by',
   ],
   [SHEETS.sales]: ['name', 'email', 'slack_id', 'team'],
   [SHEETS.leads]: [
@@ -179,6 +181,7 @@ export const TEXT_COLUMNS: Record<SheetName, readonly string[]> = {
     'routing_rule',
     'source',
     'answers',
+    'passed_by',
   ],
   [SHEETS.state]: ['key'],
   [SHEETS.settings]: ['key', 'description'],

@@ -1,21 +1,46 @@
 /**
- * Everything Slack posts to the web app, bolt-js style: parse, verify, classify, route
- * by action, answer through response_url. The lock is waited for only briefly (Slack
- * gives the web app 3 s): a request that cannot get it changes nothing and the person
- * is asked to try again. Owed Slack messages (a reassigned rep's) go out after.
+ * Everything Slack posts to the web app, bolt-js style: parse, verify, classify, then
+ * route by action_id through one table (like bolt-js `app.action`), answer through
+ * response_url. Each route reads what its action carries, says how much of the
+ * workbook it needs (a click on a lead's own message reads only that row and the
+ * settings, so it answers within Slack's 3 s on a big sheet) and runs its use case.
+ * The lock is waited for only briefly (Slack gives the web app 3 s): a request that
+ * cannot get it changes nothing and the person is asked to try again. Owed Slack
+ * messages (a new owner's) go out after the lock is released.
  */
 import { RoutingError } from '../domain/errors';
-import { refusalText } from '../domain/messages';
+import type { Lead } from '../domain/lead';
+import {
+  LOST_ACTION,
+  MARK_CONTACTED_ACTION,
+  PASS_ACTION,
+  QUALIFIED_ACTION,
+  REASSIGN_ACTION,
+  TAKE_ACTION,
+  refusalText,
+  type RefusalReason,
+} from '../domain/messages';
+import type { Outcome } from '../domain/outcome';
 import type { OutboxItem } from '../domain/outbox';
-import { leadsList } from './leads-command';
-import { managerAction } from './manager-action';
-import { markContacted, type ClickDone } from './mark-contacted';
-import { rewriteOf } from './follow-lead';
-import { deliver, leaseNew } from './deliver';
+import { languageOf } from '../domain/settings';
+import { textsFor, type Texts } from '../domain/texts';
 import { newOutboxItem } from '../domain/outbox';
-import type { Services } from './ports';
+import { deliver, leaseNew } from './deliver';
+import { rewriteOf } from './follow-lead';
+import { leadsList } from './leads-command';
+import { managerAction, type ManagerOutcome } from './manager-action';
+import { markContacted, type ClickDone } from './mark-contacted';
+import { markOutcome } from './mark-outcome';
+import { passLead, type PassOutcome } from './pass-lead';
+import type { Services, WorkbookSnapshot } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
-import { readInteraction, type WebRequest } from './slack-request';
+import {
+  buttonLeadId,
+  pickedLeadAndRep,
+  readInteraction,
+  type ClickSource,
+  type WebRequest,
+} from './slack-request';
 
 /**
  * How long a click or a manager action waits for the script lock, in ms. Slack waits
@@ -29,13 +54,149 @@ export const CLICK_LOCK_MS = 30;
 /** How long the fallback rewrite waits for the lock (Slack has had its answer by then). */
 const FALLBACK_LOCK_MS = 10_000;
 
-export type ClickResult =
-  { kind: 'IGNORED'; reason: string } | { kind: string; leadId: string; outcome: string };
+/** Every action_id the engine answers. */
+export type ActionId =
+  | typeof MARK_CONTACTED_ACTION
+  | typeof PASS_ACTION
+  | typeof QUALIFIED_ACTION
+  | typeof LOST_ACTION
+  | typeof REASSIGN_ACTION
+  | typeof TAKE_ACTION;
+
+/** What an action did: its success, or why it changed nothing. */
+export type ActionOutcome = 'CONTACTED' | PassOutcome | Outcome | ManagerOutcome | RefusalReason;
+
+/** What handleSlackRequest did, for the log line of doPost. */
+export type SlackRequestResult =
+  | { kind: 'IGNORED'; reason: string }
+  | { kind: 'LEADS_COMMAND'; outcome: string }
+  | { kind: 'ACTION'; actionId: ActionId; leadId: string; outcome: ActionOutcome };
+
+interface Handled {
+  answer: SlackAnswer<ActionOutcome>;
+  toSend: OutboxItem[];
+  /** Set when the answer replaces the clicked message: if it fails, chat.update does it. */
+  replaces?: ClickDone['replaces'];
+}
+
+/** What an action carries that its use case needs. */
+interface ActionFields {
+  leadId: string;
+  /** The rep picked in "Reassign to…". */
+  toSlackId?: string;
+}
+/** The fields, and where the click came from. */
+type Request = ActionFields & ClickSource;
+
+interface RouteBase {
+  /** The fields the action carries; null when they are unusable (the request is ignored). */
+  read(action: Record<string, unknown>): ActionFields | null;
+  /** Why an action whose fields are unusable is ignored (logged). */
+  unusable: string;
+}
+
+/**
+ * A route: 'lead' = the use case gets only the lead's row and the settings (one narrow
+ * read); 'all' = it gets one full read of the workbook (it routes).
+ */
+type ActionRoute =
+  | (RouteBase & {
+      scope: 'lead';
+      run(
+        services: Services,
+        request: Request,
+        userId: string,
+        read: { lead: Lead | undefined; messages: OutboxItem[]; settings: Map<string, unknown> },
+        now: number,
+      ): Handled;
+    })
+  | (RouteBase & {
+      scope: 'all';
+      run(
+        services: Services,
+        request: Request,
+        userId: string,
+        snapshot: WorkbookSnapshot,
+        now: number,
+      ): Handled;
+    });
+
+const BUTTON_UNUSABLE = 'button has no usable lead id';
+
+const leadButton = (action: Record<string, unknown>): ActionFields | null => {
+  const leadId = buttonLeadId(action);
+  return leadId ? { leadId } : null;
+};
+
+function outcomeRoute(outcome: Outcome): ActionRoute {
+  return {
+    read: leadButton,
+    unusable: BUTTON_UNUSABLE,
+    scope: 'lead',
+    run: (services, { leadId }, userId, { lead, settings }, now) => {
+      const manager = String(settings.get('manager_slack_id') ?? '').trim();
+      const t = textsFor(languageOf(settings));
+      return {
+        answer: markOutcome(services, lead, leadId, userId, outcome, manager, now, t),
+        toSend: [],
+      };
+    },
+  };
+}
+
+/** The routing table: action_id → how to read it and which use case answers it. */
+const ACTIONS: { [id in ActionId]: ActionRoute } = {
+  [MARK_CONTACTED_ACTION]: {
+    read: leadButton,
+    unusable: BUTTON_UNUSABLE,
+    scope: 'lead',
+    run: (services, request, userId, read, now) =>
+      markContacted(
+        services,
+        read,
+        { ...request, userId },
+        now,
+        textsFor(languageOf(read.settings)),
+      ),
+  },
+  [PASS_ACTION]: {
+    read: leadButton,
+    unusable: BUTTON_UNUSABLE,
+    scope: 'all',
+    run: (services, request, userId, snapshot, now) =>
+      passLead(services, snapshot, request, userId, now),
+  },
+  [QUALIFIED_ACTION]: outcomeRoute('QUALIFIED'),
+  [LOST_ACTION]: outcomeRoute('CLOSED_LOST'),
+  [REASSIGN_ACTION]: {
+    read: pickedLeadAndRep,
+    unusable: 'reassign menu has no usable lead id or rep',
+    scope: 'all',
+    run: (services, request, userId, snapshot, now) =>
+      managerAction(
+        services,
+        snapshot,
+        { ...request, kind: 'REASSIGN', toSlackId: request.toSlackId ?? '', userId },
+        now,
+      ),
+  },
+  [TAKE_ACTION]: {
+    read: leadButton,
+    unusable: BUTTON_UNUSABLE,
+    scope: 'all',
+    run: (services, request, userId, snapshot, now) =>
+      managerAction(services, snapshot, { ...request, kind: 'TAKE', userId }, now),
+  },
+};
+
+function isActionId(id: string): id is ActionId {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, id);
+}
 
 export function handleSlackRequest(
   services: Services,
   request: WebRequest | undefined,
-): ClickResult {
+): SlackRequestResult {
   const interaction = readInteraction(
     request,
     services.secrets.verificationToken(),
@@ -59,28 +220,46 @@ export function handleSlackRequest(
       };
     }
     respond(services, interaction.responseUrl, answer.body, 'the /leads list');
-    return { kind: interaction.kind, leadId: '', outcome: answer.outcome };
+    return { kind: 'LEADS_COMMAND', outcome: answer.outcome };
   }
-  let answer: SlackAnswer;
-  let toSend: OutboxItem[] = [];
-  let replaces: ClickDone['replaces'];
+  const { actionId, userId, responseUrl } = interaction;
+  if (!isActionId(actionId)) {
+    const ignored = {
+      kind: 'IGNORED' as const,
+      reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}`,
+    };
+    services.log.warn(`Slack request ignored: ${ignored.reason}`);
+    return ignored;
+  }
+  const route = ACTIONS[actionId];
+  const carried = route.read(interaction.action);
+  const fields: Request | null = carried && {
+    ...carried,
+    messageTs: interaction.messageTs,
+    channelId: interaction.channelId,
+    fromEphemeral: interaction.fromEphemeral,
+  };
+  if (!fields) {
+    const ignored = {
+      kind: 'IGNORED' as const,
+      reason: `${actionId}: ${route.unusable}`,
+    };
+    services.log.warn(`Slack request ignored: ${ignored.reason}`);
+    return ignored;
+  }
+  let handled: Handled;
   try {
-    answer = services.lock.withLock(CLICK_LOCK_MS, () => {
+    handled = services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
-      if (interaction.kind === 'MARK_CONTACTED') {
-        const done = markContacted(
-          services,
-          services.workbook.loadLeadWithMessages(interaction.leadId),
-          interaction,
-          now,
-        );
-        toSend = done.toSend;
-        replaces = done.replaces;
-        return done.answer;
-      }
-      const done = managerAction(services, services.workbook.load(), interaction, now);
-      toSend = done.toSend;
-      return done.answer;
+      return route.scope === 'lead'
+        ? route.run(
+            services,
+            fields,
+            userId,
+            services.workbook.loadLeadWithMessages(fields.leadId),
+            now,
+          )
+        : route.run(services, fields, userId, services.workbook.load(), now);
     });
   } catch (err) {
     // Both refusals change nothing: the lock was never taken, or the Sheets API refused
@@ -92,16 +271,45 @@ export function handleSlackRequest(
           ? 'QUOTA'
           : null;
     if (!refusal) throw err;
-    toSend = [];
-    answer = {
-      body: ephemeral(refusalText(refusal, { leadId: interaction.leadId })),
-      outcome: refusal,
+    handled = {
+      answer: {
+        body: ephemeral(
+          refusalText(refusal, { leadId: fields.leadId }, busyTexts(services, fields.leadId)),
+        ),
+        outcome: refusal,
+      },
+      toSend: [],
     };
   }
-  const answered = respond(services, interaction.responseUrl, answer.body, interaction.leadId);
-  if (!answered && replaces) toSend = [...toSend, ...fallBackToUpdate(services, replaces)];
+  const answered = respond(services, responseUrl, handled.answer.body, fields.leadId);
+  const toSend = [...handled.toSend];
+  if (!answered && handled.replaces) toSend.push(...fallBackToUpdate(services, handled.replaces));
   if (toSend.length) deliver(services, toSend);
-  return { kind: interaction.kind, leadId: interaction.leadId, outcome: answer.outcome };
+  return { kind: 'ACTION', actionId, leadId: fields.leadId, outcome: handled.answer.outcome };
+}
+
+/**
+ * The team's language for a "busy, click again" answer: the settings are read without
+ * the lock (a read changes nothing); if even that fails, English.
+ */
+function busyTexts(services: Services, leadId: string): Texts {
+  try {
+    return textsFor(languageOf(services.workbook.loadLeadWithMessages(leadId).settings));
+  } catch {
+    return textsFor('en');
+  }
+}
+
+/** One line for the log: what came in and what it did. */
+export function describeSlackResult(result: SlackRequestResult): string {
+  switch (result.kind) {
+    case 'IGNORED':
+      return `IGNORED ${result.reason}`;
+    case 'LEADS_COMMAND':
+      return `/leads ${result.outcome}`;
+    default:
+      return `${result.actionId} ${result.leadId} ${result.outcome}`;
+  }
 }
 
 /** @returns whether Slack took the answer */

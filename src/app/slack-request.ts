@@ -5,8 +5,6 @@
  * optional `k` query secret guards the URL itself. Everything here is a value; nothing
  * throws on hostile input.
  */
-import { MARK_CONTACTED_ACTION, REASSIGN_ACTION, TAKE_ACTION } from '../domain/messages';
-
 /** Largest body we parse; real interaction payloads are a few kB. */
 export const MAX_PAYLOAD_CHARS = 64 * 1024;
 
@@ -25,16 +23,18 @@ export interface ClickSource {
   fromEphemeral: boolean;
 }
 
+/**
+ * A verified request, classified. An ACTION carries its block_actions entry as Slack
+ * sent it, and where it came from; the router (slack-action.ts) reads it by action_id.
+ */
 export type SlackInteraction =
-  | ({ kind: 'MARK_CONTACTED'; leadId: string; userId: string; responseUrl: string } & ClickSource)
   | ({
-      kind: 'REASSIGN';
-      leadId: string;
-      toSlackId: string;
+      kind: 'ACTION';
+      actionId: string;
+      action: Record<string, unknown>;
       userId: string;
       responseUrl: string;
     } & ClickSource)
-  | ({ kind: 'TAKE'; leadId: string; userId: string; responseUrl: string } & ClickSource)
   | { kind: 'LEADS_COMMAND'; userId: string; responseUrl: string }
   | { kind: 'IGNORED'; reason: string };
 
@@ -106,26 +106,23 @@ export function readInteraction(
     fromEphemeral: container?.is_ephemeral === true || !record(payload.message),
   };
   const actionId = str(action.action_id);
-  if (actionId === REASSIGN_ACTION) {
-    const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
-    if (!usableLeadId(leadId) || !toSlackId)
-      return { kind: 'IGNORED', reason: 'reassign menu has no usable lead id or rep' };
-    return {
-      kind: 'REASSIGN',
-      leadId: leadId.trim(),
-      toSlackId: toSlackId.trim(),
-      userId,
-      responseUrl,
-      ...source,
-    };
-  }
-  if (actionId !== MARK_CONTACTED_ACTION && actionId !== TAKE_ACTION)
-    return { kind: 'IGNORED', reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}` };
+  if (!actionId) return { kind: 'IGNORED', reason: 'action has no action_id' };
+  return { kind: 'ACTION', actionId, action, userId, responseUrl, ...source };
+}
+
+/** The lead id a button carries as its value; null when it is not usable. */
+export function buttonLeadId(action: Record<string, unknown>): string | null {
   const leadId = str(action.value).trim();
-  if (!usableLeadId(leadId)) return { kind: 'IGNORED', reason: 'button has no usable lead id' };
-  return actionId === TAKE_ACTION
-    ? { kind: 'TAKE', leadId, userId, responseUrl, ...source }
-    : { kind: 'MARK_CONTACTED', leadId, userId, responseUrl, ...source };
+  return usableLeadId(leadId) ? leadId : null;
+}
+
+/** The lead id and rep a "Reassign to…" option carries ("<lead_id>|<slack_id>"). */
+export function pickedLeadAndRep(
+  action: Record<string, unknown>,
+): { leadId: string; toSlackId: string } | null {
+  const [leadId, toSlackId] = str(record(action.selected_option)?.value).split('|');
+  if (!usableLeadId(leadId) || !toSlackId?.trim()) return null;
+  return { leadId: leadId.trim(), toSlackId: toSlackId.trim() };
 }
 
 function usableLeadId(leadId: string | undefined): leadId is string {

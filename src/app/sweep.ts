@@ -1,7 +1,8 @@
 /**
  * The SLA sweep: under the lock, read everything once, decide (assign the waiting,
  * re-route the overdue, escalate once), write every change in one commit and lease the
- * Slack messages owed; then, with the lock released, send them and record outcomes.
+ * Slack messages owed (the manager's daily digest among them, once a day); then, with
+ * the lock released, send them and record outcomes.
  * Clicks therefore never wait behind a slow Slack.
  */
 import { logEntry, type LogEntry } from '../domain/lead';
@@ -20,6 +21,7 @@ import {
 import { routingProblems, teamReps } from '../domain/teams';
 import { refreshDashboard } from './dashboard';
 import { followLeads } from './follow-lead';
+import { dailyDigest } from './digest';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
 import {
   ESCALATED_PREFIX,
@@ -158,6 +160,10 @@ export function runSweep(services: Services): SweepReport {
         (team) => availableReps(teamReps(snapshot.reps, team), now, held).length > 0,
       ),
     );
+    // The manager's daily digest: queued in this commit when owed (its outbox row is the claim).
+    const digest = dailyDigest(services, snapshot, settings, clock, now);
+    notices.newOutbox.push(...digest.newOutbox);
+    log.push(...digest.log);
     const problems = [
       ...rosterProblems(snapshot.reps).map(describeRosterProblem),
       ...routingProblems(snapshot.rules, snapshot.reps),
@@ -226,6 +232,7 @@ export function runSweep(services: Services): SweepReport {
       if (item.status === 'PENDING' && !cancelled.has(item.id))
         next = Math.min(next, item.nextAttemptAt ?? now);
     }
+    next = Math.min(next, digest.nextAt);
     services.schedule.plan(next, settings.slaCheckEveryMinutes * 60_000);
     const count = (kind: string): number =>
       plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Lead } from './lead';
 import { reroutedAwayMessage, type SlackMessage } from './messages';
+import { en } from './texts/en';
 import type { OutboxItem } from './outbox';
 import { clip, escapeMrkdwn, mention } from './slack-text';
 import { parseStage } from './stage';
@@ -27,7 +28,7 @@ export function buttonGoneMessage(
     item.toSlackId &&
     lead.salesSlackId !== item.toSlackId
   )
-    return reroutedAwayMessage(lead, item.toSlackId, lead.salesSlackId);
+    return reroutedAwayMessage(lead, item.toSlackId, lead.salesSlackId, en);
   const who = lead
     ? `${escapeMrkdwn(clip(lead.name || '(no name)'))} (${item.leadId})`
     : item.leadId;

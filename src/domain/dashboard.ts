@@ -25,7 +25,11 @@
  *   (leads without assigned_at, or contacted before it, are left out); '' when none.
  * - SLA breaches (30 d): times the rep appears in route_history before the last entry
  *   (the lead was re-routed away from them), counted when that re-route (the next
- *   entry's time) falls in the last 30 days.
+ *   entry's time) falls in the last 30 days; a hand-on the rep chose (an entry of
+ *   passed_by) is not a breach.
+ * - Passed (30 d): the rep's entries in passed_by (pass_lead), placed like breaches.
+ * - Qualified / Lost (30 d): leads at stage QUALIFIED / CLOSED_LOST whose sales_slack_id
+ *   is the rep, contacted_at in the last 30 days (their conversion).
  * - Open now: stage NEW and sales_slack_id = the rep.
  * Overall:
  * - Leads today: created_at today.
@@ -70,6 +74,10 @@ export interface RepStats {
   /** Minutes, one decimal; null when the rep has no timed contact. */
   medianMinutesToContact: number | null;
   slaBreaches30d: number;
+  /** Hand-ons the rep chose (pass_lead). */
+  passed30d: number;
+  qualified30d: number;
+  lost30d: number;
   openNow: number;
 }
 
@@ -202,6 +210,9 @@ function emptyRep(name: string, slackId: string): RepStats {
     contacted30d: 0,
     medianMinutesToContact: null,
     slaBreaches30d: 0,
+    passed30d: 0,
+    qualified30d: 0,
+    lost30d: 0,
     openNow: 0,
   };
 }
@@ -302,6 +313,9 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
     const history = holders(lead);
     const times = history.map((_, i) => assignmentTime(lead, i, history.length, slaMs));
     const days = times.map((t) => dayOf(t));
+    // Each pass is one of the rep's hand-ons; the rest of them were missed SLAs.
+    const passesLeft = new Map<string, number>();
+    for (const id of lead.passedBy) passesLeft.set(id, (passesLeft.get(id) ?? 0) + 1);
     history.forEach((slackId, i) => {
       const isCurrent = i === history.length - 1 && slackId === lead.salesSlackId;
       const row = rowFor(slackId, isCurrent ? lead.assignedSales : '');
@@ -311,7 +325,13 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
         if (day >= start7) row.assigned7d += 1;
         if (day === today) row.assignedToday += 1;
       }
-      if (i < history.length - 1 && within(days[i + 1], start30)) row.slaBreaches30d += 1;
+      if (i < history.length - 1 && within(days[i + 1], start30)) {
+        const passes = passesLeft.get(slackId) ?? 0;
+        if (passes > 0) {
+          passesLeft.set(slackId, passes - 1);
+          row.passed30d += 1;
+        } else row.slaBreaches30d += 1;
+      }
     });
 
     if (isContacted(lead)) {
@@ -321,6 +341,9 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
         if (lead.salesSlackId) {
           const row = rowFor(lead.salesSlackId, lead.assignedSales);
           row.contacted30d += 1;
+          const stage = parseStage(lead.stage);
+          if (stage === 'QUALIFIED') row.qualified30d += 1;
+          if (stage === 'CLOSED_LOST') row.lost30d += 1;
           if (lead.assignedAt !== null && contactedAt >= lead.assignedAt) {
             const list = minutes.get(row) ?? [];
             list.push((contactedAt - lead.assignedAt) / MINUTE_MS);

@@ -44,6 +44,8 @@ export interface Lead {
   source: string;
   /** Every other answer, one "Question: answer" line each (domain/answers.ts). */
   answers: string;
+  /** Slack ids of the reps who handed the lead on with pass_lead, oldest first. */
+  passedBy: string[];
 }
 
 export type LeadChanges = Partial<Omit<Lead, 'leadId'>>;
@@ -61,6 +63,10 @@ export type LogEvent =
   | 'REROUTED'
   | 'ESCALATED'
   | 'CONTACTED'
+  | 'PASSED'
+  | 'QUALIFIED'
+  | 'CLOSED_LOST'
+  | 'DIGEST'
   | 'REASSIGNED'
   | 'REJECTED'
   | 'DUPLICATE_SUBMISSION'

@@ -1,15 +1,24 @@
 /**
  * What people read in Slack, built as typed Block Kit (@slack/types) with a plain
- * `text` fallback for notifications and screen readers. Lead-supplied text is always
+ * `text` fallback for notifications and screen readers, in the team's `language`
+ * (every word comes from the texts table given as `t`). Lead-supplied text is always
  * escaped; ids and mentions are ours.
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { Lead } from './lead';
+import { contactLinks } from './contact-links';
 import { parseStage } from './stage';
-import { clip, durationInWords, escapeMrkdwn, mention } from './slack-text';
+import { clip, escapeMrkdwn, mention } from './slack-text';
+import type { Texts } from './texts';
 import { parseAnswers } from './answers';
 
+/** The action_id of every control the engine puts in Slack (one source; the router keys on them). */
 export const MARK_CONTACTED_ACTION = 'mark_contacted';
+export const PASS_ACTION = 'pass_lead';
+export const QUALIFIED_ACTION = 'mark_qualified';
+export const LOST_ACTION = 'mark_lost';
+export const REASSIGN_ACTION = 'reassign_lead';
+export const TAKE_ACTION = 'take_lead';
 
 export interface SlackMessage {
   text: string;
@@ -24,20 +33,43 @@ function context(text: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
-/** The lead's name as shown in Slack: escaped and of bounded length. */
-function leadName(lead: Lead): string {
-  return escapeMrkdwn(clip(lead.name || '(no name)'));
+function button(
+  actionId: string,
+  leadId: string,
+  text: string,
+  style?: 'primary' | 'danger',
+): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    value: leadId,
+    text: { type: 'plain_text', text },
+    ...(style ? { style } : {}),
+  };
 }
 
-function leadFacts(lead: Lead): string {
-  const phone = lead.phone
-    ? `+${lead.phone}`
-    : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning: number needs checking`;
-  const lines = [`*Lead:* ${leadName(lead)}`, `*Phone:* ${phone}`];
-  if (lead.email) lines.push(`*Email:* ${escapeMrkdwn(clip(lead.email))}`);
+/** The lead's name as shown in Slack: escaped and of bounded length. */
+function leadName(lead: Lead, t: Texts): string {
+  return escapeMrkdwn(clip(lead.name || t.noName));
+}
+
+/** The phone as a person reads it: tel: and WhatsApp links when valid, else flagged. */
+function phoneText(lead: Lead, t: Texts): string {
+  const links = contactLinks(lead);
+  if (!links)
+    return `${escapeMrkdwn(clip(lead.phoneRaw || t.noPhone, 60))} :warning: ${t.phoneNeedsChecking}`;
+  return `<${links.tel}|${links.display}> · <${links.whatsApp}|${t.linkWhatsApp}>`;
+}
+
+function leadFacts(lead: Lead, t: Texts): string {
+  const lines = [
+    `*${t.labelLead}:* ${leadName(lead, t)}`,
+    `*${t.labelPhone}:* ${phoneText(lead, t)}`,
+  ];
+  if (lead.email) lines.push(`*${t.labelEmail}:* ${escapeMrkdwn(clip(lead.email))}`);
   if (lead.source && lead.source !== 'form')
     lines.push(`*Source:* ${escapeMrkdwn(clip(lead.source, 60))}`);
-  lines.push(`*Lead id:* ${lead.leadId}`);
+  lines.push(`*${t.labelLeadId}:* ${lead.leadId}`);
   return lines.join('\n');
 }
 
@@ -72,64 +104,79 @@ export interface AssignmentContext {
   slaMinutes: number;
   /** Deadline as a person reads it, in the spreadsheet's time zone ("Thu 15:30"). */
   deadlineText: string;
-  /** Set when the lead came from another rep who missed the SLA. */
+  /** Set when the lead came from another rep who missed the SLA (or passed it, see `passed`). */
   reroutedFromSlackId?: string;
+  /** True when the previous owner handed the lead on (pass_lead) rather than missing the SLA. */
+  passed?: boolean;
 }
 
-/** The new owner's message, with the "Mark as CONTACTED" button. */
-export function assignmentMessage(lead: Lead, ctx: AssignmentContext): SlackMessage {
+/** The new owner's message, with "Mark as CONTACTED" and "Pass to next rep". */
+export function assignmentMessage(lead: Lead, ctx: AssignmentContext, t: Texts): SlackMessage {
+  const owner = mention(ctx.ownerSlackId);
+  const from = ctx.reroutedFromSlackId;
   const headline = ctx.assignedBySlackId
-    ? `${mention(ctx.ownerSlackId)}, ${mention(ctx.assignedBySlackId)} assigned you an escalated lead`
-    : !ctx.reroutedFromSlackId
-      ? `${mention(ctx.ownerSlackId)}, you have a new lead`
-      : ctx.reroutedFromSlackId === ctx.ownerSlackId
-        ? `${mention(ctx.ownerSlackId)}, reminder: this lead is still waiting and nobody else is available, so it stays with you`
-        : `${mention(ctx.ownerSlackId)}, a lead was re-routed to you (${mention(ctx.reroutedFromSlackId)} did not contact it in time)`;
-  const sla = `Please contact within ${durationInWords(ctx.slaMinutes)} (by ${ctx.deadlineText}) and then press the button.`;
-  const button: Button = {
-    type: 'button',
-    style: 'primary',
-    action_id: MARK_CONTACTED_ACTION,
-    value: lead.leadId,
-    text: { type: 'plain_text', text: 'Mark as CONTACTED' },
-  };
+    ? t.headlineAssignedBy(owner, mention(ctx.assignedBySlackId))
+    : !from
+      ? t.headlineNew(owner)
+      : from === ctx.ownerSlackId
+        ? t.headlineReminder(owner)
+        : ctx.passed
+          ? t.headlinePassed(owner, mention(from))
+          : t.headlineRerouted(owner, mention(from));
+  const duration = t.duration(ctx.slaMinutes);
   const actions: ActionsBlock = {
     type: 'actions',
     block_id: `lead:${lead.leadId}`,
-    elements: [button],
+    elements: [
+      button(MARK_CONTACTED_ACTION, lead.leadId, t.buttonContacted, 'primary'),
+      button(PASS_ACTION, lead.leadId, t.buttonPass),
+    ],
   };
-  const fallbackPhone = lead.phone ? `+${lead.phone}` : 'number needs checking';
+  const fallbackPhone = lead.phone ? `+${lead.phone}` : t.phoneNeedsChecking;
   return {
-    text: `New lead ${lead.leadId} for ${mention(ctx.ownerSlackId)}: ${leadName(lead)}, ${fallbackPhone}. Please contact within ${durationInWords(ctx.slaMinutes)}.`,
+    text: t.assignmentFallback(lead.leadId, owner, leadName(lead, t), fallbackPhone, duration),
     blocks: [
       section(headline),
-      section(leadFacts(lead)),
+      section(leadFacts(lead, t)),
       ...answersSection(lead),
-      context(sla),
+      context(t.slaLine(duration, ctx.deadlineText)),
       actions,
     ],
   };
 }
 
-/** Replaces the previous owner's message: the lead moved on, the button is gone. */
+/** Replaces the previous owner's message: the lead moved on, the buttons are gone. */
 export function reroutedAwayMessage(
   lead: Lead,
   previousOwnerSlackId: string,
   newOwnerSlackId: string,
+  t: Texts,
 ): SlackMessage {
-  const text = `Lead ${lead.leadId} was re-routed to ${mention(newOwnerSlackId)}: the SLA ran out before it was marked CONTACTED.`;
+  const text = t.reroutedAway(lead.leadId, mention(newOwnerSlackId));
   return {
     text,
     blocks: [
       section(`:arrow_right: ${text}`),
-      section(leadFacts(lead)),
-      context(`Previously assigned to ${mention(previousOwnerSlackId)}.`),
+      section(leadFacts(lead, t)),
+      context(t.previouslyAssigned(mention(previousOwnerSlackId))),
     ],
   };
 }
 
+/** Replaces the message of a rep who handed the lead on: who got it, no buttons left. */
+export function passedAwayMessage(
+  lead: Lead,
+  fromSlackId: string,
+  toSlackId: string,
+  t: Texts,
+): SlackMessage {
+  const text = t.passedAway(lead.leadId, mention(fromSlackId), mention(toSlackId));
+  return { text, blocks: [section(`:arrow_right: ${text}`), section(leadFacts(lead, t))] };
+}
+
 /**
- * Replaces the owner's message once contacted: who, and how long it took.
+ * Replaces the owner's message once contacted: who, how long it took, and the outcome
+ * buttons (QUALIFIED / CLOSED_LOST).
  * @param minutesTaken since this owner got the lead
  * @param minutesWaited since the lead came in (shown when it differs)
  */
@@ -137,18 +184,46 @@ export function contactedMessage(
   lead: Lead,
   ownerSlackId: string,
   minutesTaken: number,
-  minutesWaited = minutesTaken,
+  minutesWaited: number,
+  t: Texts,
 ): SlackMessage {
   const total =
     Math.round(minutesWaited) > Math.round(minutesTaken)
-      ? ` (${durationInWords(minutesWaited)} since the lead came in)`
+      ? t.contactedSinceIn(t.duration(minutesWaited))
       : '';
-  const text = `:white_check_mark: ${mention(ownerSlackId)} contacted lead ${lead.leadId} after ${durationInWords(minutesTaken)}${total}.`;
-  return { text, blocks: [section(text), section(leadFacts(lead))] };
+  const text = `:white_check_mark: ${t.contacted(mention(ownerSlackId), lead.leadId, t.duration(minutesTaken))}${total}.`;
+  return {
+    text,
+    blocks: [
+      section(text),
+      section(leadFacts(lead, t)),
+      context(t.contactedNext),
+      {
+        type: 'actions',
+        block_id: `outcome:${lead.leadId}`,
+        elements: [
+          button(QUALIFIED_ACTION, lead.leadId, t.buttonQualified, 'primary'),
+          button(LOST_ACTION, lead.leadId, t.buttonLost, 'danger'),
+        ],
+      },
+    ],
+  };
 }
 
-export const REASSIGN_ACTION = 'reassign_lead';
-export const TAKE_ACTION = 'take_lead';
+/** Replaces the message once the outcome is recorded: who marked what, no buttons left. */
+export function outcomeMessage(
+  lead: Lead,
+  outcome: 'QUALIFIED' | 'CLOSED_LOST',
+  bySlackId: string,
+  t: Texts,
+): SlackMessage {
+  const text =
+    outcome === 'QUALIFIED'
+      ? `:trophy: ${t.qualified(mention(bySlackId), lead.leadId)}`
+      : `:x: ${t.lost(mention(bySlackId), lead.leadId)}`;
+  return { text, blocks: [section(text), section(leadFacts(lead, t))] };
+}
+
 /** Slack allows at most 100 options in a static_select. */
 const MAX_PICKER_OPTIONS = 100;
 
@@ -168,9 +243,15 @@ function label(text: string): string {
 }
 
 /** The one message the manager gets when a lead keeps missing its SLA, with "Reassign to…" and "I'll take it". */
-export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMessage {
+export function escalationMessage(lead: Lead, ctx: EscalationContext, t: Texts): SlackMessage {
   const to = ctx.managerSlackId ? `${mention(ctx.managerSlackId)}: ` : '';
-  const text = `${to}lead ${lead.leadId} is still not contacted after ${ctx.routeCount} assignments across ${ctx.repsTried} rep${ctx.repsTried === 1 ? '' : 's'}. Last owner: ${mention(ctx.lastOwnerSlackId)}.`;
+  const text = t.escalation(
+    to,
+    lead.leadId,
+    ctx.routeCount,
+    ctx.repsTried,
+    mention(ctx.lastOwnerSlackId),
+  );
   const options = ctx.reps.slice(0, MAX_PICKER_OPTIONS).map((rep) => ({
     text: { type: 'plain_text' as const, text: label(rep.name || rep.slackId) },
     value: `${lead.leadId}|${rep.slackId}`,
@@ -180,21 +261,16 @@ export function escalationMessage(lead: Lead, ctx: EscalationContext): SlackMess
     elements.push({
       type: 'static_select',
       action_id: REASSIGN_ACTION,
-      placeholder: { type: 'plain_text', text: 'Reassign to…' },
+      placeholder: { type: 'plain_text', text: t.reassignPlaceholder },
       options,
     });
-  elements.push({
-    type: 'button',
-    action_id: TAKE_ACTION,
-    value: lead.leadId,
-    text: { type: 'plain_text', text: "I'll take it" },
-  });
+  elements.push(button(TAKE_ACTION, lead.leadId, t.buttonTake));
   return {
     text,
     blocks: [
       section(`:rotating_light: ${text}`),
-      section(leadFacts(lead)),
-      context('It will not be re-routed again; the last owner can still mark it CONTACTED.'),
+      section(leadFacts(lead, t)),
+      context(t.escalationNote),
       { type: 'actions', block_id: `escalation:${lead.leadId}`, elements },
     ],
   };
@@ -205,58 +281,52 @@ export function managerActedMessage(
   lead: Lead,
   managerSlackId: string,
   toSlackId: string,
+  t: Texts,
 ): SlackMessage {
   const did =
     managerSlackId === toSlackId
-      ? `${mention(managerSlackId)} took lead ${lead.leadId}`
-      : `${mention(managerSlackId)} reassigned lead ${lead.leadId} to ${mention(toSlackId)}`;
-  const text = `:white_check_mark: ${did}. The escalation stays on record.`;
-  return { text, blocks: [section(text), section(leadFacts(lead))] };
+      ? t.managerTook(mention(managerSlackId), lead.leadId)
+      : t.managerReassigned(mention(managerSlackId), lead.leadId, mention(toSlackId));
+  const text = `:white_check_mark: ${did}. ${t.escalationStays}`;
+  return { text, blocks: [section(text), section(leadFacts(lead, t))] };
 }
 
 /** The /leads answer: the rep's open leads, soonest deadline first, each with its button. */
 export function openLeadsMessage(
   leads: ReadonlyArray<{ lead: Lead; timeLeft: string }>,
   more: number,
+  t: Texts,
 ): SlackMessage {
   if (leads.length === 0)
-    return {
-      text: 'You have no open leads right now.',
-      blocks: [section('You have no open leads right now. :tada:')],
-    };
-  const text = `Your open leads (${leads.length + more}):`;
+    return { text: t.noOpenLeads, blocks: [section(`${t.noOpenLeads} :tada:`)] };
+  const text = t.openLeadsTitle(leads.length + more);
   const blocks: KnownBlock[] = [section(`*${text}*`)];
   for (const { lead, timeLeft } of leads) {
-    const phone = lead.phone
-      ? `+${lead.phone}`
-      : `${escapeMrkdwn(clip(lead.phoneRaw || '(none)', 60))} :warning:`;
     blocks.push({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${leadName(lead)}* · ${phone} · ${lead.leadId}\n${timeLeft}`,
+        text: `*${leadName(lead, t)}* · ${phoneText(lead, t)} · ${lead.leadId}\n${timeLeft}`,
       },
-      accessory: {
-        type: 'button',
-        style: 'primary',
-        action_id: MARK_CONTACTED_ACTION,
-        value: lead.leadId,
-        text: { type: 'plain_text', text: 'Mark as CONTACTED' },
-      },
+      accessory: button(MARK_CONTACTED_ACTION, lead.leadId, t.buttonContacted, 'primary'),
     });
   }
-  if (more > 0) blocks.push(context(`…and ${more} more in lead_sheet.`));
+  if (more > 0) blocks.push(context(t.openLeadsMore(more)));
   return { text, blocks };
 }
 
 /** To the owner when the same person submits the form again (merged into their lead). */
-export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMessage {
+export function leadReturnedMessage(lead: Lead, ownerSlackId: string, t: Texts): SlackMessage {
   const still =
-    parseStage(lead.stage) === 'NEW'
-      ? 'It is still waiting for your call.'
-      : 'You already contacted them; they asked again, so a follow-up may help.';
-  const text = `${mention(ownerSlackId)}, lead ${lead.leadId} (${leadName(lead)}) submitted the form again (${lead.submissionCount} times in all). ${still}`;
-  return { text, blocks: [section(`:repeat: ${text}`), section(leadFacts(lead))] };
+    parseStage(lead.stage) === 'NEW' ? t.returnedStillWaiting : t.returnedAlreadyContacted;
+  const text = t.leadReturned(
+    mention(ownerSlackId),
+    lead.leadId,
+    leadName(lead, t),
+    lead.submissionCount,
+    still,
+  );
+  return { text, blocks: [section(`:repeat: ${text}`), section(leadFacts(lead, t))] };
 }
 
 /** To the manager, once per stretch in which no rep can take a lead. */
@@ -264,19 +334,15 @@ export function leadReturnedMessage(lead: Lead, ownerSlackId: string): SlackMess
 export function nobodyAvailableMessage(
   managerSlackId: string,
   waiting: number,
-  team = '',
+  team: string,
+  t: Texts,
 ): SlackMessage {
   const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
-  const who = team
-    ? `no rep of team ${escapeMrkdwn(clip(team, 100))} can take new leads right now (every rep with that team in sales_sheet is inactive, away or at their max_open_leads)`
-    : 'no rep can take new leads right now (everyone is inactive, away or at their max_open_leads)';
-  const text = `${to}${who}. ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`;
+  const who = team ? t.nobodyInTeam(escapeMrkdwn(clip(team, 100))) : t.nobodyAtAll;
+  const text = t.nobodyAvailable(to, who, waiting);
   return {
     text,
-    blocks: [
-      section(`:warning: ${text}`),
-      context('You get this once until someone is available again.'),
-    ],
+    blocks: [section(`:warning: ${text}`), context(t.nobodyAvailableOnce)],
   };
 }
 
@@ -299,35 +365,66 @@ export function unreadableResponseMessage(
   };
 }
 
+/** Why a click changed nothing (each shown to the clicker only). */
+export type RefusalReason =
+  | 'UNKNOWN_LEAD'
+  | 'ALREADY_CONTACTED'
+  | 'NOT_NEW'
+  | 'REROUTED'
+  | 'NOT_OWNER'
+  | 'BUSY'
+  | 'QUOTA'
+  | 'NOT_MANAGER'
+  | 'NOT_A_REP'
+  | 'ALREADY_DONE'
+  | 'CHANGED'
+  | 'NOT_CONTACTED'
+  | 'OUTCOME_SET'
+  | 'NOT_OWNER_OR_MANAGER'
+  | 'ESCALATED'
+  | 'NOBODY_ELSE';
+
 /** Ephemeral answers to a click that changes nothing. */
 export function refusalText(
-  reason: string,
+  reason: RefusalReason,
   detail: { leadId: string; owner?: string; stage?: string },
+  t: Texts,
 ): string {
+  const { leadId } = detail;
   switch (reason) {
     case 'UNKNOWN_LEAD':
-      return `I can't find lead ${detail.leadId}. It may have been archived or deleted from the sheet.`;
+      return t.refuseUnknownLead(leadId);
     case 'ALREADY_CONTACTED':
-      return `Lead ${detail.leadId} is already marked CONTACTED. Nothing changed.`;
+      return t.refuseAlreadyContacted(leadId);
     case 'NOT_NEW':
-      return `Lead ${detail.leadId} is at stage ${detail.stage}; only NEW leads can be marked CONTACTED.`;
+      return t.refuseNotNew(leadId, detail.stage ?? '');
     case 'REROUTED':
-      return `Lead ${detail.leadId} was re-routed away from you after the SLA ran out; it now belongs to ${detail.owner}.`;
+      return t.refuseRerouted(leadId, detail.owner ?? '');
     case 'NOT_OWNER':
-      return `Lead ${detail.leadId} is not yours; it belongs to ${detail.owner}. Only the assigned rep can mark it CONTACTED.`;
+      return t.refuseNotOwner(leadId, detail.owner ?? '');
     case 'BUSY':
-      return `The lead sheet is busy right now; nothing changed. Please click again in a few seconds.`;
+      return t.refuseBusy;
     case 'QUOTA':
-      return `Could not save: Google Sheets is at its per-minute limit right now, so nothing changed. Please click again in a minute.`;
+      return t.refuseQuota;
     case 'NOT_MANAGER':
-      return `Only the manager${detail.owner ? ` (${detail.owner})` : ''} can reassign or take an escalated lead. Nothing changed.`;
+      return t.refuseNotManager(detail.owner ?? '');
     case 'NOT_A_REP':
-      return `${detail.owner ?? 'That person'} is not an active rep in sales_sheet any more; pick someone else. Nothing changed.`;
+      return t.refuseNotARep(detail.owner ?? '');
     case 'ALREADY_DONE':
-      return `Already done: lead ${detail.leadId} is with ${detail.owner ?? 'its new owner'} since the escalation. Nothing changed.`;
+      return t.refuseAlreadyDone(leadId, detail.owner ?? '');
     case 'CHANGED':
-      return `Lead ${detail.leadId} changed while you clicked (it was re-routed or edited); nothing changed. Check its latest message.`;
+      return t.refuseChanged(leadId);
+    case 'NOT_CONTACTED':
+      return t.refuseNotContacted(leadId, detail.stage ?? '');
+    case 'OUTCOME_SET':
+      return t.refuseOutcomeSet(leadId, detail.stage ?? '');
+    case 'NOT_OWNER_OR_MANAGER':
+      return t.refuseNotOwnerOrManager(leadId, detail.owner ?? '');
+    case 'ESCALATED':
+      return t.refuseEscalated(leadId);
+    case 'NOBODY_ELSE':
+      return t.passNobodyElse(leadId);
     default:
-      return `Nothing changed for lead ${detail.leadId}.`;
+      return t.refuseOther(leadId);
   }
 }

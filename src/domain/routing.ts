@@ -83,17 +83,32 @@ export function rerouteTarget(
   openLeads: ReadonlyMap<string, number>,
 ): Rep | null {
   return (
-    nextRepForReroute(
-      teamReps(reps, lead.team),
-      lead.salesSlackId,
-      lead.routeHistory,
-      now,
-      openLeads,
-    ) ??
+    handOnTarget(lead, reps, now, openLeads) ??
     availableReps(reps, now, new Map()).find(
       (r) => r.slackId === lead.salesSlackId && (r.awayUntil === null || r.awayUntil <= now),
     ) ??
     null
+  );
+}
+
+/**
+ * Who a lead goes to when its owner hands it on (pass_lead) and the first choice of a
+ * re-route: the next eligible rep of its team (everyone when it has none) who has not
+ * held it (tried reps, weights, caps, away), never the owner. Null when nobody else can
+ * take it now.
+ */
+export function handOnTarget(
+  lead: Lead,
+  reps: readonly Rep[],
+  now: number,
+  openLeads: ReadonlyMap<string, number>,
+): Rep | null {
+  return nextRepForReroute(
+    teamReps(reps, lead.team),
+    lead.salesSlackId,
+    lead.routeHistory,
+    now,
+    openLeads,
   );
 }
 

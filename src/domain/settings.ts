@@ -5,6 +5,7 @@
  */
 import { parseBusinessHours, type BusinessHours } from './business-hours';
 import { RoutingError } from './errors';
+import { LANGUAGES, type Language } from './texts';
 
 export interface Settings {
   /** Minutes a rep has to mark a lead CONTACTED. */
@@ -27,6 +28,10 @@ export interface Settings {
   businessHours: BusinessHours;
   /** A new submission matching an open lead this recent (days) is merged into it. */
   duplicateWindowDays: number;
+  /** Language of every Slack text: 'en' (default) or 'id' (Bahasa Indonesia). */
+  language: Language;
+  /** Local hour (0–23) after which the manager's daily digest goes out; null = off. */
+  dailyDigestHour: number | null;
 }
 
 export interface SettingSpec {
@@ -105,6 +110,18 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     defaultValue: 30,
     description:
       'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small',
+  },
+  {
+    key: 'language',
+    defaultValue: 'en',
+    description:
+      'Language of every Slack message, button and reply: en (English) or id (Bahasa Indonesia)',
+  },
+  {
+    key: 'daily_digest_hour',
+    defaultValue: '',
+    description:
+      "Hour (0-23, spreadsheet time zone) after which the manager gets the day's figures once a day (on business days when business_hours is set); empty = no digest",
   },
 ];
 
@@ -213,5 +230,27 @@ export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
     archiveAfterDays: wholeNumber(raw, 'archive_after_days', 1, 3650),
     businessHours: parseBusinessHours(text(raw, 'business_hours')),
     duplicateWindowDays: wholeNumber(raw, 'duplicate_window_days', 0, 3650),
+    language: parseLanguage(raw),
+    dailyDigestHour:
+      text(raw, 'daily_digest_hour') === '' ? null : wholeNumber(raw, 'daily_digest_hour', 0, 23),
   };
+}
+
+/**
+ * The `language` setting alone, for clicks that must answer in the team's language even
+ * when another setting is broken (an unknown value is an error only in parseSettings).
+ */
+export function languageOf(raw: ReadonlyMap<string, unknown>): Language {
+  const value = text(raw, 'language').toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : 'en';
+}
+
+function parseLanguage(raw: ReadonlyMap<string, unknown>): Language {
+  const value = text(raw, 'language').toLowerCase();
+  if (!(LANGUAGES as readonly string[]).includes(value))
+    throw new RoutingError(
+      'BAD_SETTING',
+      `settings: language is "${text(raw, 'language')}"; allowed values are ${LANGUAGES.join(', ')} (id = Bahasa Indonesia)`,
+    );
+  return value as Language;
 }

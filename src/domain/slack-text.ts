@@ -3,6 +3,8 @@
  * `<@U123>`), so text that comes from a lead must have `&`, `<` and `>` escaped as
  * Slack documents; after that a lead named "<!channel>" pings nobody.
  */
+import { en } from './texts/en';
+
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -12,16 +14,9 @@ export function mention(slackId: string): string {
   return `<@${slackId}>`;
 }
 
-/** "1 minute", "60 minutes", "2 hours", "1 hour 30 minutes". */
+/** "1 minute", "60 minutes", "2 hours", "1 hour 30 minutes" in English (see texts/ for others). */
 export function durationInWords(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
-  if (m < 120 || m % 60 !== 0) {
-    if (m < 120) return `${m} minute${m === 1 ? '' : 's'}`;
-    const h = Math.floor(m / 60);
-    const rest = m % 60;
-    return `${h} hours ${rest} minute${rest === 1 ? '' : 's'}`;
-  }
-  return `${m / 60} hours`;
+  return en.duration(minutes);
 }
 
 /**

@@ -67,7 +67,7 @@ describe('the grid written to the sheet', () => {
   test(`is exactly ${DASHBOARD_LAYOUT.range}: ${DASHBOARD_LAYOUT.rows} rows × ${DASHBOARD_LAYOUT.columns} columns of text or numbers`, () => {
     expect(grid).toHaveLength(84);
     for (const line of grid) {
-      expect(line).toHaveLength(13);
+      expect(line).toHaveLength(16);
       for (const v of line) expect(['string', 'number']).toContain(typeof v);
     }
   });
@@ -88,20 +88,22 @@ describe('the grid written to the sheet', () => {
     expect(cell(DASHBOARD_LAYOUT.shareCell)).toBe(1);
   });
 
-  test('the per-rep table at A11:I61, padded with blanks', () => {
-    expect(grid[10].slice(0, 9)).toEqual([...REP_HEADERS]);
-    expect(grid[11].slice(0, 9)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 1, 30, 0, 0]);
-    expect(grid[12].slice(0, 9)).toEqual(['Bima', 'UBIMA', 1, 1, 1, 0, '', 0, 1]);
-    expect(grid[13].slice(0, 9)).toEqual(['Citra', 'UCITRA', 0, 0, 0, 0, '', 0, 0]);
+  test('the per-rep table at A11:L61 (passes and conversion last), padded with blanks', () => {
+    expect(grid[10].slice(0, 12)).toEqual([...REP_HEADERS]);
+    expect(grid[10].slice(9, 12)).toEqual(['Passed 30 d', 'Qualified 30 d', 'Lost 30 d']);
+    expect(grid[11].slice(0, 12)).toEqual(['Ayu', 'UAYU', 1, 1, 1, 1, 30, 0, 0, 0, 0, 0]);
+    expect(grid[12].slice(0, 12)).toEqual(['Bima', 'UBIMA', 1, 1, 1, 0, '', 0, 1, 0, 0, 0]);
+    expect(grid[13].slice(0, 12)).toEqual(['Citra', 'UCITRA', 0, 0, 0, 0, '', 0, 0, 0, 0, 0]);
     expect(grid[14].slice(0, 2)).toEqual(['=HYPERLINK("x")', 'UZED']);
-    for (const line of grid.slice(15, 61)) expect(line.slice(0, 9)).toEqual(new Array(9).fill(''));
+    for (const line of grid.slice(15, 61))
+      expect(line.slice(0, 12)).toEqual(new Array(12).fill(''));
   });
 
   test('the per-team table at A63:H84: every lead here has no team, so one row "(no team)"', () => {
     expect(grid[62][0]).toBe('By team (leads routed by routing_rules)');
     expect(grid[63].slice(0, 8)).toEqual([...TEAM_HEADERS]);
     expect(grid[64].slice(0, 8)).toEqual(['(no team)', 4, 4, 1, 1, 0, 2, 1]);
-    for (const line of grid.slice(65)) expect(line).toEqual(new Array(13).fill(''));
+    for (const line of grid.slice(65)) expect(line).toEqual(new Array(16).fill(''));
   });
 
   test('teams in name order, the no-team row last; more teams than fit are said to be left out', () => {
@@ -114,12 +116,12 @@ describe('the grid written to the sheet', () => {
     expect(g[83][0]).toBe('Team 19');
   });
 
-  test('the daily series at K11:M25 and nothing else in J:M', () => {
-    expect(grid[10].slice(10, 13)).toEqual([...SERIES_HEADERS]);
-    expect(grid[11].slice(10, 13)).toEqual(['2026-11-13', 0, '']);
-    expect(grid[24].slice(10, 13)).toEqual(['2026-11-26', 4, 1]);
-    for (const line of grid.slice(25)) expect(line.slice(9, 13)).toEqual(['', '', '', '']);
-    for (const line of grid) expect(line[9]).toBe('');
+  test('the daily series at N11:P25 and nothing else in M:P', () => {
+    expect(grid[10].slice(13, 16)).toEqual([...SERIES_HEADERS]);
+    expect(grid[11].slice(13, 16)).toEqual(['2026-11-13', 0, '']);
+    expect(grid[24].slice(13, 16)).toEqual(['2026-11-26', 4, 1]);
+    for (const line of grid.slice(25)) expect(line.slice(12, 16)).toEqual(['', '', '', '']);
+    for (const line of grid) expect(line[12]).toBe('');
   });
 
   test('more reps than fit are said to be left out', () => {
@@ -134,7 +136,7 @@ describe('the grid written to the sheet', () => {
   test('an empty dashboard (what setup() writes) has the labels, zeros and no dates', () => {
     const g = dashboardGrid(emptyDashboardStats(), '');
     expect(g[1][0]).toBe('Filled in by the next SLA check.');
-    expect(g[10].slice(0, 9)).toEqual([...REP_HEADERS]);
+    expect(g[10].slice(0, 12)).toEqual([...REP_HEADERS]);
     expect(g[4].slice(0, 2)).toEqual(['Leads today', 0]);
     expect(g[5].slice(0, 2)).toEqual(['Contacted within SLA (30 d)', '']);
     expect(g.slice(11, 62).every((line) => line.every((v) => v === ''))).toBe(true);

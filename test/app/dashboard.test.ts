@@ -61,6 +61,9 @@ describe('refreshDashboard', () => {
         contacted30d: 0,
         medianMinutesToContact: null,
         slaBreaches30d: 0,
+        passed30d: 0,
+        qualified30d: 0,
+        lost30d: 0,
         openNow: 1,
       },
     ]);

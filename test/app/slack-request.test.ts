@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { constantTimeEquals, readInteraction } from '../../src/app/slack-request';
+import { handleSlackRequest } from '../../src/app/slack-action';
+import type { Services } from '../../src/app/ports';
+import {
+  buttonLeadId,
+  constantTimeEquals,
+  pickedLeadAndRep,
+  readInteraction,
+} from '../../src/app/slack-request';
 
 const TOKEN = 'verification-token-for-tests';
 const click = (over: Record<string, unknown> = {}) => ({
@@ -15,10 +22,11 @@ const request = (payload: unknown, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('reading what Slack posts to the web app', () => {
-  test('a well-formed click with the right token is a MARK_CONTACTED', () => {
+  test('a well-formed click with the right token is an ACTION carrying its action_id and fields', () => {
     expect(readInteraction(request(click()), TOKEN, '')).toEqual({
-      kind: 'MARK_CONTACTED',
-      leadId: 'L-1',
+      kind: 'ACTION',
+      actionId: 'mark_contacted',
+      action: { action_id: 'mark_contacted', value: 'L-1' },
       userId: 'UA1',
       responseUrl: 'https://hooks.slack.com/actions/T1/1/x',
       messageTs: '',
@@ -44,6 +52,17 @@ describe('reading what Slack posts to the web app', () => {
       fromEphemeral: true,
     });
   });
+  test('the lead id of a button and of a Reassign option are read, unusable ones are null', () => {
+    expect(buttonLeadId({ value: ' L-1 ' })).toBe('L-1');
+    expect(buttonLeadId({ value: '' })).toBeNull();
+    expect(buttonLeadId({ value: 'x'.repeat(101) })).toBeNull();
+    expect(pickedLeadAndRep({ selected_option: { value: 'L-1|UB2' } })).toEqual({
+      leadId: 'L-1',
+      toSlackId: 'UB2',
+    });
+    expect(pickedLeadAndRep({ selected_option: { value: 'L-1|' } })).toBeNull();
+    expect(pickedLeadAndRep({})).toBeNull();
+  });
   test.each([
     ['no payload', { parameter: {} }, 'no payload parameter'],
     ['not JSON', request('{nope'), 'payload is not JSON'],
@@ -60,9 +79,9 @@ describe('reading what Slack posts to the web app', () => {
       'unsupported payload type "view_submission"',
     ],
     [
-      'an unknown action',
-      request(click({ actions: [{ action_id: 'delete_all', value: 'x' }] })),
-      'unknown action "delete_all"',
+      'an action without an action_id',
+      request(click({ actions: [{ value: 'x' }] })),
+      'action has no action_id',
     ],
     [
       'a response_url that is not Slack',
@@ -79,9 +98,7 @@ describe('reading what Slack posts to the web app', () => {
   });
   test('with WEBAPP_SECRET set, the URL must carry k', () => {
     expect(readInteraction(request(click()), TOKEN, 's3cret').kind).toBe('IGNORED');
-    expect(readInteraction(request(click(), { k: 's3cret' }), TOKEN, 's3cret').kind).toBe(
-      'MARK_CONTACTED',
-    );
+    expect(readInteraction(request(click(), { k: 's3cret' }), TOKEN, 's3cret').kind).toBe('ACTION');
   });
   test('with no verification token configured nothing is accepted', () => {
     expect(readInteraction(request(click({ token: '' })), '', '')).toMatchObject({
@@ -96,5 +113,46 @@ describe('reading what Slack posts to the web app', () => {
         (a, b) => constantTimeEquals(a, b) === (a === b && a.length > 0),
       ),
     );
+  });
+});
+
+describe('routing actions by action_id', () => {
+  /** Services where anything but the secrets and the log fails the test if touched. */
+  function untouchable(): { services: Services; warnings: string[] } {
+    const warnings: string[] = [];
+    const fail = (): never => {
+      throw new Error('the router touched the workbook, lock or Slack for an ignored action');
+    };
+    const services = {
+      secrets: { verificationToken: () => TOKEN, webappSecret: () => '' },
+      log: { info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} },
+      workbook: { load: fail, loadLead: fail, commit: fail },
+      lock: { withLock: fail },
+      slack: { sendAll: fail, respond: fail },
+    } as unknown as Services;
+    return { services, warnings };
+  }
+
+  test.each([
+    [
+      'an action_id with no route',
+      { action_id: 'delete_all', value: 'L-1' },
+      'unknown action "delete_all"',
+    ],
+    [
+      'pass_lead without a lead id',
+      { action_id: 'pass_lead', value: '' },
+      'pass_lead: button has no usable lead id',
+    ],
+    [
+      'a Reassign option without a rep',
+      { action_id: 'reassign_lead', selected_option: { value: 'L-1' } },
+      'reassign_lead: reassign menu has no usable lead id or rep',
+    ],
+  ])('%s is ignored, logged, and nothing is read or locked', (_what, action, reason) => {
+    const { services, warnings } = untouchable();
+    const result = handleSlackRequest(services, request(click({ actions: [action] })));
+    expect(result).toEqual({ kind: 'IGNORED', reason });
+    expect(warnings).toEqual([`Slack request ignored: ${reason}`]);
   });
 });

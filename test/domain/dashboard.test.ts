@@ -437,3 +437,41 @@ describe('figures by team', () => {
     expect(s.overall).toMatchObject({ contacted30d: 3, contactedWithinSla30d: 2 });
   });
 });
+
+describe('passes and conversion per rep', () => {
+  test('a hand-on the rep chose counts as passed, not as an SLA breach; a missed SLA still is one', () => {
+    const passed = held('UBIMA', T0 - HOUR, {
+      createdAt: T0 - 2 * HOUR,
+      routeHistory: ['UAYU', 'UBIMA'],
+      passedBy: ['UAYU'],
+      routeCount: 2,
+    });
+    // Ayu missed the SLA once (→ Citra), then Citra passed it back to Ayu.
+    const both = held('UAYU', T0 - HOUR, {
+      createdAt: T0 - 3 * HOUR,
+      routeHistory: ['UAYU', 'UCITRA', 'UAYU'],
+      passedBy: ['UCITRA'],
+      routeCount: 3,
+    });
+    const s = stats([passed, both]);
+    expect([row(s, 'UAYU').passed30d, row(s, 'UAYU').slaBreaches30d]).toEqual([1, 1]);
+    expect([row(s, 'UCITRA').passed30d, row(s, 'UCITRA').slaBreaches30d]).toEqual([1, 0]);
+    expect([row(s, 'UBIMA').passed30d, row(s, 'UBIMA').slaBreaches30d]).toEqual([0, 0]);
+  });
+
+  test('qualified and lost count per owner over leads contacted in the last 30 days', () => {
+    const contacted = (stage: string, owner: string, at: number): Lead =>
+      held(owner, at - HOUR, { stage, contactedAt: at });
+    const s = stats([
+      contacted('QUALIFIED', 'UAYU', T0 - DAY),
+      contacted('QUALIFIED', 'UAYU', T0 - 2 * DAY),
+      contacted('CLOSED LOST', 'UAYU', T0 - 3 * DAY),
+      contacted('CLOSED_LOST', 'UBIMA', T0 - 4 * DAY),
+      contacted('CONTACTED', 'UBIMA', T0 - 5 * DAY),
+      contacted('QUALIFIED', 'UCITRA', T0 - 31 * DAY),
+    ]);
+    expect([row(s, 'UAYU').qualified30d, row(s, 'UAYU').lost30d]).toEqual([2, 1]);
+    expect([row(s, 'UBIMA').qualified30d, row(s, 'UBIMA').lost30d]).toEqual([0, 1]);
+    expect([row(s, 'UCITRA').qualified30d, row(s, 'UCITRA').lost30d]).toEqual([0, 0]);
+  });
+});

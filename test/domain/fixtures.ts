@@ -54,6 +54,7 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     slaMinutes: null,
     source: 'form',
     answers: '',
+    passedBy: [],
     ...overrides,
   };
 }

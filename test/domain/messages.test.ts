@@ -1,16 +1,20 @@
 import {
   assignmentMessage,
   contactedMessage,
+  LOST_ACTION,
   MARK_CONTACTED_ACTION,
+  PASS_ACTION,
+  QUALIFIED_ACTION,
 } from '../../src/domain/messages';
 import { escapeMrkdwn, durationInWords } from '../../src/domain/slack-text';
+import { en } from '../../src/domain/texts/en';
 import { lead } from './fixtures';
 
 describe('Slack messages', () => {
   const ctx = { ownerSlackId: 'UA1', slaMinutes: 60, deadlineText: 'Thu 10:00' };
 
   test('the assignment message carries a primary Mark as CONTACTED button whose value is the lead id', () => {
-    const message = assignmentMessage(lead(), ctx);
+    const message = assignmentMessage(lead(), ctx, en);
     const actions = message.blocks.find((b) => b.type === 'actions');
     expect(actions).toMatchObject({
       elements: [
@@ -21,6 +25,7 @@ describe('Slack messages', () => {
           value: lead().leadId,
           text: { text: 'Mark as CONTACTED' },
         },
+        { type: 'button', action_id: PASS_ACTION, value: lead().leadId },
       ],
     });
     expect(message.text).toContain('Please contact within 60 minutes');
@@ -30,7 +35,7 @@ describe('Slack messages', () => {
   test.each(['<!channel>', '<@U123>', '<https://evil|click>', 'A & B'])(
     'a lead named %s reaches Slack escaped',
     (name) => {
-      const message = assignmentMessage(lead({ name }), ctx);
+      const message = assignmentMessage(lead({ name }), ctx, en);
       const all = message.text + JSON.stringify(message.blocks);
       expect(all).not.toContain(name.includes('<') ? name : '& B');
       expect(all).toContain(escapeMrkdwn(name));
@@ -39,14 +44,16 @@ describe('Slack messages', () => {
 
   test('an unreadable phone is flagged for checking', () => {
     expect(
-      JSON.stringify(assignmentMessage(lead({ phone: '', phoneRaw: 'call me' }), ctx).blocks),
+      JSON.stringify(assignmentMessage(lead({ phone: '', phoneRaw: 'call me' }), ctx, en).blocks),
     ).toContain('number needs checking');
   });
 
-  test('the contacted message has no button', () => {
-    expect(contactedMessage(lead(), 'UA1', 12).blocks.some((b) => b.type === 'actions')).toBe(
-      false,
+  test('the contacted message has no Mark as CONTACTED button, only the outcome buttons', () => {
+    const message = contactedMessage(lead(), 'UA1', 12, 12, en);
+    const ids = message.blocks.flatMap((b) =>
+      b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : '')) : [],
     );
+    expect(ids).toEqual([QUALIFIED_ACTION, LOST_ACTION]);
   });
 
   test.each([

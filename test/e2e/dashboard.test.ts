@@ -34,7 +34,7 @@ function dashboard(w: World) {
   }
   const overall = Object.fromEntries([4, 5, 6, 7, 8, 9].map((r) => [String(at(r)[0]), at(r)[1]]));
   const series = [];
-  for (let r = REP_HEADER_ROW + 1; r <= REP_HEADER_ROW + 14; r++) series.push(at(r).slice(10, 13));
+  for (let r = REP_HEADER_ROW + 1; r <= REP_HEADER_ROW + 14; r++) series.push(at(r).slice(13, 16));
   return {
     rows,
     at,
@@ -61,14 +61,14 @@ const EXPECTED_CHARTS = [
     title: 'Leads per rep (last 30 days)',
     ranges: ['dashboard!A11:A61', 'dashboard!E11:E61'],
     row: 1,
-    column: 15,
+    column: 18,
   },
   {
     type: 'COMBO',
     title: 'Daily leads and share answered within SLA',
-    ranges: ['dashboard!K11:M25'],
+    ranges: ['dashboard!N11:P25'],
     row: 21,
-    column: 15,
+    column: 18,
   },
 ];
 
@@ -82,7 +82,7 @@ wired('setup() and the dashboard sheet', () => {
     const d = dashboard(w);
     expect(d.at(1)[0]).toBe('Lead routing dashboard');
     expect(d.at(2)[0]).toBe('Filled in by the next SLA check.');
-    expect(d.at(REP_HEADER_ROW).slice(0, 9)).toEqual([
+    expect(d.at(REP_HEADER_ROW).slice(0, 12)).toEqual([
       'Rep',
       'Slack id',
       'Assigned today',
@@ -92,14 +92,17 @@ wired('setup() and the dashboard sheet', () => {
       'Median min to contact',
       'SLA breaches 30 d',
       'Open now',
+      'Passed 30 d',
+      'Qualified 30 d',
+      'Lost 30 d',
     ]);
-    expect(d.at(REP_HEADER_ROW).slice(10, 13)).toEqual([
+    expect(d.at(REP_HEADER_ROW).slice(13, 16)).toEqual([
       'Date',
       'Leads created',
       'Answered within SLA',
     ]);
     expect(sheet.numberFormat('B6')).toBe('0%');
-    expect(sheet.numberFormat('M12')).toBe('0%');
+    expect(sheet.numberFormat('P12')).toBe('0%');
     w.rt.run('setup');
     w.rt.run('setup');
     expect(sheet.charts().map((c) => c.chartId)).toEqual(ids);
@@ -282,7 +285,7 @@ wired('the SLA sweep keeps the dashboard current', () => {
       };
     };
     const small = measure(10);
-    expect(small.dashboardWrites).toEqual([["'dashboard'!A1:M84"]]);
+    expect(small.dashboardWrites).toEqual([["'dashboard'!A1:P84"]]);
     expect(measure(2_000)).toEqual(small);
   });
 });

@@ -185,14 +185,19 @@ export class FakeWorkbook implements Workbook {
     };
   }
 
-  loadLeadWithMessages(leadId: string): { lead: Lead | undefined; messages: OutboxItem[] } {
+  loadLeadWithMessages(leadId: string): {
+    lead: Lead | undefined;
+    messages: OutboxItem[];
+    settings: Map<string, unknown>;
+  } {
     const lead = this.loadLead(leadId);
     this.requireAll(SHEETS.outbox, []);
+    this.requireAll(SHEETS.settings, ['key', 'value']);
     const headers = this.headers.get(SHEETS.outbox) ?? [];
     const messages = OUTBOX_HEADERS.every((h) => headers.includes(h))
       ? this.outbox.filter((item) => item.leadId === leadId).map(copy)
       : [];
-    return { lead, messages };
+    return { lead, messages, settings: new Map(this.settings) };
   }
 
   /**

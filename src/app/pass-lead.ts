@@ -1,0 +1,122 @@
+/**
+ * "Pass to next rep" (pass_lead): the owner hands a NEW lead on now instead of letting
+ * the SLA run out. The lead goes where the sweep would re-route it (handOnTarget: tried
+ * reps, weights, caps, away), route_count goes up (so it counts toward escalation),
+ * PASSED is logged with the owner as actor, the new owner gets the usual message and
+ * the old one is replaced by "handed on". Nobody else eligible: the owner is told and
+ * keeps the lead. Runs under the lock the router holds, over a full read.
+ */
+import { logEntry } from '../domain/lead';
+import { passedAwayMessage, refusalText, type RefusalReason } from '../domain/messages';
+import type { OutboxItem } from '../domain/outbox';
+import { decidePass } from '../domain/pass';
+import { assignmentPatch, handOnTarget, openLeadCounts } from '../domain/routing';
+import { parseSettings } from '../domain/settings';
+import { slaDeadline } from '../domain/sla';
+import { textsFor } from '../domain/texts';
+import { leaseNew } from './deliver';
+import { followLeads } from './follow-lead';
+import { assignmentNotice, clockFor, patched } from './notifications';
+import type { Services, WorkbookSnapshot } from './ports';
+import { ephemeral, type SlackAnswer } from './slack-answer';
+import type { ClickSource } from './slack-request';
+import { escalatedLeadIds } from './state-keys';
+
+export type PassOutcome = 'PASSED' | RefusalReason;
+
+export function passLead(
+  services: Services,
+  snapshot: WorkbookSnapshot,
+  request: { leadId: string } & ClickSource,
+  userId: string,
+  now: number,
+): { answer: SlackAnswer<PassOutcome>; toSend: OutboxItem[] } {
+  const { leadId } = request;
+  const settings = parseSettings(snapshot.settings);
+  const t = textsFor(settings.language);
+  const lead = snapshot.leads.find((l) => l.leadId === leadId);
+  const refuse = (
+    reason: RefusalReason,
+    detail: { owner?: string; stage?: string } = {},
+  ): { answer: SlackAnswer<PassOutcome>; toSend: OutboxItem[] } => {
+    services.workbook.commit({
+      log: [
+        logEntry(now, 'REJECTED', {
+          leadId,
+          fromSlackId: userId,
+          actor: userId,
+          detail: `pass_lead: ${reason}`,
+        }),
+      ],
+    });
+    return {
+      answer: { body: ephemeral(refusalText(reason, { leadId, ...detail }, t)), outcome: reason },
+      toSend: [],
+    };
+  };
+  const decision = decidePass(lead, userId, escalatedLeadIds(snapshot.state));
+  if (!decision.ok)
+    return refuse(decision.reason, 'owner' in decision || 'stage' in decision ? decision : {});
+  if (!lead) return refuse('UNKNOWN_LEAD');
+  const to = handOnTarget(lead, snapshot.reps, now, openLeadCounts(snapshot.leads));
+  if (!to) return refuse('NOBODY_ELSE');
+
+  const patch = assignmentPatch(lead, to, now);
+  patch.changes.passedBy = [...lead.passedBy, userId];
+  const after = patched(lead, patch.changes);
+  const clock = clockFor(services, settings, snapshot.holidays);
+  const notice = assignmentNotice(services, after, settings, clock, now, userId, undefined, true);
+  // The clicked message is replaced by the answer; every other live one loses its buttons.
+  const mine = snapshot.outbox.filter((item) => item.leadId === leadId);
+  const clicked = request.fromEphemeral
+    ? undefined
+    : mine.find((item) => item.messageTs !== '' && item.messageTs === request.messageTs);
+  const follow = followLeads(
+    services,
+    new Map([[leadId, after]]),
+    mine.filter((item) => item !== clicked && item.status !== 'PENDING'),
+    now,
+  );
+  const newOutbox = [notice, ...follow.newOutbox];
+  const batch = leaseNew(newOutbox, now);
+  const commit = services.workbook.commit({
+    leadPatches: [
+      {
+        ...patch,
+        expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount },
+      },
+    ],
+    log: [
+      logEntry(now, 'PASSED', {
+        leadId,
+        fromSlackId: userId,
+        toSlackId: to.slackId,
+        actor: userId,
+        detail: `route ${after.routeCount}; handed on by the owner before the SLA ran out`,
+      }),
+      ...follow.log,
+    ],
+    newOutbox,
+    outboxPatches: [
+      ...follow.outboxPatches,
+      ...(clicked?.button === 'LIVE'
+        ? [{ id: clicked.id, leadId, changes: { button: '' as const } }]
+        : []),
+    ],
+  });
+  if (commit.skippedLeads.length)
+    return {
+      answer: { body: ephemeral(refusalText('CHANGED', { leadId }, t)), outcome: 'CHANGED' },
+      toSend: [],
+    };
+  // The new owner's deadline is work for the sweep: plan it no later than that.
+  services.schedule.workAt(slaDeadline(after, clock) ?? now);
+  const message = passedAwayMessage(lead, userId, to.slackId, t);
+  return {
+    answer: {
+      body: { replace_original: true, text: message.text, blocks: message.blocks },
+      outcome: 'PASSED',
+    },
+    toSend: batch,
+  };
+}
