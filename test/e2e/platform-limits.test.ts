@@ -49,7 +49,7 @@ describe('the spreadsheet stays small (10,000,000 cells, every grid cell counted
     }
     expect(w.rt.book.sheet('Form Responses 1').maxColumns).toBe(4);
     expect([w.rt.book.sheet('dashboard').maxRows, w.rt.book.sheet('dashboard').maxColumns]).toEqual(
-      [DASHBOARD_LAYOUT.rows, 15],
+      [DASHBOARD_LAYOUT.rows, 18], // the charts' column (R), right of the grid (A:P)
     );
     // Before: ten 1000 x 26 sheets (and the form's) were 286,000 cells. Left: the new
     // spreadsheet's own Sheet1 (26,000, not the engine's to delete) and the form's rows.
