@@ -9,6 +9,8 @@
  * per channel per wave, a second apart, all channels in parallel through fetchAll.
  * A channel that answers 429 gets nothing more this run; its rest waits Retry-After.
  */
+import { languageOf } from '../domain/settings';
+import { textsFor } from '../domain/texts';
 import { judgeDelivery, type SlackOutcome } from '../domain/delivery';
 import { logEntry, type LogEntry } from '../domain/lead';
 import { paceKey, pickBatch, type OutboxItem, type OutboxPatch } from '../domain/outbox';
@@ -260,8 +262,11 @@ function rewriteOvertaken(
   now: number,
 ): OutboxItem[] {
   if (sent.length === 0) return [];
-  const leads = sent.map((item) => services.workbook.loadLead(item.leadId));
-  const rewrites = sent.map((item, i) => rewriteOf(services, item, leads[i], now));
+  // Read with the settings (same round trip), for the team's language.
+  const reads = sent.map((item) => services.workbook.loadLeadWithMessages(item.leadId));
+  const leads = reads.map((read) => read.lead);
+  const t = textsFor(languageOf(reads[0].settings));
+  const rewrites = sent.map((item, i) => rewriteOf(services, item, leads[i], now, t));
   const batch = leaseNew(rewrites, now);
   services.workbook.commit({
     newOutbox: rewrites,

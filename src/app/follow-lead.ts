@@ -8,6 +8,7 @@ import { buttonGoneMessage } from '../domain/button-messages';
 import { liveByLead, noLongerOwed, staleButtons } from '../domain/buttons';
 import { logEntry, type Lead, type LogEntry } from '../domain/lead';
 import { newOutboxItem, type OutboxItem, type OutboxPatch } from '../domain/outbox';
+import type { Texts } from '../domain/texts';
 import type { Services } from './ports';
 
 export interface FollowUp {
@@ -24,8 +25,9 @@ export function rewriteOf(
   item: OutboxItem,
   lead: Lead | undefined,
   now: number,
+  t: Texts,
 ): OutboxItem {
-  const message = buttonGoneMessage(item, lead);
+  const message = buttonGoneMessage(item, lead, t);
   return newOutboxItem({
     id: `M-${services.ids.uuid()}`,
     leadId: item.leadId,
@@ -52,6 +54,7 @@ export function followLeads(
   leads: ReadonlyMap<string, Lead>,
   outbox: readonly OutboxItem[],
   now: number,
+  t: Texts,
   only?: ReadonlySet<string>,
 ): FollowUp {
   const out: FollowUp = { newOutbox: [], outboxPatches: [], log: [], cancelled: new Set() };
@@ -82,7 +85,7 @@ export function followLeads(
     if (!wanted(leadId)) continue;
     const lead = leads.get(leadId);
     for (const item of staleButtons(items, lead)) {
-      out.newOutbox.push(rewriteOf(services, item, lead, now));
+      out.newOutbox.push(rewriteOf(services, item, lead, now, t));
       out.outboxPatches.push({ id: item.id, leadId, changes: { button: '' } });
     }
   }

@@ -134,6 +134,7 @@ export function managerAction(
     new Map([[leadId, after]]),
     mine.filter((item) => item !== escalation && item.status !== 'PENDING'),
     now,
+    t,
   );
   newOutbox.push(...follow.newOutbox);
   if (!mine.some((item) => item.messageTs !== '' && item.messageTs === lead.slackTs)) {

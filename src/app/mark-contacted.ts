@@ -23,7 +23,15 @@ export interface ClickDone {
   /** Rewrites to send after the lock. */
   toSend: OutboxItem[];
   /** Set when the answer replaces the clicked message: if it fails, chat.update does it. */
-  replaces?: { leadId: string; route: number; channel: string; ts: string; lead: Lead };
+  replaces?: {
+    leadId: string;
+    route: number;
+    channel: string;
+    ts: string;
+    lead: Lead;
+    /** The team's texts, for the rewrite. */
+    t: Texts;
+  };
 }
 
 export function markContacted(
@@ -48,6 +56,7 @@ export function markContacted(
       new Map([[leadId, after]]),
       messages.filter((m) => m !== clicked && m.status !== 'PENDING'),
       now,
+      t,
     );
     const toSend = leaseNew(follow.newOutbox, now);
     const commit = services.workbook.commit({
@@ -101,6 +110,7 @@ export function markContacted(
               channel: clicked?.messageChannel || request.channelId,
               ts: request.messageTs,
               lead: { ...after, salesSlackId: userId },
+              t,
             }
           : undefined,
       };
@@ -117,6 +127,7 @@ export function markContacted(
     lead ? new Map([[leadId, lead]]) : new Map<string, Lead>(),
     messages.filter((m) => m.status !== 'PENDING'),
     now,
+    t,
     new Set([leadId]),
   );
   const toSend = leaseNew(follow.newOutbox, now);

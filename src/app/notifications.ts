@@ -380,7 +380,12 @@ export function unreadableNotice(
               'INTAKE_PROBLEM',
               0,
               channel,
-              unreadableResponseMessage(settings.managerSlackId, leadId, input.unreadable),
+              unreadableResponseMessage(
+                settings.managerSlackId,
+                leadId,
+                input.unreadable,
+                textsFor(settings.language),
+              ),
               now,
             ),
           ]

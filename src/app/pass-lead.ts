@@ -76,6 +76,7 @@ export function passLead(
     new Map([[leadId, after]]),
     mine.filter((item) => item !== clicked && item.status !== 'PENDING'),
     now,
+    t,
   );
   const newOutbox = [notice, ...follow.newOutbox];
   const batch = leaseNew(newOutbox, now);

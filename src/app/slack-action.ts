@@ -23,7 +23,7 @@ import {
 import type { Outcome } from '../domain/outcome';
 import type { OutboxItem } from '../domain/outbox';
 import { languageOf } from '../domain/settings';
-import { textsFor, type Texts } from '../domain/texts';
+import { TEXTS, textsFor, type Texts } from '../domain/texts';
 import { newOutboxItem } from '../domain/outbox';
 import { deliver, leaseNew } from './deliver';
 import { rewriteOf } from './follow-lead';
@@ -213,9 +213,8 @@ export function handleSlackRequest(
     } catch (err) {
       if (!(err instanceof RoutingError && err.code === 'SHEETS_QUOTA')) throw err;
       answer = {
-        body: ephemeral(
-          'Google Sheets is at its per-minute limit right now, so I could not read your leads. Please try /leads again in a minute.',
-        ),
+        // The sheet could not be read, so neither could the team's language: both texts.
+        body: ephemeral(`${TEXTS.en.leadsQuota}\n${TEXTS.id.leadsQuota}`),
         outcome: 'QUOTA',
       };
     }
@@ -355,6 +354,7 @@ function fallBackToUpdate(
         },
         replaces.lead,
         now,
+        replaces.t,
       );
       const batch = leaseNew([rewrite], now);
       services.workbook.commit({ newOutbox: [rewrite] });

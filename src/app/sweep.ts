@@ -9,6 +9,7 @@ import { logEntry, type LogEntry } from '../domain/lead';
 import { availableReps, describeRosterProblem, rosterProblems } from '../domain/rep';
 import { nextDeadline, openLeadCounts, planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
+import { textsFor } from '../domain/texts';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { takeParked } from './intake';
 import {
@@ -107,7 +108,13 @@ export function runSweep(services: Services): SweepReport {
     const leadsAfter = new Map(
       snapshot.leads.map((lead) => [lead.leadId, { ...lead, ...(changed.get(lead.leadId) ?? {}) }]),
     );
-    const follow = followLeads(services, leadsAfter, snapshot.outbox, now);
+    const follow = followLeads(
+      services,
+      leadsAfter,
+      snapshot.outbox,
+      now,
+      textsFor(settings.language),
+    );
     notices.newOutbox.push(...follow.newOutbox);
     notices.outboxPatches.push(...follow.outboxPatches);
     log.push(...follow.log);

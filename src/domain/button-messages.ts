@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Lead } from './lead';
 import { reroutedAwayMessage, type SlackMessage } from './messages';
-import { en } from './texts/en';
+import type { Texts } from './texts';
 import type { OutboxItem } from './outbox';
 import { clip, escapeMrkdwn, mention } from './slack-text';
 import { parseStage } from './stage';
@@ -15,10 +15,14 @@ function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-/** The rewrite of a message whose buttons must go; `lead` is the lead now (undefined = gone). */
+/**
+ * The rewrite of a message whose buttons must go; `lead` is the lead now (undefined = gone).
+ * @param t the team's texts (setting `language`)
+ */
 export function buttonGoneMessage(
   item: Pick<OutboxItem, 'leadId' | 'kind' | 'toSlackId'>,
   lead: Lead | undefined,
+  t: Texts,
 ): SlackMessage {
   if (
     lead &&
@@ -28,21 +32,20 @@ export function buttonGoneMessage(
     item.toSlackId &&
     lead.salesSlackId !== item.toSlackId
   )
-    return reroutedAwayMessage(lead, item.toSlackId, lead.salesSlackId, en);
-  const who = lead
-    ? `${escapeMrkdwn(clip(lead.name || '(no name)'))} (${item.leadId})`
-    : item.leadId;
+    return reroutedAwayMessage(lead, item.toSlackId, lead.salesSlackId, t);
+  const who = lead ? `${escapeMrkdwn(clip(lead.name || t.noName))} (${item.leadId})` : item.leadId;
   const stage = lead ? parseStage(lead.stage) : null;
+  const owner = lead?.salesSlackId ? mention(lead.salesSlackId) : '';
   const text = !lead
-    ? `Lead ${who} is no longer in the lead sheet; nothing to do here.`
+    ? t.goneNotInSheet(who)
     : stage === 'CONTACTED'
-      ? `:white_check_mark: Lead ${who} was marked CONTACTED${lead.salesSlackId ? ` by ${mention(lead.salesSlackId)}` : ''}.`
+      ? t.goneContacted(who, owner)
       : stage !== 'NEW'
-        ? `Lead ${who} is now ${escapeMrkdwn(clip(lead.stage || 'without a stage', 40))}; nothing to do here.`
+        ? t.goneStage(who, escapeMrkdwn(clip(lead.stage || t.noStage, 40)))
         : item.kind === 'ESCALATION'
-          ? `:white_check_mark: Escalated lead ${who} has been handed over; it is now with ${lead.salesSlackId ? mention(lead.salesSlackId) : 'nobody yet'}.`
+          ? t.goneHandedOver(who, owner)
           : lead.salesSlackId && lead.salesSlackId === item.toSlackId
-            ? `Lead ${who} has a newer message for you; use the button there.`
-            : `:arrow_right: Lead ${who} moved on${lead.salesSlackId ? ` to ${mention(lead.salesSlackId)}` : ''}; nothing to do here.`;
+            ? t.goneNewerMessage(who)
+            : t.goneMovedOn(who, owner);
   return { text, blocks: [section(text)] };
 }

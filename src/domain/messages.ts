@@ -68,7 +68,7 @@ function leadFacts(lead: Lead, t: Texts): string {
   ];
   if (lead.email) lines.push(`*${t.labelEmail}:* ${escapeMrkdwn(clip(lead.email))}`);
   if (lead.source && lead.source !== 'form')
-    lines.push(`*Source:* ${escapeMrkdwn(clip(lead.source, 60))}`);
+    lines.push(`*${t.labelSource}:* ${escapeMrkdwn(clip(lead.source, 60))}`);
   lines.push(`*${t.labelLeadId}:* ${lead.leadId}`);
   return lines.join('\n');
 }
@@ -80,10 +80,10 @@ const SECTION_TEXT_MAX = 3000;
  * The lead's other answers as one section, "*Question:* answer" per line, escaped and
  * clipped to the section limit (the rest stays readable in lead_sheet); none when empty.
  */
-function answersSection(lead: Lead): SectionBlock[] {
+function answersSection(lead: Lead, t: Texts): SectionBlock[] {
   const answers = parseAnswers(lead.answers ?? '');
   if (answers.length === 0) return [];
-  const more = '\n…more in lead_sheet (answers)';
+  const more = `\n${t.answersMore}`;
   let text = '';
   for (const a of answers) {
     const line = `\n${a.question ? `*${escapeMrkdwn(clip(a.question, 150))}:* ` : ''}${escapeMrkdwn(clip(a.answer, 1000))}`;
@@ -138,7 +138,7 @@ export function assignmentMessage(lead: Lead, ctx: AssignmentContext, t: Texts):
     blocks: [
       section(headline),
       section(leadFacts(lead, t)),
-      ...answersSection(lead),
+      ...answersSection(lead, t),
       context(t.slaLine(duration, ctx.deadlineText)),
       actions,
     ],
@@ -351,17 +351,13 @@ export function unreadableResponseMessage(
   managerSlackId: string,
   leadId: string,
   reason: string,
+  t: Texts,
 ): SlackMessage {
   const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
-  const text = `${to}a form response came in without a readable name, phone or email. It is kept as lead ${leadId} with all its answers and routed as usual, but check the form settings: ${escapeMrkdwn(clip(reason, 1500))}`;
+  const text = t.unreadableResponse(to, leadId, escapeMrkdwn(clip(reason, 1500)));
   return {
     text,
-    blocks: [
-      section(`:warning: ${text}`),
-      context(
-        'Fix form_name_field, form_phone_field and form_email_field in settings (or run Lead Routing → Set up). You get this once until a response is read again.',
-      ),
-    ],
+    blocks: [section(`:warning: ${text}`), context(t.unreadableFix)],
   };
 }
 

@@ -106,6 +106,31 @@ export const en = {
     `${to}${who}. ${waiting} lead${waiting === 1 ? ' is' : 's are'} waiting unassigned in lead_sheet; they are assigned as soon as someone is available.`,
   nobodyAvailableOnce: 'You get this once until someone is available again.',
 
+  // A recorded message whose buttons no longer act, rewritten (issue 16's follow-ups).
+  goneNotInSheet: (who: string) =>
+    `Lead ${who} is no longer in the lead sheet; nothing to do here.`,
+  goneContacted: (who: string, by: string) =>
+    `:white_check_mark: Lead ${who} was marked CONTACTED${by ? ` by ${by}` : ''}.`,
+  goneStage: (who: string, stage: string) => `Lead ${who} is now ${stage}; nothing to do here.`,
+  goneHandedOver: (who: string, owner: string) =>
+    `:white_check_mark: Escalated lead ${who} has been handed over; it is now with ${owner || 'nobody yet'}.`,
+  goneNewerMessage: (who: string) =>
+    `Lead ${who} has a newer message for you; use the button there.`,
+  goneMovedOn: (who: string, to: string) =>
+    `:arrow_right: Lead ${who} moved on${to ? ` to ${to}` : ''}; nothing to do here.`,
+  noStage: 'without a stage',
+
+  // A form response nobody could read (issue 11), to the manager.
+  labelSource: 'Source',
+  answersMore: '…more in lead_sheet (answers)',
+  unreadableResponse: (to: string, leadId: string, reason: string) =>
+    `${to}a form response came in without a readable name, phone or email. It is kept as lead ${leadId} with all its answers and routed as usual, but check the form settings: ${reason}`,
+  unreadableFix:
+    'Fix form_name_field, form_phone_field and form_email_field in settings (or run Lead Routing → Set up). You get this once until a response is read again.',
+  /** /leads when the sheet cannot be read (so the team's language is unknown: both are sent). */
+  leadsQuota:
+    'Google Sheets is at its per-minute limit right now, so I could not read your leads. Please try /leads again in a minute.',
+
   // Ephemeral answers to a click that changes nothing.
   refuseUnknownLead: (leadId: string) =>
     `I can't find lead ${leadId}. It may have been archived or deleted from the sheet.`,

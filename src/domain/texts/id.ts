@@ -87,6 +87,29 @@ export const id: Texts = {
     `${to}${who}. ${waiting} lead menunggu tanpa pemilik di lead_sheet; lead akan dibagikan begitu ada yang tersedia.`,
   nobodyAvailableOnce: 'Pesan ini dikirim sekali sampai ada sales yang tersedia lagi.',
 
+  goneNotInSheet: (who) =>
+    `Lead ${who} sudah tidak ada di lead sheet; tidak ada yang perlu dilakukan di sini.`,
+  goneContacted: (who, by) =>
+    `:white_check_mark: Lead ${who} sudah ditandai CONTACTED${by ? ` oleh ${by}` : ''}.`,
+  goneStage: (who, stage) =>
+    `Lead ${who} sekarang ${stage}; tidak ada yang perlu dilakukan di sini.`,
+  goneHandedOver: (who, owner) =>
+    `:white_check_mark: Lead eskalasi ${who} sudah diserahkan; sekarang dipegang ${owner || 'belum ada'}.`,
+  goneNewerMessage: (who) =>
+    `Lead ${who} punya pesan yang lebih baru untuk Anda; pakai tombol di sana.`,
+  goneMovedOn: (who, to) =>
+    `:arrow_right: Lead ${who} sudah dipindahkan${to ? ` ke ${to}` : ''}; tidak ada yang perlu dilakukan di sini.`,
+  noStage: 'tanpa stage',
+
+  labelSource: 'Sumber',
+  answersMore: '…selengkapnya di lead_sheet (answers)',
+  unreadableResponse: (to, leadId, reason) =>
+    `${to}ada respons formulir tanpa nama, telepon, atau email yang terbaca. Respons itu disimpan sebagai lead ${leadId} dengan semua jawabannya dan dirutekan seperti biasa, tetapi periksa pengaturan formulir: ${reason}`,
+  unreadableFix:
+    'Perbaiki form_name_field, form_phone_field dan form_email_field di settings (atau jalankan Lead Routing → Set up). Pesan ini dikirim sekali sampai ada respons yang terbaca lagi.',
+  leadsQuota:
+    'Google Sheets sedang mencapai batas per menit, jadi daftar lead Anda tidak bisa dibaca. Silakan coba /leads lagi dalam satu menit.',
+
   refuseUnknownLead: (leadId) =>
     `Lead ${leadId} tidak ditemukan. Mungkin sudah diarsipkan atau dihapus dari sheet.`,
   refuseAlreadyContacted: (leadId) =>
