@@ -4,6 +4,7 @@
  * lead gets a fresh SLA clock and its new owner the usual message with the button;
  * the escalation stays recorded. Runs under the lock the router holds.
  */
+import { answeredInPlace } from '../domain/buttons';
 import { logEntry } from '../domain/lead';
 import { managerActedMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
@@ -163,12 +164,7 @@ export function managerAction(
       ...follow.log,
     ],
     newOutbox,
-    outboxPatches: [
-      ...follow.outboxPatches,
-      ...(escalation?.button === 'LIVE'
-        ? [{ id: escalation.id, leadId, changes: { button: '' as const } }]
-        : []),
-    ],
+    outboxPatches: [...follow.outboxPatches, ...answeredInPlace(escalation, leadId)],
   });
   if (commit.skippedLeads.length)
     return {

@@ -6,6 +6,7 @@
  * click came from the ephemeral `/leads` list), so no button for it stays live. Texts are
  * in the team's language `t`; the contacted message offers the outcome buttons.
  */
+import { answeredInPlace } from '../domain/buttons';
 import { decideContact } from '../domain/contact';
 import { logEntry } from '../domain/lead';
 import { contactedMessage, refusalText, type RefusalReason } from '../domain/messages';
@@ -77,12 +78,7 @@ export function markContacted(
         ...follow.log,
       ],
       newOutbox: follow.newOutbox,
-      outboxPatches: [
-        ...follow.outboxPatches,
-        ...(clicked?.button === 'LIVE'
-          ? [{ id: clicked.id, leadId, changes: { button: '' as const } }]
-          : []),
-      ],
+      outboxPatches: [...follow.outboxPatches, ...answeredInPlace(clicked, leadId)],
     });
     if (commit.skippedLeads.length === 0) {
       const minutes = lead.assignedAt === null ? 0 : (now - lead.assignedAt) / 60_000;

@@ -6,6 +6,7 @@
  * the old one is replaced by "handed on". Nobody else eligible: the owner is told and
  * keeps the lead. Runs under the lock the router holds, over a full read.
  */
+import { answeredInPlace } from '../domain/buttons';
 import { logEntry } from '../domain/lead';
 import { passedAwayMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
@@ -98,12 +99,7 @@ export function passLead(
       ...follow.log,
     ],
     newOutbox,
-    outboxPatches: [
-      ...follow.outboxPatches,
-      ...(clicked?.button === 'LIVE'
-        ? [{ id: clicked.id, leadId, changes: { button: '' as const } }]
-        : []),
-    ],
+    outboxPatches: [...follow.outboxPatches, ...answeredInPlace(clicked, leadId)],
   });
   if (commit.skippedLeads.length)
     return {

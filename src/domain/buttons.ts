@@ -7,7 +7,7 @@
  * moved since). Everything else that still shows a button is rewritten.
  */
 import type { Lead } from './lead';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem, OutboxPatch } from './outbox';
 import { parseStage } from './stage';
 
 /** Kinds of message that carry live buttons while their lead allows it. */
@@ -50,4 +50,13 @@ export function liveByLead(items: readonly OutboxItem[]): Map<string, OutboxItem
   for (const item of items)
     if (item.button === 'LIVE') byLead.set(item.leadId, [...(byLead.get(item.leadId) ?? []), item]);
   return byLead;
+}
+
+/**
+ * The patch that records a clicked message's buttons as gone: the click's own answer
+ * replaces that message, so no chat.update is owed. Dropped with the lead change it
+ * belongs to when that change is skipped. None when the message was not recorded live.
+ */
+export function answeredInPlace(item: OutboxItem | undefined, leadId: string): OutboxPatch[] {
+  return item?.button === 'LIVE' ? [{ id: item.id, leadId, changes: { button: '' } }] : [];
 }
