@@ -5,7 +5,7 @@
 import { parseSettings } from '../domain/settings';
 import { isSlaExpired } from '../domain/sla';
 import { parseStage } from '../domain/stage';
-import { clockFor } from './notifications';
+import { slaClockFor } from './run-context';
 import type { Services } from './ports';
 
 export interface Health {
@@ -26,13 +26,13 @@ export function checkHealth(services: Services): Health {
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
     const open = snapshot.leads.filter((lead) => parseStage(lead.stage) === 'NEW');
-    const clock = clockFor(services, settings, snapshot.holidays);
+    const sla = slaClockFor(services, settings, snapshot.holidays);
     return {
       ok: true,
       ...base,
       leadsNew: open.length,
       leadsUnassigned: open.filter((lead) => !lead.salesSlackId).length,
-      leadsOverdue: open.filter((lead) => isSlaExpired(lead, clock, now)).length,
+      leadsOverdue: open.filter((lead) => isSlaExpired(lead, sla, now)).length,
       messagesPending: snapshot.outbox.filter((item) => item.status === 'PENDING').length,
     };
   } catch (err) {

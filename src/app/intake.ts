@@ -1,7 +1,8 @@
 /**
- * Intake of one form response: the lead is kept whatever else goes wrong. It is
- * written NEW (already assigned when a rep is eligible) in the first write of the
- * commit; the round-robin pointer, the log and the owed Slack message follow, and the
+ * Intake of one form response or web lead: the lead is kept whatever else goes wrong.
+ * Under the lock: read the workbook, plan (pure, domain/intake-plan.ts), commit — the
+ * lead is written NEW (already assigned when a rep is available) in the commit's first
+ * write; the round-robin pointer, the log and the owed Slack message follow. The
  * message is sent after the lock is released.
  */
 import {
@@ -11,39 +12,26 @@ import {
   leadHasSubmission,
   readResponse,
   responseFingerprint,
-  type LeadDraft,
 } from '../domain/intake';
+import { planIntake, type IntakeInput, type IntakePlan } from '../domain/intake-plan';
 import { formatAnswers } from '../domain/answers';
 import { normalisePhone } from '../domain/phone';
 import { usableEmail, type WebLead } from '../domain/web-lead';
-import { logEntry, makeLeadId, type Lead, type LogEntry } from '../domain/lead';
-import { findDuplicate } from '../domain/duplicates';
-import { availableReps } from '../domain/rep';
-import { assignmentPatch, assignNewLead, openLeadCounts } from '../domain/routing';
+import { logEntry, makeLeadId, type LogEntry } from '../domain/lead';
 import { formFields, parseSettings, type Settings } from '../domain/settings';
 import { deliver, leaseNew, type DeliveryReport } from './deliver';
 import {
   assignmentNotice,
   availableAgain,
-  clockFor,
   nobodyAvailableNotice,
-  patched,
   returnedNotice,
   teamNote,
   unreadableNotice,
+  type StateNotice,
 } from './notifications';
-import { parseStage } from '../domain/stage';
 import type { FormResponse, Services, WorkbookChanges } from './ports';
+import { runContext, type RunContext } from './run-context';
 import { rotationsFrom, rotationsState } from './state-keys';
-import {
-  describeRule,
-  pickRule,
-  ruleFields,
-  ruleName,
-  teamKey,
-  type RoutingRule,
-} from '../domain/routing-rules';
-import { teamReps } from '../domain/teams';
 import type { OutboxItem } from '../domain/outbox';
 import { errorText, RoutingError } from '../domain/errors';
 
@@ -57,25 +45,6 @@ export type IntakeResult =
   | { kind: 'REJECTED'; reason: string };
 
 const LOCK_MS = 30_000;
-
-/** What a form response or a web lead becomes once read with the settings. */
-interface IntakeInput {
-  /** Fingerprint (form) or external-id key (web): the same key twice makes one lead. */
-  key: string;
-  /** Null: a blank response, no lead. */
-  draft: LeadDraft | null;
-  /** Set: the request is refused and nothing is written. */
-  reject?: string;
-  source: string;
-  /** 'form' or 'web' (routing_log's actor). */
-  actor: string;
-  /** Why a lead has no contact (logged as ERROR, the manager told once); '' when it has one. */
-  unreadable: string;
-  /** Extra words for the RECEIVED log row. */
-  detail: string;
-  /** Answers by question title, for the routing rules. */
-  ruleAnswers: Record<string, string>;
-}
 
 type IntakeReader = (settings: Settings, now: number) => IntakeInput;
 
@@ -177,29 +146,21 @@ function sendAdmitted(services: Services, admitted: Admitted): void {
 }
 
 /**
- * The lead is made (or the response recognised) under the lock; the messages it owes
- * are returned, to be sent after the lock is released.
+ * The lead is made (or the response recognised) under the lock: read, plan (pure,
+ * domain/intake-plan.ts), commit; the messages it owes are returned, to be sent after
+ * the lock is released.
  */
 function admitLead(services: Services, readInput: IntakeReader, options: AdmitOptions): Admitted {
   let toSend: OutboxItem[] = [];
   const result = services.lock.withLock(LOCK_MS, (): IntakeResult => {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
-    const log: LogEntry[] = [];
-    let settings: Settings;
-    let settingsOk = true;
-    let settingsError = '';
-    try {
-      settings = parseSettings(snapshot.settings);
-    } catch (err) {
-      if (!(err instanceof RoutingError)) throw err;
-      settingsOk = false;
-      settingsError = err.message;
-      settings = { ...parseSettings(new Map()), ...formFields(snapshot.settings) };
-    }
+    const { settings, settingsError } = readSettings(snapshot.settings);
     const input = readInput(settings, now);
     if (input.reject) return { kind: 'REJECTED', reason: input.reject };
-    if (!settingsOk) {
+    const ctx = runContext(services, settings, snapshot.holidays, now);
+    const log: LogEntry[] = [];
+    if (settingsError) {
       log.push(
         logEntry(now, 'ERROR', {
           actor: input.actor,
@@ -208,217 +169,106 @@ function admitLead(services: Services, readInput: IntakeReader, options: AdmitOp
       );
       services.log.error(settingsError);
     }
-    const key = input.key;
-    const existing =
-      snapshot.leads.find((lead) => leadHasSubmission(lead, key)) ??
-      (options.checkArchive && services.workbook.archivedSubmissionKeys().has(key)
-        ? { leadId: '' }
+    const known =
+      snapshot.leads.find((lead) => leadHasSubmission(lead, input.key))?.leadId ??
+      (options.checkArchive && services.workbook.archivedSubmissionKeys().has(input.key)
+        ? ''
         : undefined);
-    if (existing) {
-      services.workbook.commit({
-        log: [
-          ...log,
-          logEntry(now, 'DUPLICATE_SUBMISSION', {
-            leadId: existing.leadId,
-            actor: input.actor,
-            detail: !existing.leadId
-              ? 'a parked copy of a response whose lead is already archived'
-              : input.actor === 'form'
-                ? 'the form trigger fired again for a response already taken in'
-                : `the same external_id was posted again (${input.detail}); no new lead`,
-          }),
-        ],
-      });
-      return { kind: 'DUPLICATE', leadId: existing.leadId };
-    }
-    const draft = input.draft;
-    if (!draft) {
-      services.workbook.commit({
-        log: [
-          ...log,
-          logEntry(now, 'BLANK_SUBMISSION', {
-            actor: input.actor,
-            detail: 'every answer was empty; no lead created',
-          }),
-        ],
-      });
-      return { kind: 'BLANK' };
-    }
-    const match = settingsOk
-      ? findDuplicate(draft, snapshot.leads, now, settings.duplicateWindowDays)
-      : null;
-    if (match?.kind === 'MERGE') {
-      // The fingerprint joins the lead's, so this response is never merged twice.
-      const merged = patched(match.lead, {
-        submissionCount: match.lead.submissionCount + 1,
-        lastSubmittedAt: now,
-        submissionKey: `${match.lead.submissionKey} ${key}`.trim(),
-      });
-      const notices = merged.salesSlackId ? [returnedNotice(services, merged, settings, now)] : [];
-      const batch = leaseNew(notices, now);
-      services.workbook.commit({
-        leadPatches: [
-          {
-            leadId: merged.leadId,
-            changes: {
-              submissionCount: merged.submissionCount,
-              lastSubmittedAt: now,
-              submissionKey: merged.submissionKey,
-            },
-          },
-        ],
-        log: [
-          ...log,
-          logEntry(now, 'DUPLICATE', {
-            leadId: merged.leadId,
-            toSlackId: merged.salesSlackId,
-            actor: input.actor,
-            detail: `submitted again (${merged.submissionCount} times in all); no new lead${merged.salesSlackId ? ', the owner is told' : ''}`,
-          }),
-        ],
+    const ids = new Set(snapshot.leads.map((lead) => lead.leadId));
+    const plan = planIntake({
+      input,
+      leads: snapshot.leads,
+      reps: snapshot.reps,
+      rules: snapshot.rules.rules,
+      rotations: rotationsFrom(snapshot.state),
+      settings,
+      settingsOk: !settingsError,
+      now,
+      known,
+      newLeadId: () =>
+        makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) => ids.has(id)),
+    });
+    const commit = commitIntake(ctx, snapshot.state, input, plan, log);
+    toSend = commit.toSend;
+    return commit.result;
+  });
+  return { result, toSend };
+}
+
+/** The settings as read; when they cannot be, the defaults (and the form mapping) and why. */
+function readSettings(raw: Map<string, unknown>): { settings: Settings; settingsError: string } {
+  try {
+    return { settings: parseSettings(raw), settingsError: '' };
+  } catch (err) {
+    if (!(err instanceof RoutingError)) throw err;
+    return {
+      settings: { ...parseSettings(new Map()), ...formFields(raw) },
+      settingsError: err.message,
+    };
+  }
+}
+
+/**
+ * Writes the plan in one commit (log rows after `log`, the settings' error if any) and
+ * leases the messages it owes.
+ */
+function commitIntake(
+  ctx: RunContext,
+  state: ReadonlyMap<string, string>,
+  input: IntakeInput,
+  plan: IntakePlan,
+  log: LogEntry[],
+): Admitted {
+  const { workbook } = ctx.services;
+  switch (plan.kind) {
+    case 'DUPLICATE':
+      workbook.commit({ log: [...log, plan.log] });
+      return { result: { kind: 'DUPLICATE', leadId: plan.leadId }, toSend: [] };
+    case 'BLANK':
+      workbook.commit({ log: [...log, plan.log] });
+      return { result: { kind: 'BLANK' }, toSend: [] };
+    case 'MERGED': {
+      const notices = plan.lead.salesSlackId ? [returnedNotice(ctx, plan.lead)] : [];
+      const toSend = leaseNew(notices, ctx.now);
+      workbook.commit({
+        leadPatches: [{ leadId: plan.lead.leadId, changes: plan.changes }],
+        log: [...log, plan.log],
         newOutbox: notices,
       });
-      toSend = batch;
-      return { kind: 'MERGED', leadId: merged.leadId };
+      return { result: { kind: 'MERGED', leadId: plan.lead.leadId }, toSend };
     }
-    const ids = new Set(snapshot.leads.map((lead) => lead.leadId));
-    const lead: Lead = {
-      leadId: makeLeadId(services.localTime.compactDate(now), services.ids.uuid(), (id) =>
-        ids.has(id),
-      ),
-      name: draft.name,
-      phone: draft.phone,
-      phoneRaw: draft.phoneRaw,
-      email: draft.email,
-      stage: 'NEW',
-      assignedSales: '',
-      salesSlackId: '',
-      routeCount: 0,
-      createdAt: now,
-      assignedAt: null,
-      lastRoutedAt: null,
-      contactedAt: null,
-      escalatedAt: null,
-      slackChannel: '',
-      slackTs: '',
-      routeHistory: [],
-      submissionKey: key,
-      submissionCount: 1,
-      lastSubmittedAt: null,
-      source: input.source,
-      answers: draft.answers ?? '',
-      ...teamFields(
-        pickRule(
-          snapshot.rules.rules,
-          ruleFields(input.ruleAnswers, {
-            source: input.source,
-            email: draft.email,
-            phone: draft.phone || draft.phoneRaw,
-          }),
-        ),
-      ),
-      passedBy: [],
-    };
-    log.push(
-      logEntry(now, 'RECEIVED', {
-        leadId: lead.leadId,
-        actor: input.actor,
-        detail: [
-          input.detail,
-          draft.phoneOk || !draft.phoneRaw
-            ? ''
-            : `phone "${draft.phoneRaw.slice(0, 60)}" could not be read; kept in phone_raw`,
-          ruleDetail(lead, snapshot.rules.rules),
-        ]
-          .filter(Boolean)
-          .join('; '),
-      }),
-    );
-    // A response with answers but no readable contact is kept and said out loud.
-    const formState = unreadableNotice(services, settings, snapshot.state, input, lead.leadId, now);
-    log.push(...formState.log);
-    const held = openLeadCounts(snapshot.leads);
-    const rotations = rotationsFrom(snapshot.state);
-    // A returning lead goes back to its previous owner only within the lead's team.
-    const previousOwner =
-      match?.kind === 'RETURNING'
-        ? availableReps(teamReps(snapshot.reps, lead.team), now, held).find(
-            (rep) => rep.slackId === match.previousOwner,
-          )
-        : undefined;
-    const assigned = !settingsOk
-      ? null
-      : previousOwner
-        ? {
-            decision: {
-              kind: 'ASSIGNED' as const,
-              lead,
-              patch: assignmentPatch(lead, previousOwner, now),
-              to: previousOwner,
-            },
-            rotations,
-          }
-        : assignNewLead(lead, snapshot.reps, rotations, now, held);
-    const changes: WorkbookChanges = { log };
-    if (!assigned) {
-      changes.newLeads = [lead];
-      if (settingsOk) {
-        const waiting =
-          snapshot.leads.filter(
-            (l) =>
-              !l.salesSlackId &&
-              parseStage(l.stage) === 'NEW' &&
-              teamKey(l.team) === teamKey(lead.team),
-          ).length + 1;
-        const notice = nobodyAvailableNotice(
-          services,
-          settings,
-          snapshot.state,
-          waiting,
-          now,
-          lead.leadId,
-          lead.team,
-        );
-        if (notice.log.length === 0) {
-          const who = lead.team ? `no rep of team ${lead.team}` : 'no rep';
-          log.push(
-            logEntry(now, 'UNASSIGNED', {
-              leadId: lead.leadId,
-              detail: `${who} can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can`,
-            }),
-          );
-        }
-        log.push(...notice.log);
-        changes.newOutbox = [...notice.newOutbox, ...formState.newOutbox];
-        changes.state = { ...notice.state, ...formState.state };
-      } else {
-        changes.newOutbox = formState.newOutbox;
-        changes.state = formState.state;
-      }
-      toSend = leaseNew(changes.newOutbox, now);
-      services.workbook.commit(changes);
-      // Leads wait: every sweep looks again, so one assigns them as soon as a rep is back.
-      services.schedule.workAt(now);
-      return {
-        kind: 'CREATED',
-        leadId: lead.leadId,
-        assignedTo: '',
-        delivery: { sent: 0, retrying: 0, failed: 0 },
-      };
-    }
-    const after = patched(lead, assigned.decision.patch.changes);
-    const clock = clockFor(services, settings, snapshot.holidays);
-    const notice = assignmentNotice(services, after, settings, clock, now);
-    changes.newOutbox = [notice, ...formState.newOutbox];
-    const batch = leaseNew(changes.newOutbox, now);
+    case 'CREATED':
+      return commitCreated(ctx, state, input, plan, log);
+  }
+}
+
+/** A new lead: written assigned (its owner's message queued) or waiting (the manager told once). */
+function commitCreated(
+  ctx: RunContext,
+  state: ReadonlyMap<string, string>,
+  input: IntakeInput,
+  plan: Extract<IntakePlan, { kind: 'CREATED' }>,
+  log: LogEntry[],
+): Admitted {
+  const { services, now } = ctx;
+  const { lead, assigned } = plan;
+  log.push(plan.received);
+  // A response with answers but no readable contact is kept and said out loud.
+  const formState = unreadableNotice(ctx, state, input, lead.leadId);
+  log.push(...formState.log);
+  const changes: WorkbookChanges = { log };
+  let nextWork = now;
+  if (assigned) {
+    const after = assigned.lead;
     changes.newLeads = [after];
+    changes.newOutbox = [assignmentNotice(ctx, after), ...formState.newOutbox];
     changes.state = {
-      ...rotationsState(rotations, assigned.rotations),
-      ...availableAgain(snapshot.state, lead.team),
+      ...rotationsState(rotationsFrom(state), assigned.rotations),
+      ...availableAgain(state, lead.team),
       ...formState.state,
     };
-    const why = previousOwner
-      ? `; returning lead (was ${match?.lead.leadId}), back to its previous owner`
+    const why = assigned.returningFrom
+      ? `; returning lead (was ${assigned.returningFrom}), back to its previous owner`
       : '';
     log.push(
       logEntry(now, 'ASSIGNED', {
@@ -427,17 +277,51 @@ function admitLead(services: Services, readInput: IntakeReader, options: AdmitOp
         detail: `route 1${why}${teamNote(lead)}`,
       }),
     );
-    services.workbook.commit(changes);
-    services.schedule.workAt(clock.deadline(now, lead.slaMinutes));
-    toSend = batch;
-    return {
+    nextWork = ctx.sla.deadline(now, lead.slaMinutes);
+  } else {
+    changes.newLeads = [lead];
+    const waiting = plan.waiting ? waitingNotice(ctx, state, plan) : null;
+    if (waiting) log.push(...waiting.log);
+    changes.newOutbox = [...(waiting?.newOutbox ?? []), ...formState.newOutbox];
+    changes.state = { ...waiting?.state, ...formState.state };
+    // Leads wait: every sweep looks again, so one assigns them as soon as a rep is back.
+  }
+  const toSend = leaseNew(changes.newOutbox, now);
+  services.workbook.commit(changes);
+  services.schedule.workAt(nextWork);
+  return {
+    result: {
       kind: 'CREATED',
       leadId: lead.leadId,
-      assignedTo: after.salesSlackId,
+      assignedTo: assigned?.lead.salesSlackId ?? '',
       delivery: { sent: 0, retrying: 0, failed: 0 },
-    };
-  });
-  return { result, toSend };
+    },
+    toSend,
+  };
+}
+
+/**
+ * A lead nobody can take now: the manager is told once per stretch; within a stretch
+ * the lead's own UNASSIGNED row says it waits.
+ */
+function waitingNotice(
+  ctx: RunContext,
+  state: ReadonlyMap<string, string>,
+  plan: Extract<IntakePlan, { kind: 'CREATED' }>,
+): StateNotice {
+  const { lead, waiting } = plan;
+  const notice = nobodyAvailableNotice(ctx, state, waiting, lead.leadId, lead.team);
+  if (notice.log.length) return notice;
+  const who = lead.team ? `no rep of team ${lead.team}` : 'no rep';
+  return {
+    ...notice,
+    log: [
+      logEntry(ctx.now, 'UNASSIGNED', {
+        leadId: lead.leadId,
+        detail: `${who} can take it now (inactive, away or at max_open_leads); ${waiting} waiting; the sweep assigns them once one can`,
+      }),
+    ],
+  };
 }
 
 /** The first answer to each question, by title (what routing rules match against). */
@@ -446,21 +330,6 @@ function firstAnswers(named: Record<string, string[] | string>): Record<string, 
   for (const [title, values] of Object.entries(named))
     answers[title] = String(Array.isArray(values) ? (values[0] ?? '') : values);
   return answers;
-}
-
-/** What the matched rule (or none) puts on a new lead: its team, its name and its SLA. */
-function teamFields(rule: RoutingRule | null): Pick<Lead, 'team' | 'routingRule' | 'slaMinutes'> {
-  return rule
-    ? { team: rule.team, routingRule: ruleName(rule), slaMinutes: rule.slaMinutes }
-    : { team: '', routingRule: '', slaMinutes: null };
-}
-
-/** The RECEIVED log's word on routing rules: which one matched, with its SLA. */
-function ruleDetail(lead: Lead, rules: readonly RoutingRule[]): string {
-  const rule = rules.find((r) => ruleName(r) === lead.routingRule);
-  if (!rule) return rules.length ? 'no routing rule matched: every rep' : '';
-  const sla = rule.slaMinutes !== null ? `, SLA ${rule.slaMinutes} min` : '';
-  return `routing_rules ${describeRule(rule)} matched: ${rule.team ? `team ${rule.team}` : 'every rep'}${sla}`;
 }
 
 /**

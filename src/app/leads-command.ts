@@ -9,7 +9,8 @@ import { languageOf, parseSettings } from '../domain/settings';
 import { slaDeadline } from '../domain/sla';
 import { parseStage } from '../domain/stage';
 import { textsFor } from '../domain/texts';
-import { clockFor, localDayAndTime } from './notifications';
+import { localDayAndTime } from './notifications';
+import { slaClockFor } from './run-context';
 import type { Services } from './ports';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 
@@ -30,10 +31,10 @@ export function leadsList(services: Services, userId: string): SlackAnswer {
       outcome: 'UNKNOWN_USER',
     };
   }
-  const clock = clockFor(services, settings, snapshot.holidays);
+  const sla = slaClockFor(services, settings, snapshot.holidays);
   const mine = snapshot.leads
     .filter((lead) => lead.salesSlackId === userId && parseStage(lead.stage) === 'NEW')
-    .map((lead) => ({ lead, deadline: slaDeadline(lead, clock) ?? now }))
+    .map((lead) => ({ lead, deadline: slaDeadline(lead, sla) ?? now }))
     .sort((a, b) => a.deadline - b.deadline);
   const listed = mine.slice(0, MAX_LISTED).map(({ lead, deadline }) => ({
     lead,

@@ -16,8 +16,9 @@ import { parseStage } from '../domain/stage';
 import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
-import { assignmentNotice, clockFor, movedOnNotice, patched } from './notifications';
+import { assignmentNotice, movedOnNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
+import { runContext } from './run-context';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { ClickSource } from './slack-request';
 
@@ -114,15 +115,8 @@ export function managerAction(
   }
   const patch = assignmentPatch(lead, to, now);
   const after = patched(lead, patch.changes);
-  const notice = assignmentNotice(
-    services,
-    after,
-    settings,
-    clockFor(services, settings, snapshot.holidays),
-    now,
-    undefined,
-    userId,
-  );
+  const ctx = runContext(services, settings, snapshot.holidays, now);
+  const notice = assignmentNotice(ctx, after, { assignedBy: userId });
   const newOutbox: OutboxItem[] = [notice];
   const mine = snapshot.outbox.filter((item) => item.leadId === leadId);
   // Every earlier message of the lead loses its button (the escalation itself is
@@ -139,7 +133,7 @@ export function managerAction(
   );
   newOutbox.push(...follow.newOutbox);
   if (!mine.some((item) => item.messageTs !== '' && item.messageTs === lead.slackTs)) {
-    const movedOn = movedOnNotice(services, lead, to.slackId, now, settings);
+    const movedOn = movedOnNotice(ctx, lead, to.slackId);
     if (movedOn) newOutbox.push(movedOn);
   }
   const batch = leaseNew(newOutbox, now);

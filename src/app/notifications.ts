@@ -23,8 +23,9 @@ import {
 } from '../domain/outbox';
 import type { RoutingDecision } from '../domain/routing';
 import type { Settings } from '../domain/settings';
-import { leadSlaMinutes, slaClock, slaDeadline, type SlaClock } from '../domain/sla';
+import { leadSlaMinutes, slaDeadline } from '../domain/sla';
 import type { Services } from './ports';
+import type { RunContext } from './run-context';
 import { eligibleReps, type Rep } from '../domain/rep';
 import {
   FORM_UNREADABLE_SINCE,
@@ -39,47 +40,57 @@ export interface Notices {
   log: LogEntry[];
 }
 
-function post(
-  services: Services,
-  leadId: string,
-  kind: OutboxKind,
-  route: number,
-  channel: string,
-  message: SlackMessage,
-  now: number,
-  toSlackId = '',
-): OutboxItem {
+/** A notice that also moves a stretch's state key: what to add to the commit. */
+export interface StateNotice {
+  newOutbox: OutboxItem[];
+  log: LogEntry[];
+  state: Record<string, string | number | Date>;
+}
+
+/** A new message to post, as the outbox keeps it. */
+interface NewPost {
+  leadId: string;
+  kind: OutboxKind;
+  route: number;
+  channel: string;
+  message: SlackMessage;
+  toSlackId?: string;
+}
+
+function post(ctx: Pick<RunContext, 'services' | 'now'>, spec: NewPost): OutboxItem {
   const body = {
-    channel,
-    text: message.text,
-    blocks: message.blocks,
+    channel: spec.channel,
+    text: spec.message.text,
+    blocks: spec.message.blocks,
     unfurl_links: false,
     unfurl_media: false,
   };
   return newOutboxItem({
-    id: `M-${services.ids.uuid()}`,
-    leadId,
-    kind,
-    route,
+    id: `M-${ctx.services.ids.uuid()}`,
+    leadId: spec.leadId,
+    kind: spec.kind,
+    route: spec.route,
     method: 'chat.postMessage',
     body: JSON.stringify(body),
-    createdAt: now,
-    toSlackId,
+    createdAt: ctx.now,
+    toSlackId: spec.toSlackId ?? '',
   });
 }
 
+/** How a lead came to its owner, for the assignment message's wording. */
+export interface AssignmentHow {
+  /** Slack id of the owner the sweep moved it from (re-route). */
+  reroutedFrom?: string;
+  /** Slack id of the manager who reassigned it or the rep who took it. */
+  assignedBy?: string;
+  /** Handed on by the previous owner (pass_lead). */
+  passed?: boolean;
+}
+
 /** The message owed to a lead's (new) owner. `lead` is the lead after assignment. */
-export function assignmentNotice(
-  services: Services,
-  lead: Lead,
-  settings: Settings,
-  clock: SlaClock,
-  now: number,
-  reroutedFrom?: string,
-  assignedBy?: string,
-  passed = false,
-): OutboxItem {
-  const deadline = slaDeadline(lead, clock) ?? now;
+export function assignmentNotice(ctx: RunContext, lead: Lead, how: AssignmentHow = {}): OutboxItem {
+  const { services, settings, now } = ctx;
+  const deadline = slaDeadline(lead, ctx.sla) ?? now;
   const t = textsFor(settings.language);
   const message = assignmentMessage(
     lead,
@@ -87,22 +98,20 @@ export function assignmentNotice(
       ownerSlackId: lead.salesSlackId,
       slaMinutes: leadSlaMinutes(lead, settings.slaMinutes),
       deadlineText: localDayAndTime(services, deadline, t),
-      reroutedFromSlackId: reroutedFrom,
-      assignedBySlackId: assignedBy,
-      passed,
+      reroutedFromSlackId: how.reroutedFrom,
+      assignedBySlackId: how.assignedBy,
+      passed: how.passed ?? false,
     },
     t,
   );
-  return post(
-    services,
-    lead.leadId,
-    'ASSIGNMENT',
-    lead.routeCount,
-    settings.leadsChannelId || lead.salesSlackId,
+  return post(ctx, {
+    leadId: lead.leadId,
+    kind: 'ASSIGNMENT',
+    route: lead.routeCount,
+    channel: settings.leadsChannelId || lead.salesSlackId,
     message,
-    now,
-    lead.salesSlackId,
-  );
+    toSlackId: lead.salesSlackId,
+  });
 }
 
 /** "; team solar (routing_rules row 3)" for a log detail; '' for a lead without a team or rule. */
@@ -124,14 +133,12 @@ export function patched(lead: Lead, changes: Partial<Lead>): Lead {
 
 /** Outbox work and log rows for a sweep's decisions. */
 export function noticesFor(
-  services: Services,
+  ctx: RunContext,
   decisions: readonly RoutingDecision[],
   outbox: readonly OutboxItem[],
-  settings: Settings,
-  clock: SlaClock,
-  now: number,
   reps: readonly Rep[],
 ): Notices {
+  const { settings, now } = ctx;
   const notices: Notices = { newOutbox: [], outboxPatches: [], log: [] };
   // Messages recorded in the outbox are followed by followLeads; only an older message
   // known just from the lead's slack_ts gets the moved-on rewrite here.
@@ -140,7 +147,7 @@ export function noticesFor(
     const lead = decision.lead;
     const after = patched(lead, decision.patch.changes);
     if (decision.kind === 'ASSIGNED') {
-      notices.newOutbox.push(assignmentNotice(services, after, settings, clock, now));
+      notices.newOutbox.push(assignmentNotice(ctx, after));
       notices.log.push(
         logEntry(now, 'ASSIGNED', {
           leadId: lead.leadId,
@@ -149,13 +156,11 @@ export function noticesFor(
         }),
       );
     } else if (decision.kind === 'REROUTED') {
-      notices.newOutbox.push(
-        assignmentNotice(services, after, settings, clock, now, decision.from),
-      );
+      notices.newOutbox.push(assignmentNotice(ctx, after, { reroutedFrom: decision.from }));
       const same = decision.from === decision.to.slackId;
       const notice = tracked.has(lead.slackTs)
         ? null
-        : movedOnNotice(services, lead, decision.to.slackId, now, settings);
+        : movedOnNotice(ctx, lead, decision.to.slackId);
       if (notice) notices.newOutbox.push(notice);
       notices.log.push(
         logEntry(now, 'REROUTED', {
@@ -181,15 +186,13 @@ export function noticesFor(
         textsFor(settings.language),
       );
       const channel = settings.escalationChannelId || settings.managerSlackId;
-      const item = post(
-        services,
-        lead.leadId,
-        'ESCALATION',
-        lead.routeCount,
+      const item = post(ctx, {
+        leadId: lead.leadId,
+        kind: 'ESCALATION',
+        route: lead.routeCount,
         channel,
         message,
-        now,
-      );
+      });
       if (!channel) {
         item.status = 'FAILED';
         item.lastError = 'manager_slack_id is not set in settings';
@@ -221,14 +224,13 @@ export function noticesFor(
  * @param team the waiting leads' team, as the rule names it ('' = leads without a team)
  */
 export function nobodyAvailableNotice(
-  services: Services,
-  settings: Settings,
+  ctx: RunContext,
   state: ReadonlyMap<string, string>,
   waiting: number,
-  now: number,
   leadId = '',
   team = '',
-): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
+): StateNotice {
+  const { settings, now } = ctx;
   const key = nobodyAvailableKey(team);
   if ((state.get(key) ?? '') !== '') return { newOutbox: [], log: [], state: {} };
   const channel = settings.escalationChannelId || settings.managerSlackId;
@@ -237,20 +239,18 @@ export function nobodyAvailableNotice(
   const log = [logEntry(now, 'UNASSIGNED', { leadId, toSlackId: settings.managerSlackId, detail })];
   const newOutbox = channel
     ? [
-        post(
-          services,
+        post(ctx, {
           leadId,
-          'NOBODY_AVAILABLE',
-          0,
+          kind: 'NOBODY_AVAILABLE',
+          route: 0,
           channel,
-          nobodyAvailableMessage(
+          message: nobodyAvailableMessage(
             settings.managerSlackId,
             waiting,
             team,
             textsFor(settings.language),
           ),
-          now,
-        ),
+        }),
       ]
     : [];
   return { newOutbox, log, state: { [key]: new Date(now) } };
@@ -289,12 +289,11 @@ export function availableAgainExcept(
  * `lead` is the lead before the change.
  */
 export function movedOnNotice(
-  services: Services,
+  ctx: Pick<RunContext, 'services' | 'now'> & { settings: Pick<Settings, 'language'> },
   lead: Lead,
   toSlackId: string,
-  now: number,
-  settings: Pick<Settings, 'language'>,
 ): OutboxItem | null {
+  const { services, settings, now } = ctx;
   if (!lead.slackChannel || !lead.slackTs || lead.salesSlackId === toSlackId) return null;
   const message = reroutedAwayMessage(
     lead,
@@ -319,31 +318,16 @@ export function movedOnNotice(
   });
 }
 
-/** The SLA clock for this run: sla_minutes of open time in the spreadsheet's zone. */
-export function clockFor(
-  services: Services,
-  settings: Settings,
-  holidays: ReadonlySet<string>,
-): SlaClock {
-  return slaClock(settings.slaMinutes, settings.businessHours, holidays, services.localTime);
-}
-
 /** Tells a lead's owner the lead submitted the form again (merged, no new lead). */
-export function returnedNotice(
-  services: Services,
-  lead: Lead,
-  settings: Settings,
-  now: number,
-): OutboxItem {
-  return post(
-    services,
-    lead.leadId,
-    'DUPLICATE_NOTICE',
-    lead.routeCount,
-    settings.leadsChannelId || lead.salesSlackId,
-    leadReturnedMessage(lead, lead.salesSlackId, textsFor(settings.language)),
-    now,
-  );
+export function returnedNotice(ctx: RunContext, lead: Lead): OutboxItem {
+  const { settings } = ctx;
+  return post(ctx, {
+    leadId: lead.leadId,
+    kind: 'DUPLICATE_NOTICE',
+    route: lead.routeCount,
+    channel: settings.leadsChannelId || lead.salesSlackId,
+    message: leadReturnedMessage(lead, lead.salesSlackId, textsFor(settings.language)),
+  });
 }
 
 /**
@@ -351,13 +335,12 @@ export function returnedNotice(
  * every time; the manager is told once per stretch (until a response is read again).
  */
 export function unreadableNotice(
-  services: Services,
-  settings: Settings,
+  ctx: RunContext,
   state: ReadonlyMap<string, string>,
   input: { unreadable: string; actor: string },
   leadId: string,
-  now: number,
-): { newOutbox: OutboxItem[]; log: LogEntry[]; state: Record<string, string | number | Date> } {
+): StateNotice {
+  const { services, settings, now } = ctx;
   const since = state.get(FORM_UNREADABLE_SINCE) ?? '';
   if (!input.unreadable)
     return {
@@ -374,20 +357,18 @@ export function unreadableNotice(
     newOutbox:
       tell && channel
         ? [
-            post(
-              services,
+            post(ctx, {
               leadId,
-              'INTAKE_PROBLEM',
-              0,
+              kind: 'INTAKE_PROBLEM',
+              route: 0,
               channel,
-              unreadableResponseMessage(
+              message: unreadableResponseMessage(
                 settings.managerSlackId,
                 leadId,
                 input.unreadable,
                 textsFor(settings.language),
               ),
-              now,
-            ),
+            }),
           ]
         : [],
     state: tell ? { [FORM_UNREADABLE_SINCE]: new Date(now) } : {},

@@ -17,8 +17,9 @@ import { slaDeadline } from '../domain/sla';
 import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
-import { assignmentNotice, clockFor, patched } from './notifications';
+import { assignmentNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
+import { runContext } from './run-context';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { ClickSource } from './slack-request';
 import { escalatedLeadIds } from './state-keys';
@@ -65,8 +66,8 @@ export function passLead(
   const patch = assignmentPatch(lead, to, now);
   patch.changes.passedBy = [...lead.passedBy, userId];
   const after = patched(lead, patch.changes);
-  const clock = clockFor(services, settings, snapshot.holidays);
-  const notice = assignmentNotice(services, after, settings, clock, now, userId, undefined, true);
+  const ctx = runContext(services, settings, snapshot.holidays, now);
+  const notice = assignmentNotice(ctx, after, { reroutedFrom: userId, passed: true });
   // The clicked message is replaced by the answer; every other live one loses its buttons.
   const mine = snapshot.outbox.filter((item) => item.leadId === leadId);
   const clicked = request.fromEphemeral
@@ -107,7 +108,7 @@ export function passLead(
       toSend: [],
     };
   // The new owner's deadline is work for the sweep: plan it no later than that.
-  services.schedule.workAt(slaDeadline(after, clock) ?? now);
+  services.schedule.workAt(slaDeadline(after, ctx.sla) ?? now);
   const message = passedAwayMessage(lead, userId, to.slackId, t);
   return {
     answer: {

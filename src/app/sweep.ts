@@ -15,7 +15,6 @@ import { takeParked } from './intake';
 import {
   assignmentNotice,
   availableAgainExcept,
-  clockFor,
   nobodyAvailableNotice,
   noticesFor,
 } from './notifications';
@@ -24,6 +23,7 @@ import { refreshDashboard } from './dashboard';
 import { followLeads } from './follow-lead';
 import { dailyDigest } from './digest';
 import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
+import { runContext } from './run-context';
 import {
   ESCALATED_PREFIX,
   ROSTER_PROBLEMS,
@@ -80,7 +80,8 @@ export function runSweep(services: Services): SweepReport {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
-    const clock = clockFor(services, settings, snapshot.holidays);
+    const ctx = runContext(services, settings, snapshot.holidays, now);
+    const clock = ctx.sla;
     const rotations = rotationsFrom(snapshot.state);
     const plan = planSweep({
       leads: snapshot.leads,
@@ -91,15 +92,7 @@ export function runSweep(services: Services): SweepReport {
       escalated: escalatedLeadIds(snapshot.state),
       clock,
     });
-    const notices = noticesFor(
-      services,
-      plan.decisions,
-      snapshot.outbox,
-      settings,
-      clock,
-      now,
-      snapshot.reps,
-    );
+    const notices = noticesFor(ctx, plan.decisions, snapshot.outbox, snapshot.reps);
     const log: LogEntry[] = [...notices.log];
     const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
     // Slack follows every lead: messages no longer true are cancelled, buttons that no
@@ -120,7 +113,7 @@ export function runSweep(services: Services): SweepReport {
     log.push(...follow.log);
     for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
       if (decided.has(lead.leadId)) continue;
-      notices.newOutbox.push(assignmentNotice(services, lead, settings, clock, now));
+      notices.newOutbox.push(assignmentNotice(ctx, lead));
       log.push(
         logEntry(now, 'NOTIFY_RETRY', {
           leadId: lead.leadId,
@@ -143,15 +136,7 @@ export function runSweep(services: Services): SweepReport {
       if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
     // The manager hears once per stretch, per team whose leads wait (and once for leads without one).
     for (const { team, count } of plan.waitingByTeam.values()) {
-      const notice = nobodyAvailableNotice(
-        services,
-        settings,
-        snapshot.state,
-        count,
-        now,
-        '',
-        team,
-      );
+      const notice = nobodyAvailableNotice(ctx, snapshot.state, count, '', team);
       notices.newOutbox.push(...notice.newOutbox);
       log.push(...notice.log);
       Object.assign(state, notice.state);
