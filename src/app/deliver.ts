@@ -11,11 +11,10 @@
  */
 import { languageOf } from '../domain/settings';
 import { textsFor } from '../domain/texts';
-import { judgeDelivery, type SlackOutcome } from '../domain/delivery';
-import { logEntry, type LogEntry } from '../domain/lead';
+import type { SlackOutcome } from '../domain/delivery';
+import { planOutcomes, type DeliveryReport, type OutcomePlan } from '../domain/delivery-plan';
 import { paceKey, pickBatch, type OutboxItem, type OutboxPatch } from '../domain/outbox';
-import type { GuardedLeadPatch, Services } from './ports';
-import { carriesButtons } from '../domain/buttons';
+import type { Services } from './ports';
 import { rewriteOf } from './follow-lead';
 
 /** Messages a channel takes at once before the one-per-second pace applies. */
@@ -56,11 +55,7 @@ export function leaseNew(items: OutboxItem[], now: number): OutboxItem[] {
   return batch;
 }
 
-export interface DeliveryReport {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
+export type { DeliveryReport };
 
 /** chat.update is a Tier 3 method (about 50 a minute), not held to one per second per channel. */
 export const UPDATES_PER_WAVE = 10;
@@ -90,7 +85,9 @@ export function waves(batch: readonly OutboxItem[]): OutboxItem[][] {
 }
 
 /**
- * Sends a leased batch, paced, and records the outcomes.
+ * Sends a leased batch, paced, and records the outcomes: send (waves through the Slack
+ * port), plan (pure, domain/delivery-plan.ts), commit under the lock; rewrites of
+ * assignments whose lead changed meanwhile are sent the same way.
  * @param stopAt epoch ms after which no further wave starts (the run's time budget);
  *   what is left waits for the next run without counting as an attempt
  */
@@ -99,8 +96,26 @@ export function deliver(
   batch: readonly OutboxItem[],
   stopAt = Infinity,
 ): DeliveryReport {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  if (batch.length === 0) return report;
+  if (batch.length === 0) return { sent: 0, retrying: 0, failed: 0 };
+  const outcomes = sendWaves(services, batch, stopAt);
+  const now = services.clock.now();
+  const plan = planOutcomes(batch, outcomes, now);
+  for (const note of plan.notes) services.log[note.level](note.text);
+  const rewrites = commitOutcomes(services, plan, now);
+  if (rewrites.length) deliver(services, rewrites, stopAt);
+  return plan.report;
+}
+
+/**
+ * Sends the batch in waves (see `waves`), a little over a second apart, until `stopAt`;
+ * a channel that answers 429 is deferred for the rest of the run.
+ * @returns Slack's answer per item id; items not sent are 'deferred'
+ */
+function sendWaves(
+  services: Services,
+  batch: readonly OutboxItem[],
+  stopAt: number,
+): Map<string, SlackOutcome> {
   const outcomes = new Map<string, SlackOutcome>();
   const deferredUntil = new Map<string, number>();
   const planned = waves(batch);
@@ -115,140 +130,67 @@ export function deliver(
     for (const item of wave)
       if (deferredUntil.has(paceKey(item)))
         outcomes.set(item.id, { kind: 'deferred', untilMs: deferredUntil.get(paceKey(item))! });
-    // One fetchAll per method: UrlFetchApp.fetchAll throws as a whole when one request
-    // fails in transit, so an edit that fails never makes new messages look unsent
-    // (and be posted twice).
-    for (const method of ['chat.postMessage', 'chat.update'] as const) {
-      const group = sendable.filter((item) => item.method === method);
-      if (group.length === 0) continue;
-      const results = services.slack.sendAll(
-        group.map((item) => ({
-          method: item.method,
-          body: JSON.parse(item.body) as Record<string, unknown>,
-        })),
-      );
-      group.forEach((item, i) => {
-        const outcome = results[i];
-        outcomes.set(item.id, outcome);
-        if (outcome.kind === 'http' && outcome.status === 429)
-          deferredUntil.set(paceKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
-      });
-    }
+    sendWave(services, sendable, outcomes, deferredUntil, now);
     if (index < planned.length - 1) {
       if (services.clock.now() + WAVE_GAP_MS < stopAt) services.pause(WAVE_GAP_MS);
       else stopped = true;
     }
   });
+  return outcomes;
+}
 
-  const now = services.clock.now();
-  const outboxPatches: OutboxPatch[] = [];
-  const leadPatches: GuardedLeadPatch[] = [];
-  const sentAssignments = new Map<string, OutboxItem>();
-  const log: LogEntry[] = [];
-  for (const item of batch) {
-    const outcome = outcomes.get(item.id)!;
-    if (outcome.kind === 'deferred') {
-      report.retrying++;
-      outboxPatches.push({
-        id: item.id,
-        changes: {
-          nextAttemptAt: outcome.untilMs,
-          lastError: 'waiting for Slack rate limit on this channel',
-        },
-      });
-      continue;
-    }
-    const attempts = item.attempts + 1;
-    const verdict = judgeDelivery(outcome, attempts, now);
-    if (verdict.kind === 'SENT') {
-      report.sent++;
-      // A message with buttons is recorded, so every later change of its lead can
-      // rewrite it (Slack follows the lead).
-      const recorded = carriesButtons(item) && item.method === 'chat.postMessage';
-      outboxPatches.push({
-        id: item.id,
-        changes: {
-          status: 'SENT',
-          attempts,
-          sentAt: now,
-          nextAttemptAt: null,
-          lastError: '',
-          ...(recorded
-            ? { messageChannel: verdict.channel, messageTs: verdict.ts, button: 'LIVE' as const }
-            : {}),
-        },
-      });
-      if (item.kind === 'ASSIGNMENT') {
-        sentAssignments.set(item.leadId, {
-          ...item,
-          messageChannel: verdict.channel,
-          messageTs: verdict.ts,
-          button: 'LIVE',
-          sentAt: now,
-        });
-        leadPatches.push({
-          leadId: item.leadId,
-          changes: { slackChannel: verdict.channel, slackTs: verdict.ts },
-          // Still NEW with that owner on that route: otherwise the lead changed while the
-          // message was on its way, and its button is taken away at once (below).
-          expect: {
-            routeCount: item.route,
-            stage: 'NEW',
-            ...(item.toSlackId ? { salesSlackId: item.toSlackId } : {}),
-          },
-        });
-      }
-    } else if (verdict.kind === 'RETRY') {
-      report.retrying++;
-      outboxPatches.push({
-        id: item.id,
-        changes: {
-          attempts: verdict.free ? item.attempts : attempts,
-          nextAttemptAt: verdict.at,
-          lastError: verdict.reason,
-        },
-      });
-      services.log.warn(
-        `Slack ${item.method} for ${item.leadId} (${item.kind}) will be retried: ${verdict.reason}`,
-      );
-    } else {
-      report.failed++;
-      outboxPatches.push({
-        id: item.id,
-        changes: { status: 'FAILED', attempts, nextAttemptAt: null, lastError: verdict.reason },
-      });
-      log.push(
-        logEntry(now, 'NOTIFY_FAILED', {
-          leadId: item.leadId,
-          detail: `${item.kind}: ${verdict.reason}`,
-        }),
-      );
-      services.log.error(
-        `Slack ${item.method} for ${item.leadId} (${item.kind}) failed for good: ${verdict.reason}`,
-      );
-    }
+/**
+ * One wave: one fetchAll per method. UrlFetchApp.fetchAll throws as a whole when one
+ * request fails in transit, so an edit that fails never makes new messages look unsent
+ * (and be posted twice).
+ */
+function sendWave(
+  services: Services,
+  sendable: readonly OutboxItem[],
+  outcomes: Map<string, SlackOutcome>,
+  deferredUntil: Map<string, number>,
+  now: number,
+): void {
+  for (const method of ['chat.postMessage', 'chat.update'] as const) {
+    const group = sendable.filter((item) => item.method === method);
+    if (group.length === 0) continue;
+    const results = services.slack.sendAll(
+      group.map((item) => ({
+        method: item.method,
+        body: JSON.parse(item.body) as Record<string, unknown>,
+      })),
+    );
+    group.forEach((item, i) => {
+      const outcome = results[i];
+      outcomes.set(item.id, outcome);
+      if (outcome.kind === 'http' && outcome.status === 429)
+        deferredUntil.set(paceKey(item), now + (outcome.retryAfterSeconds ?? 60) * 1000);
+    });
   }
-  let rewrites: OutboxItem[] = [];
-  services.lock.withLock(LOCK_MS, () => {
-    const commit = services.workbook.commit({ outboxPatches, leadPatches, log });
-    rewrites = rewriteOvertaken(
+}
+
+/**
+ * Writes the outcomes under the lock; assignments whose lead changed while they were
+ * on their way get their rewrite queued in the same lock.
+ * @returns the rewrites, leased, to send after the lock
+ */
+function commitOutcomes(services: Services, plan: OutcomePlan, now: number): OutboxItem[] {
+  return services.lock.withLock(LOCK_MS, () => {
+    const commit = services.workbook.commit({
+      outboxPatches: plan.outboxPatches,
+      leadPatches: plan.leadPatches,
+      log: plan.log,
+    });
+    const rewrites = rewriteOvertaken(
       services,
       commit.skippedLeads
-        .map((s) => sentAssignments.get(s.leadId))
+        .map((s) => plan.sentAssignments.get(s.leadId))
         .filter((item): item is OutboxItem => item !== undefined),
       now,
     );
-    const retryAt = outboxPatches.reduce(
-      (at, p) =>
-        p.changes.status === undefined && typeof p.changes.nextAttemptAt === 'number'
-          ? Math.min(at, p.changes.nextAttemptAt)
-          : at,
-      Infinity,
-    );
-    if (retryAt < Infinity) services.schedule.workAt(retryAt);
+    if (plan.retryAt < Infinity) services.schedule.workAt(plan.retryAt);
+    return rewrites;
   });
-  if (rewrites.length) deliver(services, rewrites, stopAt);
-  return report;
 }
 
 /**
