@@ -217,190 +217,259 @@ function emptyRep(name: string, slackId: string): RepStats {
   };
 }
 
-/** Every number the dashboard shows, from the leads and reps as they are at `now`. */
-export function dashboardStats(input: DashboardInput): DashboardStats {
-  const { leads, now } = input;
-  const slaMs = input.slaMinutes * MINUTE_MS;
-  const today = input.dayOf(now);
-  const start7 = addDays(today, -6);
-  const start30 = addDays(today, -29);
-  const seriesStart = addDays(today, -(SERIES_DAYS - 1));
-  // Instants this far back cannot fall on any day of the windows, whatever the zone.
-  const tooOld = now - 32 * DAY_MS;
-  const dayOf = (t: number | null): string | null =>
-    t === null || t < tooOld ? null : input.dayOf(t);
-  const within = (day: string | null, from: string): day is string =>
-    day !== null && day >= from && day <= today;
+/** The windows of one computation: local days, and which of them an instant falls on. */
+interface Windows {
+  today: string;
+  start7: string;
+  start30: string;
+  seriesStart: string;
+  /** The local day of an instant; null for none, or one too old for any window. */
+  dayOf(t: number | null): string | null;
+  /** True for a day from `from` to today. */
+  within(day: string | null, from: string): day is string;
+}
 
-  // Rows: sales_sheet order (one row per Slack id), then other holders by Slack id.
-  const rows: RepStats[] = [];
-  const byId = new Map<string, RepStats>();
-  for (const rep of input.reps) {
-    if (!rep.name && !rep.slackId) continue;
-    if (rep.slackId && byId.has(rep.slackId)) continue;
-    const row = emptyRep(rep.name || rep.slackId, rep.slackId);
-    rows.push(row);
-    if (rep.slackId) byId.set(rep.slackId, row);
+function windowsOf(input: DashboardInput): Windows {
+  const today = input.dayOf(input.now);
+  // Instants this far back cannot fall on any day of the windows, whatever the zone.
+  const tooOld = input.now - 32 * DAY_MS;
+  return {
+    today,
+    start7: addDays(today, -6),
+    start30: addDays(today, -29),
+    seriesStart: addDays(today, -(SERIES_DAYS - 1)),
+    dayOf: (t) => (t === null || t < tooOld ? null : input.dayOf(t)),
+    within: (day, from): day is string => day !== null && day >= from && day <= today,
+  };
+}
+
+/** Per-rep rows: sales_sheet order (one row per Slack id), then other holders by Slack id. */
+class RepRows {
+  private readonly rows: RepStats[] = [];
+  private readonly byId = new Map<string, RepStats>();
+  private readonly others = new Map<string, RepStats>();
+  /** Minutes from assignment to contact, per row, for the median. */
+  readonly minutes = new Map<RepStats, number[]>();
+
+  constructor(reps: readonly Rep[]) {
+    for (const rep of reps) {
+      if (!rep.name && !rep.slackId) continue;
+      if (rep.slackId && this.byId.has(rep.slackId)) continue;
+      const row = emptyRep(rep.name || rep.slackId, rep.slackId);
+      this.rows.push(row);
+      if (rep.slackId) this.byId.set(rep.slackId, row);
+    }
   }
-  const others = new Map<string, RepStats>();
-  const rowFor = (slackId: string, name: string): RepStats => {
-    let row = byId.get(slackId);
+
+  /** The row of a Slack id, made (after the roster's) for someone not on it. */
+  rowFor(slackId: string, name: string): RepStats {
+    let row = this.byId.get(slackId);
     if (!row) {
       row = emptyRep(name || slackId, slackId);
-      byId.set(slackId, row);
-      others.set(slackId, row);
-    } else if (name && others.has(slackId) && row.name === slackId) row.name = name;
+      this.byId.set(slackId, row);
+      this.others.set(slackId, row);
+    } else if (name && this.others.has(slackId) && row.name === slackId) row.name = name;
     return row;
-  };
-
-  const minutes = new Map<RepStats, number[]>();
-  const overall: OverallStats = {
-    leadsToday: 0,
-    contacted30d: 0,
-    contactedWithinSla30d: 0,
-    shareWithinSla30d: null,
-    escalations30d: 0,
-    unassignedNow: 0,
-  };
-  const created = new Map<string, number>();
-  const contactedOn = new Map<string, { contacted: number; inSla: number }>();
-  const teams = new Map<string, TeamStats & { inSla: number }>();
-  const teamFor = (lead: Lead): TeamStats & { inSla: number } => {
-    const key = lead.team.trim().replace(/\s+/g, ' ').toLowerCase();
-    let row = teams.get(key);
-    if (!row) {
-      row = {
-        team: key ? lead.team.trim() : NO_TEAM_LABEL,
-        leadsToday: 0,
-        leads30d: 0,
-        contacted30d: 0,
-        shareWithinSla30d: null,
-        escalations30d: 0,
-        openNow: 0,
-        unassignedNow: 0,
-        inSla: 0,
-      };
-      teams.set(key, row);
-    }
-    return row;
-  };
-
-  for (const lead of leads) {
-    const stage = parseStage(lead.stage);
-    const team = teamFor(lead);
-    if (stage === 'NEW') {
-      if (lead.salesSlackId) {
-        rowFor(lead.salesSlackId, lead.assignedSales).openNow += 1;
-        team.openNow += 1;
-      } else {
-        overall.unassignedNow += 1;
-        team.unassignedNow += 1;
-      }
-    }
-    const createdDay = dayOf(lead.createdAt);
-    if (createdDay === today) {
-      overall.leadsToday += 1;
-      team.leadsToday += 1;
-    }
-    if (within(createdDay, start30)) team.leads30d += 1;
-    if (within(createdDay, seriesStart))
-      created.set(createdDay, (created.get(createdDay) ?? 0) + 1);
-    if (within(dayOf(lead.escalatedAt), start30)) {
-      overall.escalations30d += 1;
-      team.escalations30d += 1;
-    }
-
-    const history = holders(lead);
-    const times = history.map((_, i) => assignmentTime(lead, i, history.length, slaMs));
-    const days = times.map((t) => dayOf(t));
-    // Each pass is one of the rep's hand-ons; the rest of them were missed SLAs.
-    const passesLeft = new Map<string, number>();
-    for (const id of lead.passedBy) passesLeft.set(id, (passesLeft.get(id) ?? 0) + 1);
-    history.forEach((slackId, i) => {
-      const isCurrent = i === history.length - 1 && slackId === lead.salesSlackId;
-      const row = rowFor(slackId, isCurrent ? lead.assignedSales : '');
-      const day = days[i];
-      if (within(day, start30)) {
-        row.assigned30d += 1;
-        if (day >= start7) row.assigned7d += 1;
-        if (day === today) row.assignedToday += 1;
-      }
-      if (i < history.length - 1 && within(days[i + 1], start30)) {
-        const passes = passesLeft.get(slackId) ?? 0;
-        if (passes > 0) {
-          passesLeft.set(slackId, passes - 1);
-          row.passed30d += 1;
-        } else row.slaBreaches30d += 1;
-      }
-    });
-
-    if (isContacted(lead)) {
-      const contactedAt = lead.contactedAt as number;
-      const day = dayOf(contactedAt);
-      if (within(day, start30)) {
-        if (lead.salesSlackId) {
-          const row = rowFor(lead.salesSlackId, lead.assignedSales);
-          row.contacted30d += 1;
-          const stage = parseStage(lead.stage);
-          if (stage === 'QUALIFIED') row.qualified30d += 1;
-          if (stage === 'CLOSED_LOST') row.lost30d += 1;
-          if (lead.assignedAt !== null && contactedAt >= lead.assignedAt) {
-            const list = minutes.get(row) ?? [];
-            list.push((contactedAt - lead.assignedAt) / MINUTE_MS);
-            minutes.set(row, list);
-          }
-        }
-        if (lead.createdAt !== null) {
-          const leadSlaMs = lead.slaMinutes !== null ? lead.slaMinutes * MINUTE_MS : slaMs;
-          const inSla = contactedAt - lead.createdAt <= leadSlaMs;
-          overall.contacted30d += 1;
-          if (inSla) overall.contactedWithinSla30d += 1;
-          team.contacted30d += 1;
-          if (inSla) team.inSla += 1;
-          if (day >= seriesStart) {
-            const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
-            point.contacted += 1;
-            if (inSla) point.inSla += 1;
-            contactedOn.set(day, point);
-          }
-        }
-      }
-    }
   }
 
-  for (const [row, list] of minutes) row.medianMinutesToContact = median(list);
-  overall.shareWithinSla30d = share(overall.contactedWithinSla30d, overall.contacted30d);
-  const all = [
-    ...rows,
-    ...[...others.values()].sort((a, b) =>
-      a.slackId < b.slackId ? -1 : a.slackId > b.slackId ? 1 : 0,
-    ),
-  ];
+  /** Every row in display order, medians filled in. */
+  all(): RepStats[] {
+    for (const [row, list] of this.minutes) row.medianMinutesToContact = median(list);
+    return [
+      ...this.rows,
+      ...[...this.others.values()].sort((a, b) =>
+        a.slackId < b.slackId ? -1 : a.slackId > b.slackId ? 1 : 0,
+      ),
+    ];
+  }
+}
+
+type TeamTally = TeamStats & { inSla: number };
+
+/** Everything counted over the leads, before shares and order. */
+interface Tally {
+  reps: RepRows;
+  overall: OverallStats;
+  /** Leads created per local day of the series. */
+  created: Map<string, number>;
+  /** Leads contacted per local day of the series, and how many within their SLA. */
+  contactedOn: Map<string, { contacted: number; inSla: number }>;
+  /** By team key (lower case, spaces folded; '' for leads without a team). */
+  teams: Map<string, TeamTally>;
+}
+
+function teamFor(teams: Map<string, TeamTally>, lead: Lead): TeamTally {
+  const key = lead.team.trim().replace(/\s+/g, ' ').toLowerCase();
+  let row = teams.get(key);
+  if (!row) {
+    row = {
+      team: key ? lead.team.trim() : NO_TEAM_LABEL,
+      leadsToday: 0,
+      leads30d: 0,
+      contacted30d: 0,
+      shareWithinSla30d: null,
+      escalations30d: 0,
+      openNow: 0,
+      unassignedNow: 0,
+      inSla: 0,
+    };
+    teams.set(key, row);
+  }
+  return row;
+}
+
+/** Open now (NEW with an owner) and unassigned now (NEW without). */
+function countOpen(tally: Tally, team: TeamTally, lead: Lead): void {
+  if (parseStage(lead.stage) !== 'NEW') return;
+  if (lead.salesSlackId) {
+    tally.reps.rowFor(lead.salesSlackId, lead.assignedSales).openNow += 1;
+    team.openNow += 1;
+  } else {
+    tally.overall.unassignedNow += 1;
+    team.unassignedNow += 1;
+  }
+}
+
+/** Leads today, in 30 days and per day of the series; escalations in 30 days. */
+function countCreated(tally: Tally, team: TeamTally, lead: Lead, w: Windows): void {
+  const createdDay = w.dayOf(lead.createdAt);
+  if (createdDay === w.today) {
+    tally.overall.leadsToday += 1;
+    team.leadsToday += 1;
+  }
+  if (w.within(createdDay, w.start30)) team.leads30d += 1;
+  if (w.within(createdDay, w.seriesStart))
+    tally.created.set(createdDay, (tally.created.get(createdDay) ?? 0) + 1);
+  if (w.within(w.dayOf(lead.escalatedAt), w.start30)) {
+    tally.overall.escalations30d += 1;
+    team.escalations30d += 1;
+  }
+}
+
+/** Each holder's assignments in the windows, and the hand-ons away from them (passes, else breaches). */
+function countAssignments(tally: Tally, lead: Lead, w: Windows, slaMs: number): void {
+  const history = holders(lead);
+  const days = history.map((_, i) => w.dayOf(assignmentTime(lead, i, history.length, slaMs)));
+  // Each pass is one of the rep's hand-ons; the rest of them were missed SLAs.
+  const passesLeft = new Map<string, number>();
+  for (const id of lead.passedBy) passesLeft.set(id, (passesLeft.get(id) ?? 0) + 1);
+  history.forEach((slackId, i) => {
+    const isCurrent = i === history.length - 1 && slackId === lead.salesSlackId;
+    const row = tally.reps.rowFor(slackId, isCurrent ? lead.assignedSales : '');
+    const day = days[i];
+    if (w.within(day, w.start30)) {
+      row.assigned30d += 1;
+      if (day >= w.start7) row.assigned7d += 1;
+      if (day === w.today) row.assignedToday += 1;
+    }
+    if (i < history.length - 1 && w.within(days[i + 1], w.start30)) {
+      const passes = passesLeft.get(slackId) ?? 0;
+      if (passes > 0) {
+        passesLeft.set(slackId, passes - 1);
+        row.passed30d += 1;
+      } else row.slaBreaches30d += 1;
+    }
+  });
+}
+
+/** A lead contacted in the last 30 days: its owner's contact, outcome and minutes; the SLA shares. */
+function countContact(tally: Tally, team: TeamTally, lead: Lead, w: Windows, slaMs: number): void {
+  if (!isContacted(lead)) return;
+  const contactedAt = lead.contactedAt as number;
+  const day = w.dayOf(contactedAt);
+  if (!w.within(day, w.start30)) return;
+  if (lead.salesSlackId) countOwnerContact(tally, lead, contactedAt);
+  if (lead.createdAt === null) return;
+  const leadSlaMs = lead.slaMinutes !== null ? lead.slaMinutes * MINUTE_MS : slaMs;
+  const inSla = contactedAt - lead.createdAt <= leadSlaMs ? 1 : 0;
+  tally.overall.contacted30d += 1;
+  tally.overall.contactedWithinSla30d += inSla;
+  team.contacted30d += 1;
+  team.inSla += inSla;
+  if (day >= w.seriesStart) {
+    const point = tally.contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
+    point.contacted += 1;
+    point.inSla += inSla;
+    tally.contactedOn.set(day, point);
+  }
+}
+
+function countOwnerContact(tally: Tally, lead: Lead, contactedAt: number): void {
+  const row = tally.reps.rowFor(lead.salesSlackId, lead.assignedSales);
+  row.contacted30d += 1;
+  const stage = parseStage(lead.stage);
+  if (stage === 'QUALIFIED') row.qualified30d += 1;
+  if (stage === 'CLOSED_LOST') row.lost30d += 1;
+  if (lead.assignedAt !== null && contactedAt >= lead.assignedAt) {
+    const list = tally.reps.minutes.get(row) ?? [];
+    list.push((contactedAt - lead.assignedAt) / MINUTE_MS);
+    tally.reps.minutes.set(row, list);
+  }
+}
+
+/** SERIES_DAYS points, oldest first, ending today. */
+function dailySeries(tally: Tally, w: Windows): DailyPoint[] {
   const daily: DailyPoint[] = [];
   for (let i = 0; i < SERIES_DAYS; i++) {
-    const day = addDays(seriesStart, i);
-    const point = contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
+    const day = addDays(w.seriesStart, i);
+    const point = tally.contactedOn.get(day) ?? { contacted: 0, inSla: 0 };
     daily.push({
       day,
-      leadsCreated: created.get(day) ?? 0,
+      leadsCreated: tally.created.get(day) ?? 0,
       contacted: point.contacted,
       shareWithinSla: share(point.inSla, point.contacted),
     });
   }
-  const teamRows = [...teams.entries()]
+  return daily;
+}
+
+/** Teams with anything to show, in name order, "(no team)" last. */
+function teamRows(teams: Map<string, TeamTally>): TeamStats[] {
+  return [...teams.entries()]
     .filter(
       ([, t]) => t.leads30d + t.contacted30d + t.escalations30d + t.openNow + t.unassignedNow > 0,
     )
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([, { inSla, ...t }]) => ({ ...t, shareWithinSla30d: share(inSla, t.contacted30d) }));
+}
+
+/** Every number the dashboard shows, from the leads and reps as they are at `now`. */
+export function dashboardStats(input: DashboardInput): DashboardStats {
+  const slaMs = input.slaMinutes * MINUTE_MS;
+  const w = windowsOf(input);
+  const tally: Tally = {
+    reps: new RepRows(input.reps),
+    overall: {
+      leadsToday: 0,
+      contacted30d: 0,
+      contactedWithinSla30d: 0,
+      shareWithinSla30d: null,
+      escalations30d: 0,
+      unassignedNow: 0,
+    },
+    created: new Map(),
+    contactedOn: new Map(),
+    teams: new Map(),
+  };
+  for (const lead of input.leads) {
+    const team = teamFor(tally.teams, lead);
+    countOpen(tally, team, lead);
+    countCreated(tally, team, lead, w);
+    countAssignments(tally, lead, w, slaMs);
+    countContact(tally, team, lead, w, slaMs);
+  }
+  const overall = tally.overall;
+  overall.shareWithinSla30d = share(overall.contactedWithinSla30d, overall.contacted30d);
+  const all = tally.reps.all();
+  const teams = teamRows(tally.teams);
   return {
-    today,
+    today: w.today,
     reps: all.slice(0, MAX_REPS),
     repsTotal: all.length,
     overall,
-    daily,
-    teams: teamRows.slice(0, MAX_TEAMS),
-    teamsTotal: teamRows.length,
+    daily: dailySeries(tally, w),
+    teams: teams.slice(0, MAX_TEAMS),
+    teamsTotal: teams.length,
   };
 }
 

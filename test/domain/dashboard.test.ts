@@ -475,3 +475,43 @@ describe('passes and conversion per rep', () => {
     expect([row(s, 'UCITRA').qualified30d, row(s, 'UCITRA').lost30d]).toEqual([0, 0]);
   });
 });
+
+describe('the tables agree with each other', () => {
+  test('property: teams and reps add up to the overall figures; today closes the daily series', () => {
+    const owner = fc.constantFrom('', 'UAYU', 'UBIMA', 'UDEWI');
+    const when = fc.option(fc.integer({ min: T0 - 40 * DAY, max: T0 }), { nil: null, freq: 4 });
+    const leadArb = fc.record({
+      stage: fc.constantFrom('NEW', 'CONTACTED', 'QUALIFIED', 'CLOSED_LOST'),
+      salesSlackId: owner,
+      createdAt: when,
+      assignedAt: when,
+      contactedAt: when,
+      escalatedAt: when,
+      team: fc.constantFrom('', 'Solar', ' solar ', 'Wind'),
+    });
+    let contactedSeen = 0;
+    fc.assert(
+      fc.property(fc.array(leadArb, { maxLength: 30 }), (rows) => {
+        const leads = rows.map((r, i) => lead({ ...r, leadId: `L-P${i}` }));
+        const s = stats(leads);
+        const sum = (pick: (t: (typeof s.teams)[number]) => number) =>
+          s.teams.reduce((n, t) => n + pick(t), 0);
+        expect(sum((t) => t.leadsToday)).toBe(s.overall.leadsToday);
+        expect(sum((t) => t.contacted30d)).toBe(s.overall.contacted30d);
+        expect(sum((t) => t.escalations30d)).toBe(s.overall.escalations30d);
+        expect(sum((t) => t.unassignedNow)).toBe(s.overall.unassignedNow);
+        const isNew = leads.filter((l) => l.stage === 'NEW');
+        expect(s.reps.reduce((n, r) => n + r.openNow, 0) + s.overall.unassignedNow).toBe(
+          isNew.length,
+        );
+        expect(s.daily[s.daily.length - 1]).toMatchObject({
+          day: s.today,
+          leadsCreated: s.overall.leadsToday,
+        });
+        contactedSeen += s.overall.contacted30d;
+      }),
+      { numRuns: 200 },
+    );
+    expect(contactedSeen).toBeGreaterThan(0);
+  });
+});
