@@ -439,14 +439,7 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
   const w = windowsOf(input);
   const tally: Tally = {
     reps: new RepRows(input.reps),
-    overall: {
-      leadsToday: 0,
-      contacted30d: 0,
-      contactedWithinSla30d: 0,
-      shareWithinSla30d: null,
-      escalations30d: 0,
-      unassignedNow: 0,
-    },
+    overall: emptyOverall(),
     created: new Map(),
     contactedOn: new Map(),
     teams: new Map(),
@@ -473,20 +466,24 @@ export function dashboardStats(input: DashboardInput): DashboardStats {
   };
 }
 
+function emptyOverall(): OverallStats {
+  return {
+    leadsToday: 0,
+    contacted30d: 0,
+    contactedWithinSla30d: 0,
+    shareWithinSla30d: null,
+    escalations30d: 0,
+    unassignedNow: 0,
+  };
+}
+
 /** Stats for a dashboard with nothing in it yet (setup() writes it before the first sweep). */
 export function emptyDashboardStats(): DashboardStats {
   return {
     today: '',
     reps: [],
     repsTotal: 0,
-    overall: {
-      leadsToday: 0,
-      contacted30d: 0,
-      contactedWithinSla30d: 0,
-      shareWithinSla30d: null,
-      escalations30d: 0,
-      unassignedNow: 0,
-    },
+    overall: emptyOverall(),
     daily: [],
     teams: [],
     teamsTotal: 0,
