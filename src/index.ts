@@ -8,7 +8,7 @@ import { checkSetup as runCheckSetup, type CheckLine } from './app/check-setup';
 import { checkHealth } from './app/health';
 import { sendTestMessage } from './app/test-message';
 import type { ArchiveReport } from './app/ports';
-import { takeLeadOrPark } from './app/intake';
+import { admitResponseOrPark } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { SHEETS } from './app/schema';
 import { runSetup } from './app/setup';
@@ -111,12 +111,12 @@ export function setup(): string[] {
 
 /**
  * Installable spreadsheet form-submit trigger: intake of one response. A response it
- * cannot take is parked for the next sweep (and stays in the form's response sheet).
+ * cannot admit is parked for the next sweep (and stays in the form's response sheet).
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (retiredTrigger('onFormSubmit')) return;
   entry('onFormSubmit', 'Lead Routing: form response', () =>
-    takeLeadOrPark(createServices(), {
+    admitResponseOrPark(createServices(), {
       namedValues: e?.namedValues ?? {},
       values: e?.values ?? [],
     }),
@@ -176,7 +176,7 @@ export function sendMeATestMessage(): string {
   );
 }
 
-/** Menu: takes in form responses that never became leads; safe to run any time. */
+/** Menu: admits form responses that never became leads; safe to run any time. */
 export function reprocessFormResponses(): ReprocessReport {
   return entry(
     'reprocessFormResponses',

@@ -31,7 +31,7 @@ export function dailyDigest(
   services: Services,
   snapshot: WorkbookSnapshot,
   settings: Settings,
-  clock: SlaClock,
+  sla: SlaClock,
   now: number,
 ): DigestWork {
   const timing: DigestTiming = {
@@ -56,7 +56,7 @@ export function dailyDigest(
       reps: snapshot.reps,
       outbox: snapshot.outbox,
       to: now,
-      deadline: (createdAt, slaMinutes) => clock.deadline(createdAt, slaMinutes),
+      deadline: (createdAt, slaMinutes) => sla.deadline(createdAt, slaMinutes),
     });
     const message = digestMessage(
       figures,

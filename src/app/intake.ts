@@ -104,23 +104,23 @@ function webInput(web: WebLead): IntakeReader {
 }
 
 /** Intake, then delivery of what it queued (reprocess and parked responses use it as is). */
-export function takeLead(
+export function admitResponse(
   services: Services,
   response: FormResponse,
   options: AdmitOptions = {},
 ): IntakeResult {
-  const admitted = admitLead(services, formInput(response), options);
+  const admitted = admitUnderLock(services, formInput(response), options);
   sendAdmitted(services, admitted);
   return admitted.result;
 }
 
 /** Intake of one web lead; REJECTED when it has no usable contact (nothing written). */
-export function takeWebLead(
+export function admitWebLead(
   services: Services,
   web: WebLead,
   options: AdmitOptions = {},
 ): IntakeResult {
-  const admitted = admitLead(services, webInput(web), options);
+  const admitted = admitUnderLock(services, webInput(web), options);
   sendAdmitted(services, admitted);
   return admitted.result;
 }
@@ -150,7 +150,11 @@ function sendAdmitted(services: Services, admitted: Admitted): void {
  * domain/intake-plan.ts), commit; the messages it owes are returned, to be sent after
  * the lock is released.
  */
-function admitLead(services: Services, readInput: IntakeReader, options: AdmitOptions): Admitted {
+function admitUnderLock(
+  services: Services,
+  readInput: IntakeReader,
+  options: AdmitOptions,
+): Admitted {
   let toSend: OutboxItem[] = [];
   const result = services.lock.withLock(LOCK_MS, (): IntakeResult => {
     const now = services.clock.now();
@@ -335,12 +339,12 @@ function firstAnswers(named: Record<string, string[] | string>): Record<string, 
 /**
  * The form trigger's intake: when anything stops it (the lock stayed busy, the Sheets
  * API failed, a header is missing), the response is parked and the next sweep that can
- * takes it in. Taking a response in twice is harmless (its fingerprint is kept).
+ * admits it. Admitting a response twice is harmless (its fingerprint is kept).
  */
-export function takeLeadOrPark(services: Services, response: FormResponse): IntakeResult {
+export function admitResponseOrPark(services: Services, response: FormResponse): IntakeResult {
   let admitted: Admitted;
   try {
-    admitted = admitLead(services, formInput(response), {});
+    admitted = admitUnderLock(services, formInput(response), {});
   } catch (err) {
     const reason = errorText(err);
     try {
@@ -381,24 +385,24 @@ export function takeLeadOrPark(services: Services, response: FormResponse): Inta
   return admitted.result;
 }
 
-/** Takes in parked responses (the sweep calls it with the lock released). */
-export function takeParked(services: Services): number {
-  let taken = 0;
+/** Admits parked responses (the sweep calls it with the lock released). */
+export function admitParked(services: Services): number {
+  let admitted = 0;
   for (const { key, response } of services.parked.all()) {
     try {
       const result = response.web
-        ? takeWebLead(services, response.web, { checkArchive: true })
-        : takeLead(services, response, { checkArchive: true });
+        ? admitWebLead(services, response.web, { checkArchive: true })
+        : admitResponse(services, response, { checkArchive: true });
       if (result.kind === 'REJECTED')
         services.log.error(`a parked web lead was refused: ${result.reason}`);
       services.parked.remove(key);
-      taken++;
+      admitted++;
     } catch (err) {
       services.log.warn(`a parked response is still waiting: ${errorText(err)}`);
       break;
     }
   }
-  return taken;
+  return admitted;
 }
 
 /**

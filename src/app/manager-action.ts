@@ -4,7 +4,6 @@
  * lead gets a fresh SLA clock and its new owner the usual message with the button;
  * the escalation stays recorded. Runs under the lock the router holds.
  */
-import { answeredInPlace } from '../domain/buttons';
 import { logEntry } from '../domain/lead';
 import { managerActedMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
@@ -16,6 +15,7 @@ import { parseStage } from '../domain/stage';
 import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
+import { changedAnswer, commitHandOver } from './hand-over';
 import { assignmentNotice, movedOnNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
 import { runContext } from './run-context';
@@ -137,34 +137,24 @@ export function managerAction(
     if (movedOn) newOutbox.push(movedOn);
   }
   const batch = leaseNew(newOutbox, now);
-  const commit = services.workbook.commit({
-    leadPatches: [
-      {
-        ...patch,
-        expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount },
-      },
-    ],
-    log: [
-      logEntry(now, 'REASSIGNED', {
-        leadId,
-        fromSlackId: lead.salesSlackId,
-        toSlackId: to.slackId,
-        actor: userId,
-        detail:
-          request.kind === 'TAKE'
-            ? `escalated lead taken by the manager; route ${after.routeCount}`
-            : `escalated lead reassigned by the manager; route ${after.routeCount}`,
-      }),
-      ...follow.log,
-    ],
+  const written = commitHandOver(services.workbook, {
+    lead,
+    patch,
+    log: logEntry(now, 'REASSIGNED', {
+      leadId,
+      fromSlackId: lead.salesSlackId,
+      toSlackId: to.slackId,
+      actor: userId,
+      detail:
+        request.kind === 'TAKE'
+          ? `escalated lead taken by the manager; route ${after.routeCount}`
+          : `escalated lead reassigned by the manager; route ${after.routeCount}`,
+    }),
     newOutbox,
-    outboxPatches: [...follow.outboxPatches, ...answeredInPlace(escalation, leadId)],
+    follow,
+    clicked: escalation,
   });
-  if (commit.skippedLeads.length)
-    return {
-      answer: { body: ephemeral(refusalText('CHANGED', { leadId }, t)), outcome: 'CHANGED' },
-      toSend: [],
-    };
+  if (!written) return changedAnswer(leadId, t);
   const message = managerActedMessage(lead, userId, to.slackId, t);
   return {
     answer: {

@@ -269,15 +269,16 @@ export function availableAgain(
 export function availableAgainExcept(
   state: ReadonlyMap<string, string>,
   stillWaiting: ReadonlySet<string>,
-  canTakeLeads: (team: string) => boolean = () => true,
+  canReceiveLeads: (team: string) => boolean = () => true,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of state) {
     if (value === '') continue;
-    if (key === NOBODY_AVAILABLE_SINCE && !stillWaiting.has('') && canTakeLeads('')) out[key] = '';
+    if (key === NOBODY_AVAILABLE_SINCE && !stillWaiting.has('') && canReceiveLeads(''))
+      out[key] = '';
     else if (key.startsWith(TEAM_NOBODY_PREFIX)) {
       const team = key.slice(TEAM_NOBODY_PREFIX.length);
-      if (!stillWaiting.has(team) && canTakeLeads(team)) out[key] = '';
+      if (!stillWaiting.has(team) && canReceiveLeads(team)) out[key] = '';
     }
   }
   return out;

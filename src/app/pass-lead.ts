@@ -6,7 +6,6 @@
  * the old one is replaced by "handed on". Nobody else eligible: the owner is told and
  * keeps the lead. Runs under the lock the router holds, over a full read.
  */
-import { answeredInPlace } from '../domain/buttons';
 import { logEntry } from '../domain/lead';
 import { passedAwayMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
@@ -17,6 +16,7 @@ import { slaDeadline } from '../domain/sla';
 import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
+import { changedAnswer, commitHandOver } from './hand-over';
 import { assignmentNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
 import { runContext } from './run-context';
@@ -82,31 +82,21 @@ export function passLead(
   );
   const newOutbox = [notice, ...follow.newOutbox];
   const batch = leaseNew(newOutbox, now);
-  const commit = services.workbook.commit({
-    leadPatches: [
-      {
-        ...patch,
-        expect: { stage: lead.stage, salesSlackId: lead.salesSlackId, routeCount: lead.routeCount },
-      },
-    ],
-    log: [
-      logEntry(now, 'PASSED', {
-        leadId,
-        fromSlackId: userId,
-        toSlackId: to.slackId,
-        actor: userId,
-        detail: `route ${after.routeCount}; handed on by the owner before the SLA ran out`,
-      }),
-      ...follow.log,
-    ],
+  const written = commitHandOver(services.workbook, {
+    lead,
+    patch,
+    log: logEntry(now, 'PASSED', {
+      leadId,
+      fromSlackId: userId,
+      toSlackId: to.slackId,
+      actor: userId,
+      detail: `route ${after.routeCount}; handed on by the owner before the SLA ran out`,
+    }),
     newOutbox,
-    outboxPatches: [...follow.outboxPatches, ...answeredInPlace(clicked, leadId)],
+    follow,
+    clicked,
   });
-  if (commit.skippedLeads.length)
-    return {
-      answer: { body: ephemeral(refusalText('CHANGED', { leadId }, t)), outcome: 'CHANGED' },
-      toSend: [],
-    };
+  if (!written) return changedAnswer(leadId, t);
   // The new owner's deadline is work for the sweep: plan it no later than that.
   services.schedule.workAt(slaDeadline(after, ctx.sla) ?? now);
   const message = passedAwayMessage(lead, userId, to.slackId, t);

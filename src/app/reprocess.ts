@@ -1,11 +1,11 @@
 /**
- * "Reprocess form responses": takes in every response in the form's response sheet
+ * "Reprocess form responses": admits every response in the form's response sheet
  * that never became a lead (its trigger failed, timed out or was not installed yet).
- * Matching is by the submission fingerprint, so running it twice takes nothing twice.
+ * Matching is by the submission fingerprint, so running it twice admits nothing twice.
  */
 import { responseFingerprint } from '../domain/intake';
 import { formFields } from '../domain/settings';
-import { takeLead, type IntakeResult } from './intake';
+import { admitResponse, type IntakeResult } from './intake';
 import type { FormResponse, Services } from './ports';
 
 export interface ReprocessReport {
@@ -21,7 +21,7 @@ export function reprocessResponses(
 ): ReprocessReport {
   const snapshot = services.workbook.load();
   const fields = formFields(snapshot.settings);
-  // Responses already taken in: by a lead still in lead_sheet (merged ones too) or archived.
+  // Responses already admitted: by a lead still in lead_sheet (merged ones too) or archived.
   const known = new Set([
     ...snapshot.leads.flatMap((lead) => lead.submissionKey.split(/\s+/)),
     ...services.workbook.archivedSubmissionKeys(),
@@ -38,7 +38,7 @@ export function reprocessResponses(
       report.alreadyLeads++;
       continue;
     }
-    const result: IntakeResult = takeLead(services, response);
+    const result: IntakeResult = admitResponse(services, response);
     if (result.kind === 'CREATED') report.created.push(result.leadId);
     else if (result.kind === 'BLANK') report.blank++;
     else report.alreadyLeads++;

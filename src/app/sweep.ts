@@ -11,7 +11,7 @@ import { nextDeadline, openLeadCounts, planSweep } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { textsFor } from '../domain/texts';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
-import { takeParked } from './intake';
+import { admitParked } from './intake';
 import {
   assignmentNotice,
   availableAgainExcept,
@@ -39,8 +39,8 @@ export interface SweepReport {
   escalated: number;
   waiting: number;
   delivery: DeliveryReport;
-  /** Parked form responses taken in by this sweep. */
-  parkedTaken?: number;
+  /** Parked form responses admitted by this sweep. */
+  parkedAdmitted?: number;
   /** True when nothing could be due yet and the sheets were not read. */
   skipped?: boolean;
 }
@@ -81,7 +81,6 @@ export function runSweep(services: Services): SweepReport {
     const snapshot = services.workbook.load();
     const settings = parseSettings(snapshot.settings);
     const ctx = runContext(services, settings, snapshot.holidays, now);
-    const clock = ctx.sla;
     const rotations = rotationsFrom(snapshot.state);
     const plan = planSweep({
       leads: snapshot.leads,
@@ -90,7 +89,7 @@ export function runSweep(services: Services): SweepReport {
       settings,
       now,
       escalated: escalatedLeadIds(snapshot.state),
-      clock,
+      sla: ctx.sla,
     });
     const notices = noticesFor(ctx, plan.decisions, snapshot.outbox, snapshot.reps);
     const log: LogEntry[] = [...notices.log];
@@ -153,7 +152,7 @@ export function runSweep(services: Services): SweepReport {
       ),
     );
     // The manager's daily digest: queued in this commit when owed (its outbox row is the claim).
-    const digest = dailyDigest(services, snapshot, settings, clock, now);
+    const digest = dailyDigest(services, snapshot, settings, ctx.sla, now);
     notices.newOutbox.push(...digest.newOutbox);
     log.push(...digest.log);
     const problems = [
@@ -219,7 +218,7 @@ export function runSweep(services: Services): SweepReport {
       ...lead,
       ...(decidedNow.get(lead.leadId) ?? {}),
     }));
-    let next = nextDeadline(after, escalatedLeadIds(snapshot.state), clock, now);
+    let next = nextDeadline(after, escalatedLeadIds(snapshot.state), ctx.sla, now);
     for (const item of [...snapshot.outbox, ...notices.newOutbox]) {
       if (item.status === 'PENDING' && !cancelled.has(item.id))
         next = Math.min(next, item.nextAttemptAt ?? now);
@@ -238,6 +237,6 @@ export function runSweep(services: Services): SweepReport {
   });
   report.delivery = deliver(services, batch, started + DELIVERY_STOP_MS);
   if (services.clock.now() - started < DELIVERY_BUDGET_MS)
-    report.parkedTaken = takeParked(services);
+    report.parkedAdmitted = admitParked(services);
   return report;
 }

@@ -7,14 +7,14 @@
  *
  * Apps Script always answers HTTP 200, so a caller cannot retry on a status code: a lead
  * that cannot be taken now (the lock stays busy, the Sheets API fails) is therefore
- * parked in Script Properties and taken in by the next sweep, and the answer says
+ * parked in Script Properties and admitted by the next sweep, and the answer says
  * `"queued":true`. Only when even parking fails is the answer `ok:false` with
  * `"retryable":true`.
  */
 import { RoutingError } from '../domain/errors';
 import { hashExact } from '../domain/intake';
 import { parseWebLead, type WebLead } from '../domain/web-lead';
-import { takeWebLead } from './intake';
+import { admitWebLead } from './intake';
 import type { Services } from './ports';
 import { constantTimeEquals } from './slack-request';
 
@@ -84,7 +84,7 @@ export function handleWebIntake(
 
 function takeOrPark(services: Services, lead: WebLead): WebIntakeAnswer {
   try {
-    const result = takeWebLead(services, lead);
+    const result = admitWebLead(services, lead);
     switch (result.kind) {
       case 'CREATED':
         return { ok: true, lead_id: result.leadId };

@@ -136,7 +136,7 @@ export interface DigestInput {
   outbox: readonly OutboxItem[];
   /** Epoch ms: the period is [to − DIGEST_PERIOD_MS, to). */
   to: number;
-  /** The SLA deadline of a lead that came in at `createdAt` with its own SLA (null = the setting's); the sweep's clock. */
+  /** The SLA deadline of a lead that came in at `createdAt` with its own SLA (null = the setting's); the sweep's SLA clock. */
   deadline: (createdAt: number, slaMinutes: number | null) => number;
 }
 

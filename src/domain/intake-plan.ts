@@ -101,7 +101,7 @@ export function planIntake(facts: IntakeFacts): IntakePlan {
         detail: !facts.known
           ? 'a parked copy of a response whose lead is already archived'
           : input.actor === 'form'
-            ? 'the form trigger fired again for a response already taken in'
+            ? 'the form trigger fired again for a response already admitted'
             : `the same external_id was posted again (${input.detail}); no new lead`,
       }),
     };

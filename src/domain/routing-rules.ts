@@ -145,7 +145,7 @@ export type RuleFields = ReadonlyMap<string, string>;
 
 /**
  * Characters of an answer rules look at: the same as a parked response keeps, so a
- * response taken in late matches exactly as it would have at once; it also bounds the
+ * response admitted late matches exactly as it would have at once; it also bounds the
  * work of an admin's `matches` pattern.
  */
 export const RULE_FIELD_CHARS = 1_000;

@@ -120,7 +120,7 @@ export interface SweepInput {
   now: number;
   /** Lead ids with an `escalated_<lead_id>` key in routing_state_sheet. */
   escalated: ReadonlySet<string>;
-  clock: SlaClock;
+  sla: SlaClock;
 }
 
 export interface SweepPlan {
@@ -134,8 +134,8 @@ export interface SweepPlan {
 
 /** What one sweep does, lead by lead, in sheet order. */
 export function planSweep(input: SweepInput): SweepPlan {
-  const { reps, settings, now, clock } = input;
-  const open = clock.isOpen(now);
+  const { reps, settings, now, sla } = input;
+  const open = sla.isOpen(now);
   let rotations = input.rotations;
   let waiting = 0;
   const waitingByTeam = new Map<string, { team: string; count: number }>();
@@ -163,7 +163,7 @@ export function planSweep(input: SweepInput): SweepPlan {
       continue;
     }
     // Outside business hours nothing is re-routed or escalated; waiting leads are still assigned.
-    if (!open || !isSlaExpired(lead, clock, now)) continue;
+    if (!open || !isSlaExpired(lead, sla, now)) continue;
     if (lead.escalatedAt !== null || input.escalated.has(lead.leadId)) continue;
     if (lead.routeCount >= settings.escalationThreshold) {
       decisions.push({
@@ -196,17 +196,17 @@ export function planSweep(input: SweepInput): SweepPlan {
 export function nextDeadline(
   leads: readonly Lead[],
   escalated: ReadonlySet<string>,
-  clock: SlaClock,
+  sla: SlaClock,
   now: number,
 ): number {
   let next = Infinity;
   for (const lead of leads) {
     if (parseStage(lead.stage) !== 'NEW' || !lead.leadId) continue;
     if (!lead.salesSlackId) return now;
-    const deadline = slaDeadline(lead, clock);
+    const deadline = slaDeadline(lead, sla);
     if (lead.escalatedAt !== null || escalated.has(lead.leadId) || deadline === null) continue;
     // An overdue lead left alone because the team is closed is work at the next opening.
-    next = Math.min(next, deadline > now ? deadline : clock.nextOpening(now));
+    next = Math.min(next, deadline > now ? deadline : sla.nextOpening(now));
   }
   return next;
 }

@@ -42,10 +42,10 @@ export function slaClock(
 }
 
 /** Instant at which the current owner's SLA (the lead's own, else the setting's) runs out; null if unassigned. */
-export function slaDeadline(lead: Lead, clock: SlaClock): number | null {
+export function slaDeadline(lead: Lead, sla: SlaClock): number | null {
   return lead.assignedAt === null || !lead.salesSlackId
     ? null
-    : clock.deadline(lead.assignedAt, lead.slaMinutes);
+    : sla.deadline(lead.assignedAt, lead.slaMinutes);
 }
 
 /** The SLA in minutes that applies to a lead: its rule's, else the setting's. */
@@ -53,7 +53,7 @@ export function leadSlaMinutes(lead: Pick<Lead, 'slaMinutes'>, settingMinutes: n
   return lead.slaMinutes ?? settingMinutes;
 }
 
-export function isSlaExpired(lead: Lead, clock: SlaClock, now: number): boolean {
-  const deadline = slaDeadline(lead, clock);
+export function isSlaExpired(lead: Lead, sla: SlaClock, now: number): boolean {
+  const deadline = slaDeadline(lead, sla);
   return deadline !== null && now >= deadline;
 }

@@ -3,7 +3,7 @@
  * outcome, failures back off as domain/delivery.ts decides, and the lead's state never
  * waits on Slack. Driven through intake and the sweep, the way messages are sent.
  */
-import { takeLead } from '../../src/app/intake';
+import { admitResponse } from '../../src/app/intake';
 import { runSweep } from '../../src/app/sweep';
 import { fakeWorld, formResponse, MINUTE, T0 } from '../fakes/services';
 
@@ -11,7 +11,7 @@ function world(slaMinutes = 60) {
   const w = fakeWorld({ reps: [{ slackId: 'UAYU' }, { slackId: 'UBIMA' }] });
   w.workbook.settings.set('sla_minutes', slaMinutes);
   const submit = (name: string, phone: string) => {
-    const r = takeLead(w.services, formResponse({ Name: name, Phone: phone }, name));
+    const r = admitResponse(w.services, formResponse({ Name: name, Phone: phone }, name));
     if (r.kind !== 'CREATED') throw new Error(r.kind);
     return r;
   };

@@ -2,7 +2,7 @@
  * Intake over in-memory ports (no build): a response becomes one lead, written NEW and
  * assigned round-robin, its message queued then sent; what cannot be taken now is parked.
  */
-import { takeLead, takeLeadOrPark, takeParked } from '../../src/app/intake';
+import { admitResponse, admitResponseOrPark, admitParked } from '../../src/app/intake';
 import { SHEETS } from '../../src/app/ports';
 import { fakeWorld, formResponse, MINUTE, T0 } from '../fakes/services';
 
@@ -13,10 +13,10 @@ const REPS = [
 ];
 const budi = formResponse({ Name: 'Budi', Phone: '0812-3456-7890', Email: 'budi@example.com' });
 
-describe('takeLead', () => {
+describe('admitResponse', () => {
   test('writes the lead, assigns it, and sends the owner a message with the button', () => {
     const w = fakeWorld({ reps: REPS });
-    const result = takeLead(w.services, budi);
+    const result = admitResponse(w.services, budi);
     expect(result).toMatchObject({ kind: 'CREATED', assignedTo: 'UAYU' });
     const id = result.kind === 'CREATED' ? result.leadId : '';
     expect(id).toMatch(/^L-20261126-[0-9A-F]{8}$/);
@@ -41,14 +41,14 @@ describe('takeLead', () => {
     // Intake only moves a known plan earlier: this lead's deadline (60 min) is later.
     expect(w.schedule.nextWorkAt()).toBeNull();
     w.schedule.plan(T0 + 15 * MINUTE, 5 * MINUTE);
-    takeLead(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
+    admitResponse(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
     expect(w.schedule.nextWorkAt()?.atMs).toBe(T0 + 15 * MINUTE);
   });
 
   test('round-robin: the next responses go to the next reps in turn', () => {
     const w = fakeWorld({ reps: REPS });
     const owners = ['A', 'B', 'C', 'D'].map((n, i) => {
-      const r = takeLead(
+      const r = admitResponse(
         w.services,
         formResponse({ Name: n, Phone: `0812-0000-000${i}` }, `t${i}`),
       );
@@ -59,8 +59,8 @@ describe('takeLead', () => {
 
   test('the trigger firing twice for one response makes one lead', () => {
     const w = fakeWorld({ reps: REPS });
-    const first = takeLead(w.services, budi);
-    const second = takeLead(w.services, budi);
+    const first = admitResponse(w.services, budi);
+    const second = admitResponse(w.services, budi);
     expect(second).toEqual({
       kind: 'DUPLICATE',
       leadId: first.kind === 'CREATED' ? first.leadId : '',
@@ -71,7 +71,7 @@ describe('takeLead', () => {
 
   test('a blank response makes no lead and is logged', () => {
     const w = fakeWorld({ reps: REPS });
-    expect(takeLead(w.services, formResponse({ Name: ' ', Phone: '', Email: '' }))).toEqual({
+    expect(admitResponse(w.services, formResponse({ Name: ' ', Phone: '', Email: '' }))).toEqual({
       kind: 'BLANK',
     });
     expect(w.workbook.leadRows).toEqual([]);
@@ -82,8 +82,8 @@ describe('takeLead', () => {
     const w = fakeWorld({ reps: [{ slackId: 'UAYU', active: false }] });
     w.workbook.settings.set('manager_slack_id', 'UBOSS');
     w.schedule.plan(T0 + 15 * MINUTE, 5 * MINUTE);
-    const a = takeLead(w.services, budi);
-    takeLead(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
+    const a = admitResponse(w.services, budi);
+    admitResponse(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
     expect(a).toMatchObject({ kind: 'CREATED', assignedTo: '' });
     expect(w.workbook.leadRows.map((l) => l.salesSlackId)).toEqual(['', '']);
     expect(w.slack.postedTo('UBOSS')).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('takeLead', () => {
   test('a bad setting leaves the lead unassigned with an ERROR row, never dropped', () => {
     const w = fakeWorld({ reps: REPS });
     w.workbook.settings.set('sla_minutes', 'soon');
-    const result = takeLead(w.services, budi);
+    const result = admitResponse(w.services, budi);
     expect(result).toMatchObject({ kind: 'CREATED', assignedTo: '' });
     expect(w.workbook.leadRows).toHaveLength(1);
     expect(w.workbook.log.map((e) => e.event)).toContain('ERROR');
@@ -103,7 +103,7 @@ describe('takeLead', () => {
   test('Slack failing does not hold the lead back: it is assigned and its message retried', () => {
     const w = fakeWorld({ reps: REPS });
     w.slack.failNext({ kind: 'http', status: 500 });
-    const result = takeLead(w.services, budi);
+    const result = admitResponse(w.services, budi);
     expect(result).toMatchObject({
       kind: 'CREATED',
       assignedTo: 'UAYU',
@@ -115,16 +115,16 @@ describe('takeLead', () => {
   });
 });
 
-describe('takeLeadOrPark', () => {
-  test('a busy lock parks the response; the sweep’s takeParked takes it in later', () => {
+describe('admitResponseOrPark', () => {
+  test('a busy lock parks the response; the sweep’s admitParked takes it in later', () => {
     const w = fakeWorld({ reps: REPS });
     w.lock.holdElsewhere();
-    expect(takeLeadOrPark(w.services, budi)).toMatchObject({ kind: 'PARKED' });
+    expect(admitResponseOrPark(w.services, budi)).toMatchObject({ kind: 'PARKED' });
     expect(w.clock.now()).toBe(T0 + 30_000);
     expect(w.workbook.leadRows).toEqual([]);
     expect(w.parked.all()).toHaveLength(1);
     w.lock.releaseElsewhere();
-    expect(takeParked(w.services)).toBe(1);
+    expect(admitParked(w.services)).toBe(1);
     expect(w.parked.all()).toEqual([]);
     expect(w.workbook.leadRows.map((l) => l.name)).toEqual(['Budi']);
   });
@@ -132,7 +132,7 @@ describe('takeLeadOrPark', () => {
   test('a missing header parks the response and still fails the run loudly', () => {
     const w = fakeWorld({ reps: REPS });
     w.workbook.dropHeader(SHEETS.leads, 'phone');
-    expect(() => takeLeadOrPark(w.services, budi)).toThrow('has no column "phone"');
+    expect(() => admitResponseOrPark(w.services, budi)).toThrow('has no column "phone"');
     expect(w.parked.all()).toHaveLength(1);
     expect(w.log.at('warn').join()).toContain('parked');
   });
@@ -141,7 +141,7 @@ describe('takeLeadOrPark', () => {
     const w = fakeWorld({ reps: REPS });
     w.lock.holdElsewhere();
     const long = formResponse({ Name: 'Budi', Phone: '0812-3456-7890', Note: 'x'.repeat(20_000) });
-    expect(takeLeadOrPark(w.services, long)).toMatchObject({ kind: 'PARKED' });
+    expect(admitResponseOrPark(w.services, long)).toMatchObject({ kind: 'PARKED' });
     const [{ response }] = w.parked.all();
     expect(response.namedValues.Note).toEqual(['x'.repeat(1_000)]);
   });
@@ -150,7 +150,7 @@ describe('takeLeadOrPark', () => {
     const w = fakeWorld({ reps: REPS });
     w.workbook.failNext('load');
     w.parked.otherBytes = 500 * 1024;
-    expect(() => takeLeadOrPark(w.services, budi)).toThrow('Internal error');
+    expect(() => admitResponseOrPark(w.services, budi)).toThrow('Internal error');
     expect(w.log.at('error').join()).toContain('Reprocess form responses');
   });
 });

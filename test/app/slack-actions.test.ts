@@ -5,7 +5,7 @@
  * block_actions, plain fields for a slash command.
  */
 import fc from 'fast-check';
-import { takeLead } from '../../src/app/intake';
+import { admitResponse } from '../../src/app/intake';
 import { CLICK_LOCK_MS, handleSlackRequest } from '../../src/app/slack-action';
 import { runSweep } from '../../src/app/sweep';
 import { MARK_CONTACTED_ACTION, REASSIGN_ACTION, TAKE_ACTION } from '../../src/domain/messages';
@@ -53,7 +53,7 @@ function world() {
     ],
   });
   w.workbook.settings.set('manager_slack_id', 'UBOSS');
-  const r = takeLead(w.services, formResponse({ Name: 'Budi', Phone: '0812-3456-7890' }));
+  const r = admitResponse(w.services, formResponse({ Name: 'Budi', Phone: '0812-3456-7890' }));
   if (r.kind !== 'CREATED') throw new Error(r.kind);
   return { ...w, id: r.leadId };
 }
@@ -204,7 +204,7 @@ describe('any request at all', () => {
     const w = world();
     const ids = [w.id];
     for (const name of ['Sari', 'Tono', 'Umi']) {
-      const r = takeLead(
+      const r = admitResponse(
         w.services,
         formResponse({ Name: name, Phone: `0812-5555-00${ids.length}` }, name),
       );

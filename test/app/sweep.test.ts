@@ -3,7 +3,7 @@
  * once, keeps the old message honest, plans the next sweep, and takes in parked
  * responses. Times are the fake clock's: nothing here waits.
  */
-import { takeLead, takeLeadOrPark } from '../../src/app/intake';
+import { admitResponse, admitResponseOrPark } from '../../src/app/intake';
 import { runSweep } from '../../src/app/sweep';
 import { fakeWorld, formResponse, MINUTE, T0 } from '../fakes/services';
 
@@ -15,7 +15,7 @@ const REPS = [
 function withLead(settings: Record<string, string | number> = {}) {
   const w = fakeWorld({ reps: REPS });
   for (const [k, v] of Object.entries(settings)) w.workbook.settings.set(k, v);
-  const result = takeLead(w.services, formResponse({ Name: 'Budi', Phone: '0812-3456-7890' }));
+  const result = admitResponse(w.services, formResponse({ Name: 'Budi', Phone: '0812-3456-7890' }));
   if (result.kind !== 'CREATED') throw new Error(result.kind);
   return { ...w, id: result.leadId };
 }
@@ -104,9 +104,9 @@ describe('runSweep', () => {
   test('parked responses are taken in after the sweep', () => {
     const w = fakeWorld({ reps: REPS });
     w.lock.holdElsewhere(T0 + 60_000);
-    takeLeadOrPark(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
+    admitResponseOrPark(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
     expect(w.parked.all()).toHaveLength(1);
-    expect(runSweep(w.services)).toMatchObject({ parkedTaken: 1 });
+    expect(runSweep(w.services)).toMatchObject({ parkedAdmitted: 1 });
     expect(w.workbook.leadRows.map((l) => [l.name, l.salesSlackId])).toEqual([['Sari', 'UAYU']]);
   });
 

@@ -9,7 +9,7 @@ const base = {
   rotations: NEW_ROTATIONS,
   settings: settings(),
   escalated: new Set<string>(),
-  clock: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }),
+  sla: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }),
 };
 const held = (over = {}) =>
   lead({

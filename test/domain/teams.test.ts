@@ -172,7 +172,7 @@ describe('teams in the sweep', () => {
     rotations: NEW_ROTATIONS,
     settings: settings(),
     escalated: new Set<string>(),
-    clock: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }),
+    sla: slaClock(60, null, new Set(), { offsetMinutes: () => 420 }),
   };
 
   test("a lead's own SLA (from its rule) decides when it is overdue, not the setting", () => {
