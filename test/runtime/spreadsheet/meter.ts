@@ -53,7 +53,7 @@ export class Meter {
   }
 
   /** A counted advanced Sheets service write: applied by the API at once, nothing to flush. */
-  apiWrite<T>(description: string, fn: () => { result: T; written?: number }): T {
+  apiWrite<T>(description: string, fn: () => { result: T; read?: number; written?: number }): T {
     this.checkLock(description);
     return this.call(fn);
   }

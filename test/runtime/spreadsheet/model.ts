@@ -128,6 +128,12 @@ export class SheetModel {
   charts: ChartSpec[] = [];
   /** rows[r][c], 0-based; missing entries are empty cells. */
   private rows: (Cell | undefined)[][] = [];
+  /**
+   * Developer metadata ids located on each row (0-based, parallel to the grid's rows):
+   * they move with their row when rows are inserted above, deleted or sorted, and are
+   * dropped with a deleted row (see DeveloperMetadataStore).
+   */
+  private rowMetadata: (number[] | undefined)[] = [];
 
   constructor(
     public readonly sheetId: number,
@@ -210,13 +216,48 @@ export class SheetModel {
     if (this.rows.length >= row - 1)
       this.rows = [...this.rows.slice(0, row - 1), ...blank, ...this.rows.slice(row - 1)];
     else blank.forEach((b, i) => (this.rows[row - 1 + i] = b));
+    if (this.rowMetadata.length >= row - 1)
+      this.rowMetadata = [
+        ...this.rowMetadata.slice(0, row - 1),
+        ...new Array<undefined>(count).fill(undefined),
+        ...this.rowMetadata.slice(row - 1),
+      ];
     this.maxRows += count;
   }
 
   /** Deletes `count` rows starting at 1-based `row` and shrinks the grid. */
   deleteRows(row: number, count: number): void {
     this.rows.splice(row - 1, count);
+    const gone = this.rowMetadata.splice(row - 1, count);
     this.maxRows -= count;
+    // "If the associated object is deleted its metadata is deleted too."
+    for (const ids of gone) for (const id of ids ?? []) this.book?.metadata.forget(id);
+  }
+
+  /** Attaches developer metadata `id` to 1-based `row`. */
+  attachRowMetadata(row: number, id: number): void {
+    const ids = this.rowMetadata[row - 1] ?? [];
+    ids.push(id);
+    this.rowMetadata[row - 1] = ids;
+  }
+
+  /** Detaches developer metadata `id` from whichever row holds it. */
+  detachRowMetadata(id: number): void {
+    for (const ids of this.rowMetadata) {
+      const at = ids?.indexOf(id) ?? -1;
+      if (ids && at >= 0) ids.splice(at, 1);
+    }
+  }
+
+  /** The 1-based row developer metadata `id` is on now, or 0. */
+  rowOfMetadata(id: number): number {
+    const index = this.rowMetadata.findIndex((ids) => ids?.includes(id));
+    return index + 1;
+  }
+
+  /** Developer metadata ids on 1-based `row`. */
+  metadataOnRow(row: number): readonly number[] {
+    return this.rowMetadata[row - 1] ?? [];
   }
 
   /** Inserts `count` empty columns before 1-based `col` and grows the grid. */
@@ -238,17 +279,27 @@ export class SheetModel {
     this.rows = [];
   }
 
-  /** Reorders whole rows [from, to] (1-based) with a comparator over their cells. */
+  /**
+   * Reorders whole rows [from, to] (1-based) with a comparator over their cells. Row
+   * developer metadata moves with its row: the reference says metadata "will remain
+   * associated at those locations as they move around and the spreadsheet is edited"
+   * (spreadsheets.developerMetadata); its one example is a row inserted above, and it
+   * says nothing of sorting in particular. We read a sorted row as a row that moved.
+   * (The other reading, metadata staying at the position, would defeat row anchors;
+   * README's Guarantees name this reading as the one they rely on.)
+   */
   sortRows(
     from: number,
     to: number,
     compare: (a: (Cell | undefined)[], b: (Cell | undefined)[]) => number,
   ): void {
-    const slice: (Cell | undefined)[][] = [];
-    for (let r = from; r <= to; r += 1) slice.push(this.rows[r - 1] ?? []);
-    slice.sort(compare);
+    const slice: Array<{ cells: (Cell | undefined)[]; meta: number[] | undefined }> = [];
+    for (let r = from; r <= to; r += 1)
+      slice.push({ cells: this.rows[r - 1] ?? [], meta: this.rowMetadata[r - 1] });
+    slice.sort((a, b) => compare(a.cells, b.cells));
     slice.forEach((row, i) => {
-      this.rows[from - 1 + i] = row;
+      this.rows[from - 1 + i] = row.cells;
+      this.rowMetadata[from - 1 + i] = row.meta;
     });
   }
 }
@@ -265,6 +316,8 @@ export class BookModel {
   editors: string[] = [];
   private nextSheetId = 0;
   private chartsMade = 0;
+  /** Developer metadata of the whole file (row locations only are modelled). */
+  readonly metadata = new DeveloperMetadataStore();
 
   constructor(
     public readonly id: string,
@@ -324,7 +377,50 @@ export class BookModel {
   }
 
   removeSheet(sheet: SheetModel): void {
+    for (const entry of this.metadata.all())
+      if (entry.sheetId === sheet.sheetId) this.metadata.forget(entry.id);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     if (this.formSheet === sheet) this.formSheet = null;
+  }
+}
+
+/** One developer metadata entry located on a row (its row is kept by the SheetModel). */
+export interface RowMetadataEntry {
+  id: number;
+  key: string;
+  value: string | undefined;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  sheetId: number;
+}
+
+/**
+ * The file's developer metadata: key, value and visibility by id; where each entry is
+ * lives on its SheetModel row, so that it moves with the row.
+ */
+export class DeveloperMetadataStore {
+  private readonly entries = new Map<number, RowMetadataEntry>();
+  private lastId = 0;
+
+  /** A new positive id, unique in the file (ids may also be given by the caller). */
+  nextId(): number {
+    do this.lastId += 7_919;
+    while (this.entries.has(this.lastId));
+    return this.lastId;
+  }
+
+  has(id: number): boolean {
+    return this.entries.has(id);
+  }
+
+  add(entry: RowMetadataEntry): void {
+    this.entries.set(entry.id, entry);
+  }
+
+  forget(id: number): void {
+    this.entries.delete(id);
+  }
+
+  all(): RowMetadataEntry[] {
+    return [...this.entries.values()];
   }
 }

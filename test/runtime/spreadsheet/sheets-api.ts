@@ -25,6 +25,13 @@
  *   SpreadsheetApp.flush() (see the flush tracker).
  * - every call first takes one read or write request from the per-minute quota
  *   (sheets-quota.ts); a refused call fails with HTTP 429 before touching anything.
+ * - developer metadata on ROWS (sheets-metadata.ts): created and deleted by
+ *   spreadsheets.batchUpdate, found by DataFilter's developerMetadataLookup in
+ *   values.batchGetByDataFilter / batchUpdateByDataFilter / batchClearByDataFilter,
+ *   moving with its row (model.ts); spreadsheets.batchUpdate can answer with the grid
+ *   data of responseRanges as they are after its requests applied.
+ * - `afterCall` (tests only): run after every call, e.g. an admin sorting a sheet
+ *   between any two calls of a run.
  */
 import {
   alwaysQuoted,
@@ -43,6 +50,12 @@ import { GoogleJsonResponseException } from './errors';
 import { CELL_LIMIT_MESSAGE, MAX_CELLS_PER_SPREADSHEET as MAX_CELLS } from './model';
 import { checkCellText, hasContent, SizeLimitError, type Cell, type SheetModel } from './model';
 import { isDateTimeFormat } from './number-format';
+import {
+  SheetsMetadata,
+  type DataFilter,
+  type DataFilterValueRange,
+  type MetadataRequest,
+} from './sheets-metadata';
 
 type ApiValue = string | number | boolean;
 type ValueRenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
@@ -53,6 +66,19 @@ export interface ValueRange {
   range?: string;
   majorDimension?: MajorDimension;
   values?: ApiValue[][];
+}
+
+export interface MatchedValueRange {
+  valueRange: ValueRange;
+  dataFilters: DataFilter[];
+}
+
+/** spreadsheets.batchUpdate's body (the parts modelled). */
+export interface BatchUpdateResource {
+  requests?: object[];
+  includeSpreadsheetInResponse?: boolean;
+  responseRanges?: string[];
+  responseIncludeGridData?: boolean;
 }
 
 export interface ReadOptions {
@@ -85,10 +111,22 @@ export class FakeSheetsService {
       optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean },
     ) => unknown;
     batchUpdate: (
-      resource: { requests?: object[] },
+      resource: BatchUpdateResource,
       spreadsheetId: string,
-    ) => { spreadsheetId: string; replies: object[] };
+    ) => { spreadsheetId: string; replies: object[]; updatedSpreadsheet?: object };
     Values: {
+      batchGetByDataFilter: (
+        resource: ReadOptions & { dataFilters?: DataFilter[] },
+        spreadsheetId: string,
+      ) => { spreadsheetId: string; valueRanges: MatchedValueRange[] };
+      batchUpdateByDataFilter: (
+        resource: { valueInputOption?: string; data?: DataFilterValueRange[] },
+        spreadsheetId: string,
+      ) => unknown;
+      batchClearByDataFilter: (
+        resource: { dataFilters?: DataFilter[] },
+        spreadsheetId: string,
+      ) => { spreadsheetId: string; clearedRanges: string[] };
       get: (spreadsheetId: string, range: string, optionalArgs?: ReadOptions) => ValueRange;
       batchGet: (
         spreadsheetId: string,
@@ -122,18 +160,79 @@ export class FakeSheetsService {
     };
   };
 
+  /**
+   * Tests only: runs after every call of this service has been answered (or has
+   * failed), outside the call, e.g. an admin sorting lead_sheet between any two calls.
+   */
+  afterCall: (() => void) | null = null;
+
+  private readonly metadata: SheetsMetadata;
+
   constructor(private readonly ctx: Ctx) {
+    this.metadata = new SheetsMetadata(ctx);
+    const hooked =
+      <A extends unknown[], R>(fn: (...args: A) => R) =>
+      (...args: A): R => {
+        try {
+          return fn(...args);
+        } finally {
+          const after = this.afterCall;
+          if (after) {
+            // Not re-entered: what the hook does is the admin's, not a call of the run.
+            this.afterCall = null;
+            try {
+              after();
+            } finally {
+              this.afterCall = after;
+            }
+          }
+        }
+      };
     this.Spreadsheets = {
-      get: (id, opts) => this.getSpreadsheet(id, opts),
-      batchUpdate: (resource, id) => this.spreadsheetBatchUpdate(resource, id),
+      get: hooked((id: string, opts?: object) => this.getSpreadsheet(id, opts)),
+      batchUpdate: hooked((resource: BatchUpdateResource, id: string) =>
+        this.spreadsheetBatchUpdate(resource, id),
+      ),
       Values: {
-        get: (id, range, opts) => this.valuesGet(id, range, opts),
-        batchGet: (id, opts) => this.valuesBatchGet(id, opts),
-        update: (resource, id, range, opts) => this.valuesUpdate(resource, id, range, opts),
-        batchUpdate: (resource, id) => this.valuesBatchUpdate(resource, id),
-        append: (resource, id, range, opts) => this.valuesAppend(resource, id, range, opts),
-        clear: (_resource, id, range) => this.valuesClear(id, range),
-        batchClear: (resource, id) => this.valuesBatchClear(resource, id),
+        get: hooked((id: string, range: string, opts?: ReadOptions) =>
+          this.valuesGet(id, range, opts),
+        ),
+        batchGet: hooked((id: string, opts?: ReadOptions & { ranges?: string | string[] }) =>
+          this.valuesBatchGet(id, opts),
+        ),
+        batchGetByDataFilter: hooked(
+          (resource: ReadOptions & { dataFilters?: DataFilter[] }, id: string) =>
+            this.valuesBatchGetByDataFilter(resource, id),
+        ),
+        update: hooked(
+          (resource: ValueRange, id: string, range: string, opts?: { valueInputOption?: string }) =>
+            this.valuesUpdate(resource, id, range, opts),
+        ),
+        batchUpdate: hooked(
+          (resource: { valueInputOption?: string; data?: ValueRange[] }, id: string) =>
+            this.valuesBatchUpdate(resource, id),
+        ),
+        batchUpdateByDataFilter: hooked(
+          (resource: { valueInputOption?: string; data?: DataFilterValueRange[] }, id: string) =>
+            this.valuesBatchUpdateByDataFilter(resource, id),
+        ),
+        append: hooked(
+          (
+            resource: ValueRange,
+            id: string,
+            range: string,
+            opts?: { valueInputOption?: string; insertDataOption?: string },
+          ) => this.valuesAppend(resource, id, range, opts),
+        ),
+        clear: hooked((_resource: object, id: string, range: string) =>
+          this.valuesClear(id, range),
+        ),
+        batchClear: hooked((resource: { ranges?: string[] }, id: string) =>
+          this.valuesBatchClear(resource, id),
+        ),
+        batchClearByDataFilter: hooked((resource: { dataFilters?: DataFilter[] }, id: string) =>
+          this.valuesBatchClearByDataFilter(resource, id),
+        ),
       },
     };
   }
@@ -178,15 +277,17 @@ export class FakeSheetsService {
   // ---- spreadsheets.batchUpdate (structural requests) ----
 
   /**
-   * deleteDimension and appendDimension are modelled. Requests apply in order, each
-   * against the sheet as the previous ones left it (0-based, end exclusive),
-   * atomically: any invalid request fails the whole call and changes nothing, as the
-   * API documents.
+   * deleteDimension, appendDimension, createDeveloperMetadata and
+   * deleteDeveloperMetadata are modelled. Requests apply in order, each against the
+   * sheet as the previous ones left it (0-based, end exclusive), atomically: any
+   * invalid request fails the whole call and changes nothing, as the API documents.
+   * With includeSpreadsheetInResponse, `updatedSpreadsheet` carries the grid data of
+   * responseRanges (responseIncludeGridData) read after every request applied.
    */
   private spreadsheetBatchUpdate(
-    resource: { requests?: object[] },
+    resource: BatchUpdateResource,
     id: string,
-  ): { spreadsheetId: string; replies: object[] } {
+  ): { spreadsheetId: string; replies: object[]; updatedSpreadsheet?: object } {
     const method = `${PREFIX}.batchUpdate`;
     const requests = resource?.requests ?? [];
     return this.ctx.meter.apiWrite(`Sheets.batchUpdate ${requests.length} request(s)`, () => {
@@ -195,7 +296,8 @@ export class FakeSheetsService {
       type Range = { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
       type Op =
         | { kind: 'delete'; sheet: SheetModel; rows: boolean; start: number; end: number }
-        | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number };
+        | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number }
+        | { kind: 'metadata'; index: number; request: MetadataRequest };
       const sheetOf = (i: number, what: string, sheetId: number | undefined) => {
         const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (sheetId ?? 0));
         if (!sheet)
@@ -210,7 +312,9 @@ export class FakeSheetsService {
         const r = request as {
           deleteDimension?: { range?: Range };
           appendDimension?: { sheetId?: number; dimension?: string; length?: number };
-        };
+        } & MetadataRequest;
+        if (r.createDeveloperMetadata || r.deleteDeveloperMetadata)
+          return { kind: 'metadata', index: i, request: r };
         if (r.appendDimension) {
           const a = r.appendDimension;
           const sheet = sheetOf(i, 'appendDimension', a.sheetId);
@@ -237,7 +341,7 @@ export class FakeSheetsService {
           throw new GoogleJsonResponseException(
             method,
             400,
-            `Invalid requests[${i}]: this local runtime models only deleteDimension and appendDimension`,
+            `Invalid requests[${i}]: this local runtime models only deleteDimension, appendDimension, createDeveloperMetadata and deleteDeveloperMetadata`,
           );
         const range = r.deleteDimension.range ?? {};
         const sheet = sheetOf(i, 'deleteDimension', range.sheetId);
@@ -264,6 +368,7 @@ export class FakeSheetsService {
       );
       let grid = this.ctx.model.gridCells();
       plan.forEach((p, i) => {
+        if (p.kind === 'metadata') return;
         const size = sizes.get(p.sheet)!;
         if (p.kind === 'append') {
           const added = p.rows ? p.length * size.cols : p.length * size.rows;
@@ -300,8 +405,37 @@ export class FakeSheetsService {
         if (p.rows) size.rows -= p.end - p.start;
         else size.cols -= p.end - p.start;
       });
+      // Metadata requests are checked against the grid as the requests before them
+      // leave it: a dry run on a copy of every metadata location is not needed, since
+      // the only grid changes modelled here are row deletions and appends, which the
+      // metadata plan replays (SheetsMetadata.plan).
+      const metadataReplies = this.metadata.plan(
+        method,
+        plan.map((p) =>
+          p.kind === 'metadata'
+            ? { kind: 'metadata' as const, index: p.index, request: p.request }
+            : p.kind === 'delete'
+              ? {
+                  kind: 'delete' as const,
+                  sheet: p.sheet,
+                  rows: p.rows,
+                  start: p.start,
+                  end: p.end,
+                }
+              : { kind: 'append' as const, sheet: p.sheet, rows: p.rows, length: p.length },
+        ),
+      );
+      const responseRanges = resource?.includeSpreadsheetInResponse
+        ? (resource.responseRanges ?? []).map((r) => this.resolve(method, r))
+        : [];
       let written = 0;
+      const replies: object[] = [];
       for (const p of plan) {
+        if (p.kind === 'metadata') {
+          replies.push(metadataReplies.apply(p.index));
+          continue;
+        }
+        replies.push({});
         if (p.kind === 'append') {
           if (p.rows) p.sheet.insertRowsBefore(p.sheet.maxRows + 1, p.length);
           else p.sheet.insertColumnsBefore(p.sheet.maxCols + 1, p.length);
@@ -311,9 +445,104 @@ export class FakeSheetsService {
         else p.sheet.deleteColumns(p.start + 1, p.end - p.start);
         written += (p.end - p.start) * (p.rows ? p.sheet.maxCols : p.sheet.maxRows);
       }
+      const result: { spreadsheetId: string; replies: object[]; updatedSpreadsheet?: object } = {
+        spreadsheetId: this.ctx.model.id,
+        replies,
+      };
+      let read = 0;
+      if (resource?.includeSpreadsheetInResponse) {
+        const grid = gridDataOf(responseRanges, !!resource.responseIncludeGridData);
+        result.updatedSpreadsheet = { spreadsheetId: this.ctx.model.id, sheets: grid.sheets };
+        read = grid.cells;
+      }
+      return { result, written, read };
+    });
+  }
+
+  // ---- values by data filter ----
+
+  private valuesBatchGetByDataFilter(
+    resource: ReadOptions & { dataFilters?: DataFilter[] },
+    id: string,
+  ): { spreadsheetId: string; valueRanges: MatchedValueRange[] } {
+    const method = `${PREFIX}.values.batchGetByDataFilter`;
+    return this.ctx.meter.call(() => {
+      this.checkQuota(method, 'read');
+      this.checkId(method, id);
+      const valueRanges: MatchedValueRange[] = [];
+      (resource?.dataFilters ?? []).forEach((filter, i) => {
+        for (const range of this.metadata.ranges(method, filter, `dataFilters[${i}]`))
+          valueRanges.push({
+            valueRange: this.readRange(method, range, resource ?? {}),
+            dataFilters: [filter],
+          });
+      });
+      const read = valueRanges.reduce((n, m) => n + countCells(m.valueRange.values), 0);
+      return { result: { spreadsheetId: this.ctx.model.id, valueRanges }, read };
+    });
+  }
+
+  /**
+   * Each DataFilterValueRange writes its values at every range its filter matches (the
+   * reference: "If more than one range is matched by the specified DataFilter the
+   * specified values are applied to all of those ranges"). A filter that matches
+   * nothing writes nothing and has no entry in `responses`; the reference does not say
+   * what happens then, and a silent success is the reading harder on the caller (it
+   * must check the responses to know its write landed).
+   */
+  private valuesBatchUpdateByDataFilter(
+    resource: { valueInputOption?: string; data?: DataFilterValueRange[] },
+    id: string,
+  ): unknown {
+    const method = `${PREFIX}.values.batchUpdateByDataFilter`;
+    const data = resource?.data ?? [];
+    return this.ctx.meter.apiWrite(`Sheets.Values.batchUpdateByDataFilter ${data.length}`, () => {
+      this.checkQuota(method, 'write');
+      this.checkId(method, id);
+      const option = this.inputOption(method, resource?.valueInputOption);
+      const plans = data.flatMap((d, i) =>
+        this.metadata.ranges(method, d.dataFilter ?? {}, `data[${i}].dataFilter`).map((range) => ({
+          filter: d.dataFilter ?? {},
+          plan: this.planWrite(
+            method,
+            range,
+            { values: d.values as ApiValue[][] | undefined },
+            `Invalid data[${i}]: `,
+          ),
+        })),
+      );
+      const responses = plans.map((p) => ({
+        ...this.applyWrite(p.plan, option),
+        dataFilter: p.filter,
+      }));
+      const totals = {
+        spreadsheetId: this.ctx.model.id,
+        totalUpdatedRows: responses.reduce((n, r) => n + r.updatedRows, 0),
+        totalUpdatedColumns: responses.reduce((n, r) => n + r.updatedColumns, 0),
+        totalUpdatedCells: responses.reduce((n, r) => n + r.updatedCells, 0),
+        totalUpdatedSheets: new Set(plans.map((p) => p.plan.sheet)).size,
+        responses,
+      };
+      return { result: totals, written: totals.totalUpdatedCells };
+    });
+  }
+
+  private valuesBatchClearByDataFilter(
+    resource: { dataFilters?: DataFilter[] },
+    id: string,
+  ): { spreadsheetId: string; clearedRanges: string[] } {
+    const method = `${PREFIX}.values.batchClearByDataFilter`;
+    const filters = resource?.dataFilters ?? [];
+    return this.ctx.meter.apiWrite(`Sheets.Values.batchClearByDataFilter ${filters.length}`, () => {
+      this.checkQuota(method, 'write');
+      this.checkId(method, id);
+      const ranges = filters.flatMap((f, i) =>
+        this.metadata.ranges(method, f, `dataFilters[${i}]`),
+      );
+      const done = ranges.map((r) => this.clearRange(method, r));
       return {
-        result: { spreadsheetId: this.ctx.model.id, replies: plan.map(() => ({})) },
-        written,
+        result: { spreadsheetId: this.ctx.model.id, clearedRanges: done.map((d) => d.cleared) },
+        written: done.reduce((n, d) => n + d.count, 0),
       };
     });
   }
@@ -797,4 +1026,63 @@ function findTable(
     right = Math.max(right, span.last);
   }
   return { row: start, col: left, numRows: end - start + 1, numCols: right - left + 1 };
+}
+
+/**
+ * The `sheets` of an updatedSpreadsheet: each sheet once, in the order of its first
+ * range, with one GridData per range when grid data was asked for. A cell with content
+ * carries userEnteredValue, effectiveValue (a formula's is its stored placeholder) and
+ * formattedValue; an empty cell is `{}`; rows end at their last cell with content.
+ */
+function gridDataOf(
+  ranges: readonly Resolved[],
+  withData: boolean,
+): { sheets: object[]; cells: number } {
+  const bySheet = new Map<SheetModel, object[]>();
+  let cells = 0;
+  for (const { sheet, box } of ranges) {
+    const data = bySheet.get(sheet) ?? [];
+    bySheet.set(sheet, data);
+    if (!withData) continue;
+    const rows = Math.max(0, Math.min(box.numRows, sheet.maxRows - box.row + 1));
+    const cols = Math.max(0, Math.min(box.numCols, sheet.maxCols - box.col + 1));
+    const rowData: object[] = [];
+    for (let r = box.row; r < box.row + rows; r += 1) {
+      const values: object[] = [];
+      for (let c = box.col; c < box.col + cols; c += 1) {
+        const cell = sheet.peek(r, c);
+        if (!cell || !hasContent(cell)) {
+          values.push({});
+          continue;
+        }
+        cells += 1;
+        const effective = cell.formula ? displayValue(cell) : cell.value;
+        values.push({
+          userEnteredValue: cell.formula ? { formulaValue: cell.formula } : typedValue(cell.value),
+          effectiveValue: typedValue(effective),
+          formattedValue: displayValue(cell),
+        });
+      }
+      while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+      rowData.push(values.length ? { values } : {});
+    }
+    // proto3 JSON leaves out zero values, as the API does.
+    data.push({
+      ...(box.row > 1 ? { startRow: box.row - 1 } : {}),
+      ...(box.col > 1 ? { startColumn: box.col - 1 } : {}),
+      rowData,
+    });
+  }
+  const sheets = [...bySheet].map(([sheet, data]) => ({
+    properties: { sheetId: sheet.sheetId, title: sheet.name },
+    ...(withData ? { data } : {}),
+  }));
+  return { sheets, cells };
+}
+
+/** An ExtendedValue: the one field that fits the stored value. */
+function typedValue(value: string | number | boolean): object {
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  return { stringValue: value };
 }
