@@ -20,6 +20,30 @@ export interface ValueRange {
   values: CellValue[][];
 }
 
+/**
+ * A write located by a row anchor (developer metadata id) or by A1 range; `null` cells
+ * are skipped by the API ("Null values will be skipped"), so a whole-row array with
+ * nulls changes only the cells it names.
+ */
+export type FilteredWrite =
+  | { anchor: number; values: Array<Array<CellValue | null>> }
+  | { range: string; values: CellValue[][] };
+
+/** A row anchored and read back in the same call. */
+export interface AnchoredRow {
+  /** The developer metadata id that now follows this row. */
+  anchor: number;
+  /** The row's cells (unformatted, dates as serial numbers) right after anchoring. */
+  cells: CellValue[];
+}
+
+/**
+ * The developer metadata key of the engine's row anchors. Anchors are transient: a
+ * commit anchors only the rows it writes, and deletes every older anchor in the same
+ * call (sheets-workbook.ts).
+ */
+export const ANCHOR_KEY = 'lead_routing_row_anchor';
+
 function api(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
   if (typeof Sheets === 'undefined' || !Sheets) {
     throw new RoutingError(
@@ -70,6 +94,20 @@ const SHEET_IDS_CACHE_KEY = 'lead-routing:sheet-ids';
 /** Seconds sheet ids stay cached; a stale id fails loudly and is forgotten. */
 const SHEET_IDS_CACHE_SECONDS = 21_600;
 
+/**
+ * Records the sheet ids Set up has just seen (it walks every sheet anyway), so that no
+ * run spends a round trip on them, least of all a click (a row anchor needs its sheet's
+ * id).
+ */
+export function rememberSheetIds(ids: Record<string, number>): void {
+  CacheService.getScriptCache().put(
+    SHEET_IDS_CACHE_KEY,
+    JSON.stringify(ids),
+    SHEET_IDS_CACHE_SECONDS,
+  );
+  PropertiesService.getScriptProperties().setProperty(SHEET_IDS_CACHE_KEY, JSON.stringify(ids));
+}
+
 export class SheetsValues {
   private readonly startedMs: number;
   /** API calls made so far (each retry counts): tells a commit whether its read is still the last call. */
@@ -102,13 +140,17 @@ export class SheetsValues {
     }
   }
 
-  /** One API call, retried while the per-minute quota refuses it and the budget allows. */
-  private call<T>(kind: 'read' | 'write', request: () => T): T {
+  /**
+   * One API call, retried while the per-minute quota refuses it and the budget allows.
+   * `arms` = false for a write that changes no cell (an anchor): the commit has not
+   * started writing yet.
+   */
+  private call<T>(kind: 'read' | 'write', request: () => T, arms = true): T {
     for (let attempt = 0; ; attempt++) {
       try {
         this.calls++;
         const result = request();
-        if (kind === 'write' && this.finishingUntilMs === -1)
+        if (kind === 'write' && arms && this.finishingUntilMs === -1)
           this.finishingUntilMs = this.quota.now() + FINISH_COMMIT_MS;
         return result;
       } catch (err) {
@@ -125,10 +167,17 @@ export class SheetsValues {
     }
   }
 
-  /** Sheet ids by title (needed for structural requests), cached in the script cache. */
+  /**
+   * Sheet ids by title (needed for structural requests and row anchors), kept in the
+   * script cache and in Script Properties (a sheet's id never changes, and a click has
+   * no round trip to spare when the cache has expired). A stale id (a sheet deleted and
+   * made again by Set up) fails loudly once and is forgotten (forgetSheetIds).
+   */
   sheetIds(): Map<string, number> {
     const cache = CacheService.getScriptCache();
-    const cached = cache.get(SHEET_IDS_CACHE_KEY);
+    const cached =
+      cache.get(SHEET_IDS_CACHE_KEY) ??
+      PropertiesService.getScriptProperties().getProperty(SHEET_IDS_CACHE_KEY);
     if (cached) return new Map(Object.entries(JSON.parse(cached) as Record<string, number>));
     try {
       const response = this.call('read', () =>
@@ -140,6 +189,7 @@ export class SheetsValues {
       for (const sheet of response.sheets ?? [])
         ids[sheet.properties?.title ?? ''] = sheet.properties?.sheetId ?? 0;
       cache.put(SHEET_IDS_CACHE_KEY, JSON.stringify(ids), SHEET_IDS_CACHE_SECONDS);
+      PropertiesService.getScriptProperties().setProperty(SHEET_IDS_CACHE_KEY, JSON.stringify(ids));
       return new Map(Object.entries(ids));
     } catch (err) {
       return explain(err, 'Reading the sheet list');
@@ -162,7 +212,7 @@ export class SheetsValues {
         ),
       );
     } catch (err) {
-      CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
+      this.forgetSheetIds();
       explain(err, `Adding columns to ${sheet}`);
     }
   }
@@ -171,8 +221,11 @@ export class SheetsValues {
    * Deletes row runs in one call. `runs` are 1-based sheet rows, inclusive; they are
    * applied bottom-up per sheet so earlier deletions do not shift later ones.
    */
-  deleteRows(runs: ReadonlyArray<{ sheet: string; first: number; last: number }>): void {
-    if (runs.length === 0) return;
+  deleteRows(
+    runs: ReadonlyArray<{ sheet: string; first: number; last: number }>,
+    readBack: readonly string[] = [],
+  ): CellValue[][][] {
+    if (runs.length === 0) return [];
     const ids = this.sheetIds();
     const requests = [...runs]
       .sort((a, b) => (a.sheet === b.sheet ? b.first - a.first : a.sheet.localeCompare(b.sheet)))
@@ -190,10 +243,169 @@ export class SheetsValues {
         };
       });
     try {
-      this.call('write', () => api().batchUpdate({ requests }, this.spreadsheetId));
+      const response = this.call('write', () =>
+        api().batchUpdate(
+          readBack.length
+            ? {
+                requests,
+                includeSpreadsheetInResponse: true,
+                responseRanges: [...readBack],
+                responseIncludeGridData: true,
+              }
+            : { requests },
+          this.spreadsheetId,
+        ),
+      );
+      return gridValues(response.updatedSpreadsheet, readBack);
     } catch (err) {
-      CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
-      explain(err, 'Deleting archived rows');
+      this.forgetSheetIds();
+      return explain(err, 'Deleting archived rows');
+    }
+  }
+
+  private forgetSheetIds(): void {
+    CacheService.getScriptCache().remove(SHEET_IDS_CACHE_KEY);
+    PropertiesService.getScriptProperties().deleteProperty(SHEET_IDS_CACHE_KEY);
+  }
+
+  private sheetId(sheet: string): number {
+    const sheetId = this.sheetIds().get(sheet);
+    if (sheetId === undefined)
+      throw new RoutingError(
+        'MISSING_SHEET',
+        `Sheet "${sheet}" is missing. Run Lead Routing → Set up to create it.`,
+      );
+    return sheetId;
+  }
+
+  /**
+   * Anchors `rows` (1-based) of `sheet` with developer metadata and reads them back, in
+   * ONE spreadsheets.batchUpdate: its requests apply atomically and the response's grid
+   * data (responseRanges) is read after they applied, so each row read back is the row
+   * its anchor is on, and `reads` (any other ranges) show the sheets at that same
+   * instant. A ROWS anchor "remains associated" with its row as rows move (REST
+   * reference, spreadsheets.developerMetadata), so a write by its data filter lands on
+   * that row wherever a later sort or insert puts it. With `dropStale`, every older
+   * anchor of the engine is deleted first, in the same call: anchors stay few (metadata
+   * has size limits) and a leftover one can never be written through.
+   * @returns the anchored rows, and the values of `reads` (as batchGet returns them)
+   */
+  anchorRows(
+    sheet: string,
+    rows: readonly number[],
+    dropStale: boolean,
+    reads: readonly string[] = [],
+  ): { rows: AnchoredRow[]; read: CellValue[][][] } {
+    if (rows.length === 0 && !dropStale && reads.length === 0) return { rows: [], read: [] };
+    for (let attempt = 0; ; attempt++) {
+      const sheetId = rows.length || dropStale ? this.sheetId(sheet) : 0;
+      const requests: object[] = dropStale
+        ? [
+            {
+              deleteDeveloperMetadata: {
+                dataFilter: { developerMetadataLookup: { metadataKey: ANCHOR_KEY } },
+              },
+            },
+          ]
+        : [];
+      for (const row of rows)
+        requests.push({
+          createDeveloperMetadata: {
+            developerMetadata: {
+              metadataKey: ANCHOR_KEY,
+              visibility: 'DOCUMENT',
+              location: {
+                dimensionRange: { sheetId, dimension: 'ROWS', startIndex: row - 1, endIndex: row },
+              },
+            },
+          },
+        });
+      const quoted = `'${sheet.replace(/'/g, "''")}'`;
+      const ranges = [...reads, ...rows.map((row) => `${quoted}!${row}:${row}`)];
+      try {
+        const response = this.call(
+          'write',
+          () =>
+            api().batchUpdate(
+              {
+                requests,
+                includeSpreadsheetInResponse: ranges.length > 0,
+                responseRanges: ranges,
+                responseIncludeGridData: ranges.length > 0,
+              },
+              this.spreadsheetId,
+            ),
+          false,
+        );
+        const replies = (response.replies ?? []).slice(dropStale ? 1 : 0);
+        const values = gridValues(response.updatedSpreadsheet, ranges);
+        return {
+          rows: rows.map((_, i) => ({
+            anchor: replies[i]?.createDeveloperMetadata?.developerMetadata?.metadataId ?? 0,
+            cells: values[reads.length + i]?.[0] ?? [],
+          })),
+          read: values.slice(0, reads.length),
+        };
+      } catch (err) {
+        if (attempt === 0 && /No grid with id/.test(errorText(err))) {
+          this.forgetSheetIds();
+          continue;
+        }
+        return explain(err, `Anchoring rows of ${sheet}`);
+      }
+    }
+  }
+
+  /**
+   * Writes scattered cells in one call, RAW: anchored rows by their data filter (the
+   * row wherever it is now), other ranges by A1.
+   * @returns cells written per anchor (an anchor whose row was deleted matched nothing)
+   */
+  batchUpdateByDataFilter(writes: readonly FilteredWrite[]): Map<number, number> {
+    const written = new Map<number, number>();
+    if (writes.length === 0) return written;
+    try {
+      const response = this.call('write', () =>
+        api().Values.batchUpdateByDataFilter(
+          {
+            valueInputOption: 'RAW',
+            data: writes.map((w) => ({
+              dataFilter:
+                'anchor' in w
+                  ? { developerMetadataLookup: { metadataId: w.anchor } }
+                  : { a1Range: w.range },
+              values: w.values as unknown as object[][],
+            })),
+          },
+          this.spreadsheetId,
+        ),
+      );
+      for (const r of response.responses ?? []) {
+        const id = r.dataFilter?.developerMetadataLookup?.metadataId;
+        if (id !== undefined) written.set(id, (written.get(id) ?? 0) + (r.updatedCells ?? 0));
+      }
+      return written;
+    } catch (err) {
+      return explain(err, 'Writing the spreadsheet');
+    }
+  }
+
+  /** Clears the anchored rows (wherever they are now) in one call. */
+  clearAnchored(anchors: readonly number[]): void {
+    if (anchors.length === 0) return;
+    try {
+      this.call('write', () =>
+        api().Values.batchClearByDataFilter(
+          {
+            dataFilters: anchors.map((metadataId) => ({
+              developerMetadataLookup: { metadataId },
+            })),
+          },
+          this.spreadsheetId,
+        ),
+      );
+    } catch (err) {
+      explain(err, 'Clearing archived rows');
     }
   }
 
@@ -263,4 +475,40 @@ export class SheetsValues {
       return explain(err, `Appending to ${sheet}`);
     }
   }
+}
+
+/**
+ * The values of each response range of an updatedSpreadsheet, as values.batchGet would
+ * give them (relative to the range's first row; rows end at their last value). The
+ * response holds each sheet once, with one GridData per range on it, in request order.
+ */
+function gridValues(
+  spreadsheet: GoogleAppsScript.Sheets.Schema.Spreadsheet | undefined,
+  ranges: readonly string[],
+): CellValue[][][] {
+  const sheets = spreadsheet?.sheets ?? [];
+  const next = new Map<string, number>();
+  return ranges.map((range) => {
+    const bang = range.lastIndexOf('!');
+    const name = bang >= 0 ? range.slice(0, bang) : range;
+    const title = name.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    const sheet = sheets.find((s) => s.properties?.title === title);
+    const at = next.get(title) ?? 0;
+    next.set(title, at + 1);
+    const grid = sheet?.data?.[at];
+    const rows = (grid?.rowData ?? []).map((row) => (row.values ?? []).map(cellValue));
+    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+    return rows;
+  });
+}
+
+/** A CellData's value as a values read renders it (UNFORMATTED_VALUE, SERIAL_NUMBER). */
+function cellValue(cell: GoogleAppsScript.Sheets.Schema.CellData): CellValue {
+  const v = cell.effectiveValue;
+  if (!v) return '';
+  if (v.numberValue !== undefined && v.numberValue !== null) return v.numberValue;
+  if (v.boolValue !== undefined && v.boolValue !== null) return v.boolValue;
+  if (v.stringValue !== undefined && v.stringValue !== null) return v.stringValue;
+  if (v.errorValue) return cell.formattedValue ?? '#ERROR!';
+  return '';
 }

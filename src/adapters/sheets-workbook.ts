@@ -1,11 +1,21 @@
 /**
  * The Workbook port over the Sheets API. load() is one batchGet of every sheet the
  * engine reads. commit() re-reads the key columns of the sheets it changes (one
- * batchGet) and finds every row by its key at that moment, so an admin's sort or insert
- * between the run's read and its write does not put one lead's data on another's row
- * (what is left is the instant between that re-read and the write itself); it checks
- * each guarded lead still looks as the use case saw it, writes only the changed cells
- * (one batchUpdate) and appends new rows.
+ * batchGet) and finds every row by its key; each lead row it will write is then
+ * anchored with developer metadata and read back in ONE atomic call (the read shows
+ * whose row the anchor is on: another lead's, after a sort in between, and the lead is
+ * looked up again), and the lead's cells are written through that anchor
+ * (values.batchUpdateByDataFilter), which follows the row through any sort or insert
+ * after the anchor. So no admin sort, at any moment, puts one lead's change on another
+ * lead's row. It checks each guarded lead still looks as the use case saw it (on the
+ * row read back), writes only the changed cells and appends new rows. The archive
+ * anchors the rows it moves the same way, and whatever a sort makes its positional
+ * delete miss or hit is put right by key (archive()).
+ *
+ * Why anchors and not verify-and-repair: a row anchor is the one thing the Sheets API
+ * keeps with a row as it moves (the reference says row metadata "remains associated" as
+ * rows move; it names insertion, not sorting — see test/runtime/spreadsheet/model.ts for
+ * the reading), and it costs the click nothing: the anchor call replaces the row read.
  */
 import type {
   ArchiveReport,
@@ -31,7 +41,15 @@ import { isClosedStage, parseStage } from '../domain/stage';
 import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
-import type { SheetsValues, ValueRange } from './sheets-values';
+import type { AnchoredRow, FilteredWrite, SheetsValues, ValueRange } from './sheets-values';
+
+/**
+ * Times a commit looks a lead's row up again when its anchor landed on another lead's
+ * row (an admin sorted between the look-up and the anchor call). Each try is two calls;
+ * a sheet sorted into a new order between every two calls for this long leaves the
+ * lead unwritten (reported CHANGED, nothing written), never written on another row.
+ */
+const ANCHOR_TRIES = 3;
 
 const READ_SHEETS: SheetName[] = [
   SHEETS.settings,
@@ -71,10 +89,19 @@ export class SheetsWorkbook implements Workbook {
   private fresh: {
     leadId: string;
     row: number;
+    /** The developer metadata id now on the lead's row (sheets-values.ts anchorRows). */
+    anchor: number;
     cells: CellValue[];
     calls: number;
     outbox?: CellValue[][];
   } | null = null;
+
+  /**
+   * Where this execution last saw each lead's row (load, a fresh read, an append, an
+   * anchor). Only a guess for the next anchor call, which reads back whose row it
+   * anchored: a guess a sort made wrong costs one more call, never a wrong write.
+   */
+  private readonly knownRows = new Map<string, number>();
 
   constructor(
     private readonly values: SheetsValues,
@@ -94,6 +121,11 @@ export class SheetsWorkbook implements Workbook {
     outbox.requireAll(OUTBOX_HEADERS);
     holidays.requireAll(['date']);
     rules.requireAll(HEADERS[SHEETS.rules]);
+    this.knownRows.clear();
+    for (const r of leads.rows) {
+      const id = leads.text(r, 'lead_id');
+      if (id && !this.knownRows.has(id)) this.knownRows.set(id, r.row);
+    }
     return {
       settings: new Map(
         settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
@@ -184,19 +216,29 @@ export class SheetsWorkbook implements Workbook {
         : this.values.batchGet([
             `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
           ])[0];
-    // The row is read in a second call: if an admin sorted in between, it is another
-    // lead's row; then the id column is read again, once.
+    // The row is anchored and read back in a second call (the anchor follows the row, so
+    // a commit right after writes to it wherever it goes): if an admin sorted in between,
+    // the row read back is another lead's; then the id column is read again, once. Stale
+    // anchors are left for the next commit to drop: this read may run without the lock
+    // (a busy click's language), and must not delete an anchor a locked run writes by.
     for (let attempt = 0; attempt < 2; attempt++) {
       const index = (ids ?? []).findIndex(
         (row, i) => i > 0 && String(row[0] ?? '').trim() === leadId,
       );
       if (index < 0) return undefined;
-      const [rowValues] = this.values.batchGet([`${sheet}!${index + 1}:${index + 1}`]);
-      const cells = rowValues?.[0] ?? [];
+      const [anchored] = this.values.anchorRows(SHEETS.leads, [index + 1], false).rows;
+      const cells = anchored?.cells ?? [];
       const table = new HeaderTable(SHEETS.leads, [header, cells]);
       const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
-      if (lead?.leadId === leadId) {
-        this.fresh = { leadId, row: index + 1, cells: [...cells], calls: this.values.calls };
+      if (lead?.leadId === leadId && anchored?.anchor) {
+        this.knownRows.set(leadId, index + 1);
+        this.fresh = {
+          leadId,
+          row: index + 1,
+          anchor: anchored.anchor,
+          cells: [...cells],
+          calls: this.values.calls,
+        };
         return lead;
       }
       ids = this.values.batchGet([
@@ -307,9 +349,17 @@ export class SheetsWorkbook implements Workbook {
     if (changes.log?.length) appendOnly.push(SHEETS.log);
     if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
     if (keyed.length + appendOnly.length === 0) return report;
-    const tables =
-      this.fromFreshRead(keyed, appendOnly, leadPatches) ?? this.readForCommit(keyed, appendOnly);
+    const fresh = this.fresh;
+    const fromFresh = this.fromFreshRead(keyed, appendOnly, leadPatches);
     this.fresh = null;
+    const leadIds = [...new Set(leadPatches.map((p) => p.leadId))];
+    // Leads whose row this execution knows are anchored in the commit's read itself.
+    const guessed = leadIds.filter((id) => this.knownRows.has(id));
+    const guesses = guessed.map((id) => this.knownRows.get(id)!);
+    const read = fromFresh
+      ? null
+      : this.readForCommit(keyed, appendOnly, leadPatches.length ? guesses : null);
+    const tables = fromFresh ?? read!.tables;
 
     // The lead is written before anything else.
     if (changes.newLeads?.length)
@@ -318,15 +368,25 @@ export class SheetsWorkbook implements Workbook {
         changes.newLeads.map((lead) => this.codec.leadCells(lead)),
       );
 
-    const writes: ValueRange[] = [];
+    const writes: FilteredWrite[] = [];
     const skipped = new Set<string>();
+    /** Lead → the anchor its cells are written through. */
+    const written = new Map<string, number>();
     if (leadPatches.length) {
       const table = tables.get(SHEETS.leads)!;
-      const rows = indexByKey(table, 'lead_id');
+      // The web app's fresh read already anchored its one lead; otherwise anchor now.
+      const rows: Map<string, AnchoredLead> =
+        fromFresh && fresh
+          ? new Map([[fresh.leadId, { anchor: fresh.anchor, cells: fresh.cells, row: fresh.row }]])
+          : this.anchorLeads(table, leadIds, {
+              ids: guessed,
+              at: guesses,
+              anchored: read?.anchored ?? [],
+            });
       for (const patch of leadPatches) {
         const row = rows.get(patch.leadId);
-        if (!row) {
-          report.skippedLeads.push({ leadId: patch.leadId, why: 'MISSING' });
+        if (!row || typeof row === 'string') {
+          report.skippedLeads.push({ leadId: patch.leadId, why: row ?? 'MISSING' });
           skipped.add(patch.leadId);
           continue;
         }
@@ -335,7 +395,10 @@ export class SheetsWorkbook implements Workbook {
           skipped.add(patch.leadId);
           continue;
         }
-        writes.push(...segments(table, row.row, this.codec.leadCells(patch.changes)));
+        const values = rowValues(table, this.codec.leadCells(patch.changes));
+        if (values.length === 0) continue;
+        writes.push({ anchor: row.anchor, values: [values] });
+        written.set(patch.leadId, row.anchor);
       }
     }
     if (outboxPatches.length) {
@@ -368,7 +431,14 @@ export class SheetsWorkbook implements Workbook {
           );
       }
     }
-    this.values.batchUpdate(writes);
+    const cells = this.values.batchUpdateByDataFilter(writes);
+    // An anchor that matched nothing: an admin deleted the lead's row after it was
+    // anchored (the anchor goes with its row). Nothing was written for that lead.
+    for (const [leadId, anchor] of written)
+      if (!cells.get(anchor)) {
+        report.skippedLeads.push({ leadId, why: 'MISSING' });
+        skipped.add(leadId);
+      }
     // Messages next: a run that dies after this point has routed and queued; the log
     // rows come last. (A run that dies before it is healed by the next sweep.)
     const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
@@ -436,7 +506,8 @@ export class SheetsWorkbook implements Workbook {
   private readForCommit(
     keyed: readonly SheetName[],
     appendOnly: readonly SheetName[],
-  ): Map<SheetName, HeaderTable> {
+    anchorAt: readonly number[] | null,
+  ): { tables: Map<SheetName, HeaderTable>; anchored: AnchoredRow[] } {
     const plans = keyed.map((sheet) => {
       const header = (this.headers.get(sheet) ?? []).map(normaliseHeader);
       const columns = (KEYED_COLUMNS[sheet] ?? []).map((h) => header.indexOf(h));
@@ -449,7 +520,16 @@ export class SheetsWorkbook implements Workbook {
         ranges.push(`${quoteSheet(plan.sheet)}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`);
     }
     for (const sheet of appendOnly) ranges.push(`${quoteSheet(sheet)}!1:1`);
-    const read = this.values.batchGet(ranges);
+    // A commit that writes lead rows reads in its anchor call (same one call): the
+    // anchors land on the rows this execution last saw its leads on, older anchors are
+    // dropped, and the key columns are read at that same instant.
+    let anchored: AnchoredRow[] = [];
+    let read: CellValue[][][];
+    if (anchorAt) {
+      const done = this.values.anchorRows(SHEETS.leads, anchorAt, true, ranges);
+      anchored = done.rows;
+      read = done.read;
+    } else read = this.values.batchGet(ranges);
     const tables = new Map<SheetName, HeaderTable>();
     const refetch: SheetName[] = [];
     let at = 0;
@@ -482,7 +562,58 @@ export class SheetsWorkbook implements Workbook {
       this.values
         .batchGet(refetch.map(quoteSheet))
         .forEach((v, i) => tables.set(refetch[i], new HeaderTable(refetch[i], v)));
-    return tables;
+    return { tables, anchored };
+  }
+
+  /**
+   * Pins each lead's row with an anchor whose row read back in the same call is that
+   * lead's. `first` is an anchor call already made (the commit's read); otherwise the
+   * first call here drops every older anchor (callers hold the script lock, so no other
+   * run is writing by one). A lead whose anchor landed on another lead's row (sorted
+   * meanwhile) or whose row was not known is anchored again where the id column, read
+   * in the same call as the last anchors, puts it: up to ANCHOR_TRIES calls in all.
+   * @returns per lead: its anchored row (and where it was then), or why it cannot be
+   *   written (MISSING: no row has its id; CHANGED: it kept moving)
+   */
+  private anchorLeads(
+    table: HeaderTable,
+    leadIds: readonly string[],
+    first?: { ids: readonly string[]; at: readonly number[]; anchored: readonly AnchoredRow[] },
+  ): Map<string, AnchoredLead> {
+    const out = new Map<string, AnchoredLead>();
+    const idColumn = table.column('lead_id');
+    const letter = columnLetter(idColumn + 1);
+    const idRange = `${quoteSheet(SHEETS.leads)}!${letter}:${letter}`;
+    let positions = new Map([...indexByKey(table, 'lead_id')].map(([id, r]) => [id, r.row]));
+    let pending = [...new Set(leadIds)];
+    let tried = first;
+    let dropStale = first === undefined;
+    for (let attempt = 0; attempt < ANCHOR_TRIES && pending.length; attempt++) {
+      if (!tried) {
+        for (const id of pending) if (!positions.has(id)) out.set(id, 'MISSING');
+        pending = pending.filter((id) => positions.has(id));
+        if (pending.length === 0) break;
+        const at = pending.map((id) => positions.get(id)!);
+        const done = this.values.anchorRows(SHEETS.leads, at, dropStale, [idRange]);
+        dropStale = false;
+        tried = { ids: pending, at, anchored: done.rows };
+        positions = idRows(done.read[0] ?? []);
+      }
+      const pinned = new Set<string>();
+      const batch = tried;
+      batch.ids.forEach((id, i) => {
+        const a = batch.anchored[i];
+        if (a?.anchor && String(a.cells[idColumn] ?? '').trim() === id) {
+          out.set(id, { ...a, row: batch.at[i] });
+          this.knownRows.set(id, batch.at[i]);
+          pinned.add(id);
+        }
+      });
+      pending = pending.filter((id) => !pinned.has(id));
+      tried = undefined;
+    }
+    for (const id of pending) if (!out.has(id)) out.set(id, 'CHANGED');
+    return out;
   }
 
   archivedSubmissionKeys(): Set<string> {
@@ -496,6 +627,18 @@ export class SheetsWorkbook implements Workbook {
     );
   }
 
+  /**
+   * Moves closed leads to lead_archive and drops sent outbox rows. Rows are deleted by
+   * position (the API deletes no other way), so the archive first anchors the rows it
+   * moves and reads them back in one call (a lead that a sort moved off its row is
+   * looked up again; one still not closed, or not found, stays), copies what it read
+   * back, then deletes those positions in one call that also answers the id column as
+   * it is after the delete. A sort between the anchor and the delete would make the
+   * delete miss an archived lead and take another: the archived lead still there is
+   * cleared through its anchor (it follows the row; its row is left blank), and the
+   * other lead is written back from this run's read (logged by the use case). So after
+   * every run each lead is in exactly one of lead_sheet and lead_archive.
+   */
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
     const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
     if (leadIds.length === 0 && outboxIds.length === 0) return report;
@@ -507,12 +650,18 @@ export class SheetsWorkbook implements Workbook {
     const leads = new HeaderTable(SHEETS.leads, leadValues);
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     const leadRows = indexByKey(leads, 'lead_id');
-    const moving = leadIds
-      .map((id) => leadRows.get(id))
-      .filter(
-        (row): row is IndexedRow =>
-          row !== undefined && isClosedStage(parseStage(leads.text(row, 'stage'))),
-      );
+    const closed = (cells: readonly CellValue[]): boolean =>
+      isClosedStage(parseStage(String(cells[leads.column('stage')] ?? '').trim()));
+    const candidates = leadIds.filter((id) => {
+      const row = leadRows.get(id);
+      return row !== undefined && closed(row.cells);
+    });
+    const anchored = candidates.length ? this.anchorLeads(leads, candidates) : new Map();
+    const moving: Array<{ id: string; anchor: number; row: number; cells: CellValue[] }> = [];
+    for (const id of candidates) {
+      const a: AnchoredLead | undefined = anchored.get(id);
+      if (a && typeof a !== 'string' && closed(a.cells)) moving.push({ id, ...a });
+    }
     const outboxRows = indexByKey(outbox, 'id');
     const dropping = outboxIds
       .map((id) => outboxRows.get(id))
@@ -543,34 +692,40 @@ export class SheetsWorkbook implements Workbook {
       const archivedAt = this.codec.cell(at, true);
       this.values.append(
         SHEETS.archive,
-        moving.map((row) => {
+        moving.map((m) => {
           const out: CellValue[] = new Array<CellValue>(header.length).fill('');
+          const row = { row: m.row, cells: m.cells };
           leadHeader.forEach((h) => (out[archive.column(h)] = leads.get(row, h)));
           out[archive.column('archived_at')] = archivedAt;
           return out;
         }),
       );
     }
-    this.values.deleteRows([
-      ...runsOf(
-        SHEETS.leads,
-        moving.map((r) => r.row),
-      ),
-      ...runsOf(
-        SHEETS.outbox,
-        dropping.map((r) => r.row),
-      ),
-    ]);
+    const idLetter = columnLetter(leads.column('lead_id') + 1);
+    const [afterIds] = this.values.deleteRows(
+      [
+        ...runsOf(
+          SHEETS.leads,
+          moving.map((m) => m.row),
+        ),
+        ...runsOf(
+          SHEETS.outbox,
+          dropping.map((r) => r.row),
+        ),
+      ],
+      moving.length ? [`${quoteSheet(SHEETS.leads)}!${idLetter}:${idLetter}`] : [],
+    );
     report.archived = moving.length;
     report.outboxDropped = dropping.length;
 
     if (moving.length) {
-      // Rows were deleted by position: check by key that only the archived leads left.
-      const after = indexByKey(
-        new HeaderTable(SHEETS.leads, this.values.batchGet([quoteSheet(SHEETS.leads)])[0]),
-        'lead_id',
-      );
-      const moved = new Set(moving.map((row) => leads.text(row, 'lead_id')));
+      // Rows were deleted by position: check by key that exactly the archived leads left.
+      const after = new Set((afterIds ?? []).slice(1).map((row) => String(row[0] ?? '').trim()));
+      const stayed = moving.filter((m) => after.has(m.id));
+      // Archived but still here (a sort moved it off the deleted row): its anchor is on
+      // its row wherever it is, so clearing through it removes exactly that lead.
+      this.values.clearAnchored(stayed.map((m) => m.anchor));
+      const moved = new Set(moving.map((m) => m.id));
       const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
       if (lost.length) {
         this.values.append(
@@ -630,7 +785,12 @@ export class SheetsWorkbook implements Workbook {
       for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
       return out;
     });
-    this.values.append(table.sheet, laidOut, input);
+    const first = this.values.append(table.sheet, laidOut, input);
+    if (table.sheet === SHEETS.leads && first > 0)
+      rows.forEach((cells, i) => {
+        const id = String(cells.get('lead_id') ?? '').trim();
+        if (id) this.knownRows.set(id, first + i);
+      });
   }
 }
 
@@ -663,6 +823,30 @@ function localDate(value: CellValue): string | null {
 }
 
 type IndexedRow = { row: number; cells: readonly CellValue[] };
+
+/** A lead's row anchored and read back (and where it was then), or why it is not. */
+type AnchoredLead = (AnchoredRow & { row: number }) | 'MISSING' | 'CHANGED';
+
+/** Lead id → its first 1-based row, from a read of the id column (header first). */
+function idRows(column: readonly CellValue[][]): Map<string, number> {
+  const rows = new Map<string, number>();
+  column.forEach((row, i) => {
+    const id = String(row[0] ?? '').trim();
+    if (i > 0 && id && !rows.has(id)) rows.set(id, i + 1);
+  });
+  return rows;
+}
+
+/** A whole-row array for a write by anchor: the changed cells, null (skipped) elsewhere. */
+function rowValues(table: HeaderTable, cells: RowWrite): Array<CellValue | null> {
+  const out: Array<CellValue | null> = [];
+  for (const [header, value] of cells) {
+    const column = table.column(header);
+    while (out.length <= column) out.push(null);
+    out[column] = value;
+  }
+  return out;
+}
 
 /** 1-based rows grouped into contiguous runs. */
 function runsOf(

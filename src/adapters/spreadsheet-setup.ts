@@ -17,6 +17,7 @@ import { RULE_OPERATORS } from '../domain/routing-rules';
 import { STAGES } from '../domain/stage';
 import { normaliseHeader } from './header-table';
 import { noteSpreadsheetAppWrite } from './spreadsheet-writes';
+import { rememberSheetIds } from './sheets-values';
 import { decideOwnership } from '../domain/trigger-owner';
 import {
   noteSweepRan,
@@ -280,8 +281,10 @@ export class SpreadsheetSetup implements SetupTarget {
    */
   trimGrids(names: readonly SheetName[]): string[] {
     const done: string[] = [];
+    const ids: Record<string, number> = {};
     for (const sheet of this.spreadsheet.getSheets()) {
       const name = sheet.getName();
+      ids[name] = sheet.getSheetId();
       const ours = (names as readonly string[]).includes(name);
       const form = !ours && Boolean(sheet.getFormUrl());
       if (!ours && !form) continue;
@@ -302,6 +305,7 @@ export class SpreadsheetSetup implements SetupTarget {
       }
       if (cells > 0) done.push(`${name}: trimmed ${cells.toLocaleString('en-US')} empty cells`);
     }
+    rememberSheetIds(ids);
     return done;
   }
 
