@@ -168,6 +168,11 @@ export class FakeSheetsService {
 
   private readonly metadata: SheetsMetadata;
 
+  /** Tests only: every developer metadata entry of the file, as the API describes it. */
+  anchorsForTest(): object[] {
+    return this.metadata.describeAll();
+  }
+
   constructor(private readonly ctx: Ctx) {
     this.metadata = new SheetsMetadata(ctx);
     const hooked =
