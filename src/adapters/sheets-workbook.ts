@@ -656,7 +656,9 @@ export class SheetsWorkbook implements Workbook {
       const row = leadRows.get(id);
       return row !== undefined && closed(row.cells);
     });
-    const anchored = candidates.length ? this.anchorLeads(leads, candidates) : new Map();
+    const anchored = candidates.length
+      ? this.anchorLeads(leads, candidates)
+      : new Map<string, AnchoredLead>();
     const moving: Array<{ id: string; anchor: number; row: number; cells: CellValue[] }> = [];
     for (const id of candidates) {
       const a: AnchoredLead | undefined = anchored.get(id);
