@@ -221,6 +221,8 @@ export class SheetsWorkbook implements Workbook {
     // the row read back is another lead's; then the id column is read again, once. Stale
     // anchors are left for the next commit to drop: this read may run without the lock
     // (a busy click's language), and must not delete an anchor a locked run writes by.
+    // No id, no lead (and no anchor): a caller that wants only the settings asks for ''.
+    if (leadId.trim() === '') return undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       const index = (ids ?? []).findIndex(
         (row, i) => i > 0 && String(row[0] ?? '').trim() === leadId,

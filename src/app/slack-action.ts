@@ -272,9 +272,7 @@ export function handleSlackRequest(
     if (!refusal) throw err;
     handled = {
       answer: {
-        body: ephemeral(
-          refusalText(refusal, { leadId: fields.leadId }, busyTexts(services, fields.leadId)),
-        ),
+        body: ephemeral(refusalText(refusal, { leadId: fields.leadId }, busyTexts(services))),
         outcome: refusal,
       },
       toSend: [],
@@ -289,11 +287,12 @@ export function handleSlackRequest(
 
 /**
  * The team's language for a "busy, click again" answer: the settings are read without
- * the lock (a read changes nothing); if even that fails, English.
+ * the lock (a read changes nothing; no lead is asked for, so no lead row is anchored
+ * for a write outside the lock); if even that fails, English.
  */
-function busyTexts(services: Services, leadId: string): Texts {
+function busyTexts(services: Services): Texts {
   try {
-    return textsFor(languageOf(services.workbook.loadLeadWithMessages(leadId).settings));
+    return textsFor(languageOf(services.workbook.loadLeadWithMessages('').settings));
   } catch {
     return textsFor('en');
   }
