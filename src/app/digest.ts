@@ -2,7 +2,7 @@
  * The sweep's part of the daily digest: under the lock, with the snapshot it read,
  * queue today's digest for the manager (escalation channel, else a DM) when it is owed,
  * as the outbox row `DIGEST-<day>` in the sweep's own commit; and say when the next one
- * may be owed, for the sweep's plan. A digest that cannot be composed is logged and
+ * may be owed, for the sweep's schedule. A digest that cannot be composed is logged and
  * never stops routing.
  */
 import {
@@ -15,10 +15,9 @@ import {
 import { digestMessage } from '../domain/digest-message';
 import { logEntry, type LogEntry } from '../domain/lead';
 import { newOutboxItem, type OutboxItem } from '../domain/outbox';
-import type { Settings } from '../domain/settings';
-import type { SlaClock } from '../domain/sla';
 import { textsFor } from '../domain/texts';
-import type { Services, WorkbookSnapshot } from './ports';
+import type { WorkbookSnapshot } from './ports';
+import type { RunContext } from './run-context';
 
 export interface DigestWork {
   newOutbox: OutboxItem[];
@@ -27,13 +26,8 @@ export interface DigestWork {
   nextAt: number;
 }
 
-export function dailyDigest(
-  services: Services,
-  snapshot: WorkbookSnapshot,
-  settings: Settings,
-  sla: SlaClock,
-  now: number,
-): DigestWork {
+export function dailyDigest(ctx: RunContext, snapshot: WorkbookSnapshot): DigestWork {
+  const { services, settings, sla, now } = ctx;
   const timing: DigestTiming = {
     hour: settings.dailyDigestHour,
     businessHours: settings.businessHours,

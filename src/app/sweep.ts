@@ -1,14 +1,21 @@
 /**
- * The SLA sweep: under the lock, read everything once, decide (assign the waiting,
- * re-route the overdue, escalate once), write every change in one commit and lease the
- * Slack messages owed (the manager's daily digest among them, once a day); then, with
- * the lock released, send them and record outcomes.
- * Clicks therefore never wait behind a slow Slack.
+ * The SLA sweep: under the lock, read everything once, plan (planSweep and the pure steps
+ * of domain/sweep-plan.ts: assign the waiting, re-route the overdue, escalate once), queue
+ * the Slack messages owed (the manager's daily digest among them, once a day), write
+ * every change in one commit and lease what is sent now; then, with the lock released,
+ * send them and record outcomes. Clicks therefore never wait behind a slow Slack.
  */
 import { logEntry, type LogEntry } from '../domain/lead';
-import { availableReps, describeRosterProblem, rosterProblems } from '../domain/rep';
-import { nextDeadline, openLeadCounts, planSweep } from '../domain/routing';
+import { availableReps } from '../domain/rep';
+import { openLeadCounts, planSweep, type SweepPlan } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
+import {
+  countApplied,
+  guardedPatches,
+  leadsAfter,
+  nextSweepWork,
+  sweepProblems,
+} from '../domain/sweep-plan';
 import { textsFor } from '../domain/texts';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { admitParked } from './intake';
@@ -18,12 +25,12 @@ import {
   nobodyAvailableNotice,
   noticesFor,
 } from './notifications';
-import { routingProblems, teamReps } from '../domain/teams';
+import { teamReps, type Rotations } from '../domain/teams';
 import { refreshDashboard } from './dashboard';
 import { followLeads } from './follow-lead';
 import { dailyDigest } from './digest';
-import type { GuardedLeadPatch, Services, WorkbookChanges } from './ports';
-import { runContext } from './run-context';
+import type { Services, WorkbookSnapshot } from './ports';
+import { runContext, type RunContext } from './run-context';
 import {
   ESCALATED_PREFIX,
   ROSTER_PROBLEMS,
@@ -31,7 +38,7 @@ import {
   rotationsFrom,
   rotationsState,
 } from './state-keys';
-import { leadsWithoutMessage, type OutboxItem } from '../domain/outbox';
+import { leadsWithoutMessage, type OutboxItem, type OutboxPatch } from '../domain/outbox';
 
 export interface SweepReport {
   assigned: number;
@@ -53,20 +60,10 @@ const LOCK_MS = 30_000;
 export const DELIVERY_BUDGET_MS = 3 * 60_000;
 /** Elapsed time (ms) after which no further Slack wave starts: room is left to record outcomes. */
 export const DELIVERY_STOP_MS = 4 * 60_000;
-/** Longest roster and rule problem text kept in routing_state_sheet and the log (characters). */
-const MAX_PROBLEMS_CHARS = 5_000;
 
 export function runSweep(services: Services): SweepReport {
-  let batch: OutboxItem[] = [];
   const started = services.clock.now();
-  // Skip the read only when the next sweep still comes no later than the planned work
-  // (so work waits no longer than without a plan) and nothing is parked.
-  const planned = services.schedule.nextWorkAt();
-  if (
-    planned !== null &&
-    started + planned.everyMs <= planned.atMs &&
-    services.parked.all().length === 0
-  ) {
+  if (nothingDue(services, started))
     return {
       assigned: 0,
       rerouted: 0,
@@ -75,168 +72,211 @@ export function runSweep(services: Services): SweepReport {
       delivery: { sent: 0, retrying: 0, failed: 0 },
       skipped: true,
     };
-  }
+  let batch: OutboxItem[] = [];
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
     const now = services.clock.now();
     const snapshot = services.workbook.load();
-    const settings = parseSettings(snapshot.settings);
-    const ctx = runContext(services, settings, snapshot.holidays, now);
+    const ctx = runContext(services, parseSettings(snapshot.settings), snapshot.holidays, now);
     const rotations = rotationsFrom(snapshot.state);
     const plan = planSweep({
       leads: snapshot.leads,
       reps: snapshot.reps,
       rotations,
-      settings,
+      settings: ctx.settings,
       now,
       escalated: escalatedLeadIds(snapshot.state),
       sla: ctx.sla,
     });
-    const notices = noticesFor(ctx, plan.decisions, snapshot.outbox, snapshot.reps);
-    const log: LogEntry[] = [...notices.log];
-    const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
-    // Slack follows every lead: messages no longer true are cancelled, buttons that no
-    // longer act are taken away (re-routes, reminders, hand edits of stage or owner).
-    const changed = new Map(plan.decisions.map((d) => [d.lead.leadId, d.patch.changes]));
-    const leadsAfter = new Map(
-      snapshot.leads.map((lead) => [lead.leadId, { ...lead, ...(changed.get(lead.leadId) ?? {}) }]),
-    );
-    const follow = followLeads(
-      services,
-      leadsAfter,
-      snapshot.outbox,
-      now,
-      textsFor(settings.language),
-    );
-    notices.newOutbox.push(...follow.newOutbox);
-    notices.outboxPatches.push(...follow.outboxPatches);
-    log.push(...follow.log);
-    for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
-      if (decided.has(lead.leadId)) continue;
-      notices.newOutbox.push(assignmentNotice(ctx, lead));
-      log.push(
-        logEntry(now, 'NOTIFY_RETRY', {
-          leadId: lead.leadId,
-          toSlackId: lead.salesSlackId,
-          detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now`,
-        }),
-      );
-    }
-    const state: Record<string, string | number | Date> = {};
-    const leadPatches: GuardedLeadPatch[] = plan.decisions.map((d) => ({
-      ...d.patch,
-      expect: {
-        stage: d.lead.stage,
-        salesSlackId: d.lead.salesSlackId,
-        routeCount: d.lead.routeCount,
-      },
-    }));
-    Object.assign(state, rotationsState(rotations, plan.rotations));
-    for (const d of plan.decisions)
-      if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(now);
-    // The manager hears once per stretch, per team whose leads wait (and once for leads without one).
-    for (const { team, count } of plan.waitingByTeam.values()) {
-      const notice = nobodyAvailableNotice(ctx, snapshot.state, count, '', team);
-      notices.newOutbox.push(...notice.newOutbox);
-      log.push(...notice.log);
-      Object.assign(state, notice.state);
-    }
-    // A stretch ends only when someone of its team can take a lead again, not merely
-    // because no lead waits (an admin closing the waiting lead makes nobody available).
-    const held = openLeadCounts(snapshot.leads);
-    Object.assign(
-      state,
-      availableAgainExcept(
-        snapshot.state,
-        new Set(plan.waitingByTeam.keys()),
-        (team) => availableReps(teamReps(snapshot.reps, team), now, held).length > 0,
-      ),
-    );
-    // The manager's daily digest: queued in this commit when owed (its outbox row is the claim).
-    const digest = dailyDigest(services, snapshot, settings, ctx.sla, now);
-    notices.newOutbox.push(...digest.newOutbox);
-    log.push(...digest.log);
-    const problems = [
-      ...rosterProblems(snapshot.reps).map(describeRosterProblem),
-      ...routingProblems(snapshot.rules, snapshot.reps),
-      ...snapshot.duplicateLeadIds.map(
-        (id) =>
-          `lead_sheet: lead_id ${id} is on more than one row; only the first row is routed (delete the copy)`,
-      ),
-    ].join('; ');
-    // One cell holds at most 50,000 characters: a long list (many broken rows) is cut
-    // well short of it, so the sweep's own write never fails on it; Check set-up lists all.
-    const shown =
-      problems.length > MAX_PROBLEMS_CHARS
-        ? `${problems.slice(0, MAX_PROBLEMS_CHARS - 60)}… (more: run Lead Routing → Check set-up)`
-        : problems;
-    if (shown !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
-      state[ROSTER_PROBLEMS] = shown;
-      if (shown) {
-        log.push(logEntry(now, 'ROSTER_PROBLEM', { detail: shown }));
-        services.log.warn(shown);
-      }
-    }
-    const cancelled = new Set(notices.outboxPatches.map((p) => p.id));
-    const pending = [
-      ...snapshot.outbox.filter((item) => !cancelled.has(item.id)),
-      ...notices.newOutbox,
-    ];
-    const inBudget = services.clock.now() - started < DELIVERY_BUDGET_MS;
-    const leased = inBudget ? leaseBatch(pending, now) : { batch: [], leases: [] };
-    if (!inBudget) services.log.warn('sweep: Slack delivery left to the next run (time budget)');
-    const leases = new Map(leased.leases.map((l) => [l.id, l.changes]));
-    for (const item of notices.newOutbox) Object.assign(item, leases.get(item.id) ?? {});
-    const changes: WorkbookChanges = {
-      leadPatches,
-      state,
-      log,
-      newOutbox: notices.newOutbox,
-      outboxPatches: [
-        ...notices.outboxPatches,
-        ...leased.leases.filter((l) => !notices.newOutbox.some((n) => n.id === l.id)),
-      ],
-    };
-    const commit = services.workbook.commit(changes);
-    const skipped = new Set(commit.skippedLeads.map((s) => s.leadId));
-    refreshDashboard(
-      services,
-      snapshot,
-      settings,
-      now,
-      leadPatches.filter((p) => !skipped.has(p.leadId)),
-    );
-    batch = leased.batch.filter(
-      (item) => !(skipped.has(item.leadId) && notices.newOutbox.includes(item)),
-    );
-    // The next sweep that has work: a deadline, a message due, or now while leads wait.
-    const decidedNow = new Map(
-      plan.decisions
-        .filter((d) => !skipped.has(d.lead.leadId))
-        .map((d) => [d.lead.leadId, d.patch.changes]),
-    );
-    const after = snapshot.leads.map((lead) => ({
-      ...lead,
-      ...(decidedNow.get(lead.leadId) ?? {}),
-    }));
-    let next = nextDeadline(after, escalatedLeadIds(snapshot.state), ctx.sla, now);
-    for (const item of [...snapshot.outbox, ...notices.newOutbox]) {
-      if (item.status === 'PENDING' && !cancelled.has(item.id))
-        next = Math.min(next, item.nextAttemptAt ?? now);
-    }
-    next = Math.min(next, digest.nextAt);
-    services.schedule.plan(next, settings.slaCheckEveryMinutes * 60_000);
-    const count = (kind: string): number =>
-      plan.decisions.filter((d) => d.kind === kind && !skipped.has(d.lead.leadId)).length;
-    return {
-      assigned: count('ASSIGNED'),
-      rerouted: count('REROUTED'),
-      escalated: count('ESCALATED'),
-      waiting: plan.waiting,
-      delivery: { sent: 0, retrying: 0, failed: 0 },
-    };
+    const work = queueSweepWork(ctx, snapshot, plan, rotations);
+    const committed = commitSweep(ctx, snapshot, plan, work, started);
+    batch = committed.batch;
+    return committed.report;
   });
   report.delivery = deliver(services, batch, started + DELIVERY_STOP_MS);
   if (services.clock.now() - started < DELIVERY_BUDGET_MS)
     report.parkedAdmitted = admitParked(services);
   return report;
+}
+
+/**
+ * Skip the read only when the next sweep still comes no later than the planned work
+ * (so work waits no longer than without a schedule) and nothing is parked.
+ */
+function nothingDue(services: Services, started: number): boolean {
+  const due = services.schedule.nextWorkAt();
+  return due !== null && started + due.everyMs <= due.atMs && services.parked.all().length === 0;
+}
+
+/** What the sweep writes besides its lead patches: messages, their changes, log rows, state. */
+interface SweepWork {
+  newOutbox: OutboxItem[];
+  outboxPatches: OutboxPatch[];
+  log: LogEntry[];
+  state: Record<string, string | number | Date>;
+  /** When the next daily digest may be owed (Infinity = off). */
+  digestAt: number;
+}
+
+/** Queues every message and row the plan owes, in the order they are written. */
+function queueSweepWork(
+  ctx: RunContext,
+  snapshot: WorkbookSnapshot,
+  plan: SweepPlan,
+  rotations: Rotations,
+): SweepWork {
+  const notices = noticesFor(ctx, plan.decisions, snapshot.outbox, snapshot.reps);
+  const work: SweepWork = {
+    newOutbox: notices.newOutbox,
+    outboxPatches: notices.outboxPatches,
+    log: [...notices.log],
+    state: {},
+    digestAt: Infinity,
+  };
+  // Slack follows every lead: messages no longer true are cancelled, buttons that no
+  // longer act are taken away (re-routes, reminders, hand edits of stage or owner).
+  const after = leadsAfter(snapshot.leads, plan.decisions);
+  const follow = followLeads(
+    ctx.services,
+    new Map(after.map((lead) => [lead.leadId, lead])),
+    snapshot.outbox,
+    ctx.now,
+    textsFor(ctx.settings.language),
+  );
+  work.newOutbox.push(...follow.newOutbox);
+  work.outboxPatches.push(...follow.outboxPatches);
+  work.log.push(...follow.log);
+  requeueMissing(ctx, snapshot, plan, work);
+  queueState(ctx, snapshot, plan, work, rotations);
+  // The manager's daily digest: queued in this commit when owed (its outbox row is the claim).
+  const digest = dailyDigest(ctx, snapshot);
+  work.newOutbox.push(...digest.newOutbox);
+  work.log.push(...digest.log);
+  work.digestAt = digest.nextAt;
+  const shown = sweepProblems(snapshot.reps, snapshot.rules, snapshot.duplicateLeadIds);
+  if (shown !== (snapshot.state.get(ROSTER_PROBLEMS) ?? '')) {
+    work.state[ROSTER_PROBLEMS] = shown;
+    if (shown) {
+      work.log.push(logEntry(ctx.now, 'ROSTER_PROBLEM', { detail: shown }));
+      ctx.services.log.warn(shown);
+    }
+  }
+  return work;
+}
+
+/** An assigned lead whose message was never queued (a run stopped halfway) gets it now. */
+function requeueMissing(
+  ctx: RunContext,
+  snapshot: WorkbookSnapshot,
+  plan: SweepPlan,
+  work: SweepWork,
+): void {
+  const decided = new Set(plan.decisions.map((d) => d.lead.leadId));
+  for (const lead of leadsWithoutMessage(snapshot.leads, snapshot.outbox)) {
+    if (decided.has(lead.leadId)) continue;
+    work.newOutbox.push(assignmentNotice(ctx, lead));
+    work.log.push(
+      logEntry(ctx.now, 'NOTIFY_RETRY', {
+        leadId: lead.leadId,
+        toSlackId: lead.salesSlackId,
+        detail: `no message was queued for route ${lead.routeCount} (a run stopped halfway); queued now`,
+      }),
+    );
+  }
+}
+
+/**
+ * Rotations, escalation keys, and the nobody-available stretches per team.
+ * @param rotations the rotations planSweep was given: only the ones it moved are written
+ */
+function queueState(
+  ctx: RunContext,
+  snapshot: WorkbookSnapshot,
+  plan: SweepPlan,
+  work: SweepWork,
+  rotations: Rotations,
+): void {
+  const { state } = work;
+  Object.assign(state, rotationsState(rotations, plan.rotations));
+  for (const d of plan.decisions)
+    if (d.kind === 'ESCALATED') state[`${ESCALATED_PREFIX}${d.lead.leadId}`] = new Date(ctx.now);
+  // The manager hears once per stretch, per team whose leads wait (and once for leads without one).
+  for (const { team, count } of plan.waitingByTeam.values()) {
+    const notice = nobodyAvailableNotice(ctx, snapshot.state, count, '', team);
+    work.newOutbox.push(...notice.newOutbox);
+    work.log.push(...notice.log);
+    Object.assign(state, notice.state);
+  }
+  // A stretch ends only when someone of its team can receive a lead again, not merely
+  // because no lead waits (an admin closing the waiting lead makes nobody available).
+  const held = openLeadCounts(snapshot.leads);
+  Object.assign(
+    state,
+    availableAgainExcept(
+      snapshot.state,
+      new Set(plan.waitingByTeam.keys()),
+      (team) => availableReps(teamReps(snapshot.reps, team), ctx.now, held).length > 0,
+    ),
+  );
+}
+
+/**
+ * Leases what this run sends (unless its time budget is spent), writes everything in one
+ * commit, refreshes the dashboard and sets the schedule.
+ * @returns the report and the leased messages to send after the lock
+ */
+function commitSweep(
+  ctx: RunContext,
+  snapshot: WorkbookSnapshot,
+  plan: SweepPlan,
+  work: SweepWork,
+  started: number,
+): { report: SweepReport; batch: OutboxItem[] } {
+  const { services, now } = ctx;
+  const cancelled = new Set(work.outboxPatches.map((p) => p.id));
+  const pending = [...snapshot.outbox.filter((item) => !cancelled.has(item.id)), ...work.newOutbox];
+  const inBudget = services.clock.now() - started < DELIVERY_BUDGET_MS;
+  const leased = inBudget ? leaseBatch(pending, now) : { batch: [], leases: [] };
+  if (!inBudget) services.log.warn('sweep: Slack delivery left to the next run (time budget)');
+  const leases = new Map(leased.leases.map((l) => [l.id, l.changes]));
+  for (const item of work.newOutbox) Object.assign(item, leases.get(item.id) ?? {});
+  const leadPatches = guardedPatches(plan.decisions);
+  const commit = services.workbook.commit({
+    leadPatches,
+    state: work.state,
+    log: work.log,
+    newOutbox: work.newOutbox,
+    outboxPatches: [
+      ...work.outboxPatches,
+      ...leased.leases.filter((l) => !work.newOutbox.some((n) => n.id === l.id)),
+    ],
+  });
+  const skipped = new Set(commit.skippedLeads.map((s) => s.leadId));
+  refreshDashboard(
+    services,
+    snapshot,
+    ctx.settings,
+    now,
+    leadPatches.filter((p) => !skipped.has(p.leadId)),
+  );
+  const next = nextSweepWork({
+    leads: snapshot.leads,
+    decisions: plan.decisions,
+    skipped,
+    escalated: escalatedLeadIds(snapshot.state),
+    sla: ctx.sla,
+    outbox: [...snapshot.outbox, ...work.newOutbox].filter((item) => !cancelled.has(item.id)),
+    digestAt: work.digestAt,
+    now,
+  });
+  services.schedule.plan(next, ctx.settings.slaCheckEveryMinutes * 60_000);
+  return {
+    report: {
+      ...countApplied(plan.decisions, skipped),
+      waiting: plan.waiting,
+      delivery: { sent: 0, retrying: 0, failed: 0 },
+    },
+    batch: leased.batch.filter(
+      (item) => !(skipped.has(item.leadId) && work.newOutbox.includes(item)),
+    ),
+  };
 }

@@ -6,18 +6,13 @@
  */
 import { carriesButtons } from './buttons';
 import { judgeDelivery, type SlackOutcome } from './delivery';
-import { logEntry, type Lead, type LeadPatch, type LogEntry } from './lead';
+import { logEntry, type ExpectingLeadPatch, type LogEntry } from './lead';
 import type { OutboxItem, OutboxPatch } from './outbox';
 
 export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
-}
-
-/** A lead patch applied only while the lead still looks as `expect` says. */
-export interface ExpectingLeadPatch extends LeadPatch {
-  expect: Partial<Pick<Lead, 'stage' | 'salesSlackId' | 'routeCount'>>;
 }
 
 export interface OutcomePlan {

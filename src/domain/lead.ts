@@ -56,6 +56,11 @@ export interface LeadPatch {
   changes: LeadChanges;
 }
 
+/** A lead patch applied only while the lead still looks as `expect` says (the commit checks it). */
+export interface ExpectingLeadPatch extends LeadPatch {
+  expect: Partial<Pick<Lead, 'stage' | 'salesSlackId' | 'routeCount'>>;
+}
+
 export type LogEvent =
   | 'RECEIVED'
   | 'ASSIGNED'
