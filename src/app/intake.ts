@@ -267,7 +267,7 @@ function commitCreated(
     changes.newLeads = [after];
     changes.newOutbox = [assignmentNotice(ctx, after), ...formState.newOutbox];
     changes.state = {
-      ...rotationsState(rotationsFrom(state), assigned.rotations),
+      ...rotationsState(assigned.rotations.before, assigned.rotations.after),
       ...availableAgain(state, lead.team),
       ...formState.state,
     };

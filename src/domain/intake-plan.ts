@@ -67,7 +67,11 @@ export interface IntakeFacts {
 export interface IntakeAssignment {
   /** The lead after assignment (owner, route 1, assigned_at). */
   lead: Lead;
-  rotations: Rotations;
+  /**
+   * The rotations as read and after this pick; the same object when they did not move
+   * (a return to the previous owner), so only what moved is written.
+   */
+  rotations: { before: Rotations; after: Rotations };
   /** The returning lead this one goes back to the owner of; '' for a round-robin pick. */
   returningFrom: string;
 }
@@ -182,14 +186,14 @@ function assignAtOnce(
   if (previousOwner)
     return {
       lead: { ...lead, ...assignmentPatch(lead, previousOwner, now).changes },
-      rotations: facts.rotations,
+      rotations: { before: facts.rotations, after: facts.rotations },
       returningFrom: match?.lead.leadId ?? '',
     };
   const picked = assignNewLead(lead, facts.reps, facts.rotations, now, held);
   if (!picked) return null;
   return {
     lead: { ...lead, ...picked.decision.patch.changes },
-    rotations: picked.rotations,
+    rotations: { before: facts.rotations, after: picked.rotations },
     returningFrom: '',
   };
 }

@@ -5,6 +5,7 @@
 import { admitResponse, admitResponseOrPark, admitParked } from '../../src/app/intake';
 import { SHEETS } from '../../src/app/ports';
 import { fakeWorld, formResponse, MINUTE, T0 } from '../fakes/services';
+import { lead } from '../domain/fixtures';
 
 const REPS = [
   { slackId: 'UAYU', name: 'Ayu' },
@@ -112,6 +113,29 @@ describe('admitResponse', () => {
     expect(w.workbook.outbox).toMatchObject([
       { status: 'PENDING', attempts: 1, nextAttemptAt: T0 + MINUTE },
     ]);
+  });
+
+  test('a returning lead goes back to its previous owner and moves no rotation (nothing written to it)', () => {
+    const w = fakeWorld({ reps: REPS });
+    w.workbook.leadRows = [
+      lead({
+        leadId: 'L-OLD',
+        phone: '6281234567890',
+        stage: 'CLOSED_LOST',
+        salesSlackId: 'UBIMA',
+        assignedSales: 'Bima',
+        routeCount: 1,
+        routeHistory: ['UBIMA'],
+        createdAt: T0 - 90 * 24 * 60 * MINUTE,
+      }),
+    ];
+    expect(admitResponse(w.services, budi)).toMatchObject({ kind: 'CREATED', assignedTo: 'UBIMA' });
+    expect(
+      [...w.workbook.state.keys()].filter((k) => /index|slack_id|turns|rotation/.test(k)),
+    ).toEqual([]);
+    // The next new lead still starts the rotation at the first rep.
+    const next = admitResponse(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
+    expect(next).toMatchObject({ kind: 'CREATED', assignedTo: 'UAYU' });
   });
 });
 

@@ -118,7 +118,8 @@ describe('planIntake', () => {
       assignedAt: T0,
       routeHistory: ['UA1'],
     });
-    expect(plan.assigned?.rotations.global.lastSlackId).toBe('UA1');
+    expect(plan.assigned?.rotations.after.global.lastSlackId).toBe('UA1');
+    expect(plan.assigned?.rotations.before).toBe(NEW_ROTATIONS);
     expect(plan.waiting).toBe(0);
     expect(plan.received).toMatchObject({ event: 'RECEIVED', leadId: 'L-NEW-1' });
   });
@@ -150,7 +151,7 @@ describe('planIntake', () => {
       assigned: { returningFrom: 'L-OLD', lead: { salesSlackId: 'UB1' } },
     });
     // The rotation is not moved by a return.
-    expect(plan.kind === 'CREATED' && plan.assigned?.rotations).toBe(NEW_ROTATIONS);
+    expect(plan.kind === 'CREATED' && plan.assigned?.rotations.after).toBe(NEW_ROTATIONS);
   });
 
   test('an unreadable phone is kept in phone_raw and said in RECEIVED', () => {
