@@ -79,10 +79,10 @@ export function handleWebIntake(
     services.log.warn(`web intake refused: ${parsed.error}`);
     return { ok: false, error: parsed.error };
   }
-  return takeOrPark(services, parsed.lead);
+  return admitOrPark(services, parsed.lead);
 }
 
-function takeOrPark(services: Services, lead: WebLead): WebIntakeAnswer {
+function admitOrPark(services: Services, lead: WebLead): WebIntakeAnswer {
   try {
     const result = admitWebLead(services, lead);
     switch (result.kind) {

@@ -118,12 +118,12 @@ export function logEntry(
 export function makeLeadId(
   localDate: string,
   uuid: string,
-  taken: (id: string) => boolean,
+  inUse: (id: string) => boolean,
 ): string {
   const hex = uuid.replace(/[^0-9a-f]/gi, '').toUpperCase();
   for (let start = 0; start + 8 <= hex.length; start += 8) {
     const id = `L-${localDate}-${hex.slice(start, start + 8)}`;
-    if (!taken(id)) return id;
+    if (!inUse(id)) return id;
   }
   throw new Error('could not make a unique lead id from the UUID given');
 }

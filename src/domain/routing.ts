@@ -141,7 +141,8 @@ export function planSweep(input: SweepInput): SweepPlan {
   const waitingByTeam = new Map<string, { team: string; count: number }>();
   const decisions: RoutingDecision[] = [];
   const held = openLeadCounts(input.leads);
-  const take = (from: string, to: string): void => {
+  // One open lead moves from `from` ('' = nobody) to `to`: caps count what this sweep gave.
+  const moveHeld = (from: string, to: string): void => {
     if (from) held.set(from, Math.max(0, (held.get(from) ?? 0) - 1));
     held.set(to, (held.get(to) ?? 0) + 1);
   };
@@ -159,7 +160,7 @@ export function planSweep(input: SweepInput): SweepPlan {
       }
       decisions.push(assigned.decision);
       rotations = assigned.rotations;
-      take('', assigned.decision.patch.changes.salesSlackId ?? '');
+      moveHeld('', assigned.decision.patch.changes.salesSlackId ?? '');
       continue;
     }
     // Outside business hours nothing is re-routed or escalated; waiting leads are still assigned.
@@ -182,7 +183,7 @@ export function planSweep(input: SweepInput): SweepPlan {
       from: lead.salesSlackId,
       to,
     });
-    take(lead.salesSlackId, to.slackId);
+    moveHeld(lead.salesSlackId, to.slackId);
   }
   return { decisions, rotations, waiting, waitingByTeam };
 }
