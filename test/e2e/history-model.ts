@@ -3,13 +3,19 @@
  * guarantees checked after every step (fast-check model-based testing): form responses
  * (some fired twice, some while the lock is held elsewhere, so they park), clicks on
  * live and stale buttons, clicks from /leads, the manager's Take and Reassign, admins
- * sorting lead_sheet and closing leads by hand (each hand edit followed by the sweep
- * that reads, as the guarantee says), Slack failing, time passing with sweeps, and
+ * sorting lead_sheet (between steps, or between every two Sheets calls of the runs that
+ * follow) and closing leads by hand (each hand edit followed by the sweep that reads, as
+ * the guarantee says), Slack failing, time passing with sweeps, and
  * nights with the archive. `npm test` runs a few histories with a fixed seed;
  * `npm run bench` runs longer ones.
  */
 import fc from 'fast-check';
-import { leadsInTwoPlaces, responsesTakenTwice, slackFollowsLeads } from './invariants';
+import {
+  carriedChanges,
+  leadsInTwoPlaces,
+  responsesTakenTwice,
+  slackFollowsLeads,
+} from './invariants';
 import { DEFAULT_REPS, MANAGER, World } from './world';
 
 /** What the model knows: how many distinct responses were submitted. */
@@ -25,6 +31,7 @@ export function checkGuarantees(w: World, model: Model): void {
     ...slackFollowsLeads(w, [MANAGER]).map((p) => `slack: ${p}`),
     ...leadsInTwoPlaces(w).map((id) => `two places: ${id}`),
     ...responsesTakenTwice(w).map((k) => `response taken twice: ${k}`),
+    ...carriedChanges(w).map((p) => `another lead's change: ${p}`),
   ];
   const parked = w.rt.properties.keys().filter((k) => k.startsWith('PARKED_RESPONSE_')).length;
   const leads = w.leads().length + w.table('lead_archive').length;
@@ -185,6 +192,33 @@ class AdminSorts implements Cmd {
   }
 }
 
+/**
+ * An admin who keeps sorting lead_sheet by one column, up and down in turn, after every
+ * Sheets API call of every run, until they stop (issue 16: writes follow their row);
+ * `by` '' stops.
+ */
+class AdminKeepsSorting implements Cmd {
+  constructor(readonly by: string) {}
+  check(): boolean {
+    return true;
+  }
+  run(_: Model, w: World): void {
+    let ascending = false;
+    w.rt.sheetsApi.afterCall = this.by
+      ? () => {
+          const sheet = w.rt.book.sheet('lead_sheet');
+          ascending = !ascending;
+          if (sheet.rows().length > 2) sheet.sortBy(this.by, { ascending });
+        }
+      : null;
+  }
+  toString(): string {
+    return this.by
+      ? `admin keeps sorting by ${this.by} (up, down) between calls`
+      : 'admin stops sorting';
+  }
+}
+
 class TimePasses implements Cmd {
   constructor(
     readonly minutes: number,
@@ -227,6 +261,7 @@ const commands = [
     .tuple(fc.nat(50), fc.constantFrom('QUALIFIED', 'CLOSED_LOST', 'CONTACTED'))
     .map(([pick, stage]) => new AdminCloses(pick, stage)),
   fc.constantFrom('name', 'phone', 'stage').map((by) => new AdminSorts(by)),
+  fc.constantFrom('', 'name', 'stage', 'sales_slack_id').map((by) => new AdminKeepsSorting(by)),
   fc
     .tuple(fc.constantFrom(5, 30, 61), fc.constantFrom(0, 0, 1, 2))
     .map(([minutes, failures]) => new TimePasses(minutes, failures)),

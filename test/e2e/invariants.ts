@@ -86,6 +86,43 @@ export function leadsInTwoPlaces(w: World): string[] {
   return [...new Set(all.filter((id, i) => all.indexOf(id) !== i))];
 }
 
+/** Events whose to_slack_id becomes the lead's owner. */
+const OWNER_EVENTS = ['ASSIGNED', 'REROUTED', 'PASSED', 'REASSIGNED'];
+
+/**
+ * Leads whose row shows a change that is not theirs ([] when none): each row's owner
+ * must be the last one its own routing_log rows name, a row named `Lead N` must keep
+ * the phone that lead was given (0812-7…N), a lead contacted in its log is not NEW in
+ * the sheet, and with `stages` (no hand edits of the stage in the history) CONTACTED in
+ * the sheet must match a CONTACTED log row.
+ */
+export function carriedChanges(w: World, options: { stages?: boolean } = {}): string[] {
+  const log = w.log();
+  const problems: string[] = [];
+  for (const lead of w.leads()) {
+    const id = String(lead.lead_id);
+    if (!id) continue;
+    const mine = log.filter((r) => r.lead_id === id);
+    const owners = mine.filter(
+      (r) => OWNER_EVENTS.includes(String(r.event)) && String(r.to_slack_id) !== '',
+    );
+    const owner = owners.length ? String(owners[owners.length - 1].to_slack_id) : '';
+    if (owner && String(lead.sales_slack_id) !== owner)
+      problems.push(`${id}: owner ${String(lead.sales_slack_id)}, its log says ${owner}`);
+    const contacted = mine.some((r) => r.event === 'CONTACTED');
+    if (options.stages && lead.stage === 'CONTACTED' && !contacted)
+      problems.push(
+        `${id}: CONTACTED in the sheet, never in its log (${mine.map((r) => String(r.event)).join(', ')})`,
+      );
+    if (lead.stage === 'NEW' && contacted)
+      problems.push(`${id}: contacted in its log, NEW in the sheet`);
+    const n = /^Lead (\d+)$/.exec(String(lead.name))?.[1];
+    if (n && !String(lead.phone).endsWith(n.padStart(7, '0')))
+      problems.push(`${id}: name ${String(lead.name)} with phone ${String(lead.phone)}`);
+  }
+  return problems;
+}
+
 /** Fingerprints taken in more than once (a response that became two leads). */
 export function responsesTakenTwice(w: World): string[] {
   const keys = [...w.leads(), ...w.table('lead_archive')].flatMap((l) =>

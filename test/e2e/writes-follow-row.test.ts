@@ -12,12 +12,10 @@
  * every two calls, under whom a write may be put off (reported, retried by the next
  * run) but must never land on another lead's row.
  */
-import { leadsInTwoPlaces } from './invariants';
+import { carriedChanges, leadsInTwoPlaces } from './invariants';
 import { DEFAULT_REPS, MANAGER, World, type Row } from './world';
 
 const REPS = DEFAULT_REPS.map((r) => r.slackId);
-/** Events whose to_slack_id becomes the lead's owner. */
-const OWNER_EVENTS = ['ASSIGNED', 'REROUTED', 'PASSED', 'REASSIGNED'];
 /** The same-column admin sorts by owner: every hand-over and every new lead moves rows. */
 const SAME: [string, boolean] = ['sales_slack_id', true];
 const CHANGING: Array<[string, boolean]> = [
@@ -57,37 +55,9 @@ function adminSortsBetweenEveryCall(
   return { moves: () => moves, calls: () => calls };
 }
 
-/** Leads whose row shows a change that is not theirs ([] when none). */
-function carriedChanges(w: World): string[] {
-  const log = w.log();
-  const problems: string[] = [];
-  for (const lead of w.leads()) {
-    const id = String(lead.lead_id);
-    if (!id) continue;
-    const mine = log.filter((r) => r.lead_id === id);
-    const owners = mine.filter(
-      (r) => OWNER_EVENTS.includes(String(r.event)) && String(r.to_slack_id) !== '',
-    );
-    const owner = owners.length ? String(owners[owners.length - 1].to_slack_id) : '';
-    if (owner && String(lead.sales_slack_id) !== owner)
-      problems.push(`${id}: owner ${String(lead.sales_slack_id)}, its log says ${owner}`);
-    const contacted = mine.some((r) => r.event === 'CONTACTED');
-    if (lead.stage === 'CONTACTED' && !contacted)
-      problems.push(
-        `${id}: CONTACTED in the sheet, never in its log ${JSON.stringify(mine.map((r) => r.event))} ${String(lead.name)}`,
-      );
-    if (lead.stage === 'NEW' && contacted)
-      problems.push(`${id}: contacted in its log, NEW in the sheet`);
-    const n = /^Lead (\d+)$/.exec(String(lead.name))?.[1];
-    if (n && !String(lead.phone).endsWith(n.padStart(7, '0')))
-      problems.push(`${id}: name ${String(lead.name)} with phone ${String(lead.phone)}`);
-  }
-  return problems;
-}
-
 function check(w: World, submitted: number): void {
   const problems = [
-    ...carriedChanges(w),
+    ...carriedChanges(w, { stages: true }),
     ...leadsInTwoPlaces(w).map((id) => `${id} is in lead_sheet and lead_archive`),
   ];
   const leads = w.leads().filter((l) => String(l.lead_id) !== '').length;
