@@ -20,7 +20,7 @@ import { Clock, makeClockDate } from './clock';
 import { newCounters, type Counters } from './counters';
 import type { RoundTrip, RuntimeDeps } from './deps';
 import { createUrlFetchApp, SlackEmulator } from './slack';
-import { createSpreadsheetServices, type FakeSheetsService } from './spreadsheet';
+import { createSpreadsheetServices, FakeBook, type FakeSheetsService } from './spreadsheet';
 import { requireAuthorization } from './services/authorization';
 import { loadBundle } from './services/bundle-context';
 import { createCacheService, newCacheStores, type CacheStore } from './services/cache-service';
@@ -144,6 +144,11 @@ export interface LocalRuntime {
   readonly deps: RuntimeDeps;
   /** Test-facing, uncounted handle to the bound spreadsheet. */
   readonly book: ReturnType<typeof createSpreadsheetServices>['book'];
+  /**
+   * Test-facing handles to the spreadsheets the script made with SpreadsheetApp.create,
+   * in order of creation (the bound one is `book`).
+   */
+  createdSpreadsheets(): FakeBook[];
   readonly slack: SlackEmulator;
   /**
    * The advanced Sheets service object the bundle calls (not a copy): a test may wrap
@@ -264,7 +269,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
         ...options.sheetsApiQuota,
       },
     );
-  const { SpreadsheetApp, Sheets, book } = createSpreadsheetServices(deps, {
+  const { SpreadsheetApp, Sheets, book, files } = createSpreadsheetServices(deps, {
     name: options.spreadsheetName,
     id: options.spreadsheetId,
   });
@@ -455,6 +460,11 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
     counters,
     deps,
     book,
+    createdSpreadsheets: () =>
+      files
+        .all()
+        .filter((c) => c !== files.bound)
+        .map((c) => new FakeBook(c)),
     slack,
     sheetsApi: Sheets,
     sheetsQuota: deps.sheetsQuota as SheetsApiQuota | undefined,

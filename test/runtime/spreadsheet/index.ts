@@ -11,6 +11,7 @@ import type { Ctx } from './context';
 import { Meter } from './meter';
 import { BookModel } from './model';
 import { FakeSheetsService } from './sheets-api';
+import { SpreadsheetFiles } from './files';
 
 export { FakeBook, FakeSheetHandle } from './book';
 export type { RecordedAlert, RecordedMenu, RecordedSidebar, RecordedToast } from './context';
@@ -22,6 +23,8 @@ export { FORMULA_PLACEHOLDER } from './model';
 export { GoogleJsonResponseException } from './errors';
 export { FakeSpreadsheetApp } from './app';
 export { FakeSheetsService } from './sheets-api';
+export { SpreadsheetFiles } from './files';
+export { OPEN_BY_ID_NO_ACCESS, OPEN_BY_ID_UNKNOWN } from './app';
 
 export interface SpreadsheetServices {
   /** The SpreadsheetApp global (bundle-facing, counted). */
@@ -30,6 +33,8 @@ export interface SpreadsheetServices {
   Sheets: FakeSheetsService;
   /** Test-facing handle: set up and inspect the spreadsheet; not counted, not lock-checked. */
   book: FakeBook;
+  /** Every spreadsheet of the runtime's Drive (the bound one and those made with create). */
+  files: SpreadsheetFiles;
 }
 
 /**
@@ -59,9 +64,11 @@ export function createSpreadsheetServices(
       alertResponse: null,
     },
   };
+  const files = new SpreadsheetFiles(deps, ctx);
   return {
-    SpreadsheetApp: new FakeSpreadsheetApp(ctx),
-    Sheets: new FakeSheetsService(ctx),
+    SpreadsheetApp: new FakeSpreadsheetApp(ctx, files),
+    Sheets: new FakeSheetsService(ctx, files),
     book: new FakeBook(ctx),
+    files,
   };
 }

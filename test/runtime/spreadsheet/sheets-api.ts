@@ -47,6 +47,7 @@ import { displayValue, storeParsed } from './cells';
 import { parseRaw, parseUserEntered } from './coerce';
 import type { Ctx } from './context';
 import { GoogleJsonResponseException } from './errors';
+import type { SpreadsheetFiles } from './files';
 import { CELL_LIMIT_MESSAGE, MAX_CELLS_PER_SPREADSHEET as MAX_CELLS } from './model';
 import { checkCellText, hasContent, SizeLimitError, type Cell, type SheetModel } from './model';
 import { isDateTimeFormat } from './number-format';
@@ -173,7 +174,14 @@ export class FakeSheetsService {
     return this.metadata.describeAll();
   }
 
-  constructor(private readonly ctx: Ctx) {
+  /** One service per other spreadsheet, made on first use (the methods route by id). */
+  private readonly others = new Map<Ctx, FakeSheetsService>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    /** Every spreadsheet of the runtime's Drive: calls go to the one their id names. */
+    private readonly files?: SpreadsheetFiles,
+  ) {
     this.metadata = new SheetsMetadata(ctx);
     const hooked =
       <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -194,32 +202,32 @@ export class FakeSheetsService {
         }
       };
     this.Spreadsheets = {
-      get: hooked((id: string, opts?: object) => this.getSpreadsheet(id, opts)),
+      get: hooked((id: string, opts?: object) => this.to(id).getSpreadsheet(id, opts)),
       batchUpdate: hooked((resource: BatchUpdateResource, id: string) =>
-        this.spreadsheetBatchUpdate(resource, id),
+        this.to(id).spreadsheetBatchUpdate(resource, id),
       ),
       Values: {
         get: hooked((id: string, range: string, opts?: ReadOptions) =>
-          this.valuesGet(id, range, opts),
+          this.to(id).valuesGet(id, range, opts),
         ),
         batchGet: hooked((id: string, opts?: ReadOptions & { ranges?: string | string[] }) =>
-          this.valuesBatchGet(id, opts),
+          this.to(id).valuesBatchGet(id, opts),
         ),
         batchGetByDataFilter: hooked(
           (resource: ReadOptions & { dataFilters?: DataFilter[] }, id: string) =>
-            this.valuesBatchGetByDataFilter(resource, id),
+            this.to(id).valuesBatchGetByDataFilter(resource, id),
         ),
         update: hooked(
           (resource: ValueRange, id: string, range: string, opts?: { valueInputOption?: string }) =>
-            this.valuesUpdate(resource, id, range, opts),
+            this.to(id).valuesUpdate(resource, id, range, opts),
         ),
         batchUpdate: hooked(
           (resource: { valueInputOption?: string; data?: ValueRange[] }, id: string) =>
-            this.valuesBatchUpdate(resource, id),
+            this.to(id).valuesBatchUpdate(resource, id),
         ),
         batchUpdateByDataFilter: hooked(
           (resource: { valueInputOption?: string; data?: DataFilterValueRange[] }, id: string) =>
-            this.valuesBatchUpdateByDataFilter(resource, id),
+            this.to(id).valuesBatchUpdateByDataFilter(resource, id),
         ),
         append: hooked(
           (
@@ -227,20 +235,46 @@ export class FakeSheetsService {
             id: string,
             range: string,
             opts?: { valueInputOption?: string; insertDataOption?: string },
-          ) => this.valuesAppend(resource, id, range, opts),
+          ) => this.to(id).valuesAppend(resource, id, range, opts),
         ),
         clear: hooked((_resource: object, id: string, range: string) =>
-          this.valuesClear(id, range),
+          this.to(id).valuesClear(id, range),
         ),
         batchClear: hooked((resource: { ranges?: string[] }, id: string) =>
-          this.valuesBatchClear(resource, id),
+          this.to(id).valuesBatchClear(resource, id),
         ),
         batchClearByDataFilter: hooked((resource: { dataFilters?: DataFilter[] }, id: string) =>
-          this.valuesBatchClearByDataFilter(resource, id),
+          this.to(id).valuesBatchClearByDataFilter(resource, id),
         ),
       },
     };
   }
+
+  /**
+   * The service of the spreadsheet `id` names: this one, another file's (each with its
+   * own grid and cell limit; the per-minute quota is the user's, shared), or this one for
+   * an unknown id, whose check answers 404. A file the running account may not open
+   * answers 403 (Drive's "The caller does not have permission"), counted like any call.
+   */
+  private to(id: string): FakeSheetsService {
+    if (!this.files || String(id) === this.ctx.model.id) return this;
+    const target = this.files.find(String(id));
+    if (!target) return this;
+    if (!this.files.mayOpen(target)) {
+      const denied = new FakeSheetsService(target);
+      denied.denied = true;
+      return denied;
+    }
+    let service = this.others.get(target);
+    if (!service) {
+      service = new FakeSheetsService(target);
+      this.others.set(target, service);
+    }
+    return service;
+  }
+
+  /** Set on a service handed out for a file the running account may not open. */
+  private denied = false;
 
   // ---- spreadsheets.get ----
 
@@ -767,6 +801,8 @@ export class FakeSheetsService {
   }
 
   private checkId(method: string, id: string): void {
+    if (this.denied)
+      throw new GoogleJsonResponseException(method, 403, 'The caller does not have permission');
     if (id !== this.ctx.model.id)
       throw new GoogleJsonResponseException(method, 404, 'Requested entity was not found.');
   }

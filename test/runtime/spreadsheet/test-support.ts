@@ -11,7 +11,9 @@ import { createSpreadsheetServices } from './index';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Any = any;
 
-export function setup(options: { held?: boolean; timeZone?: string } = {}) {
+export function setup(
+  options: { held?: boolean; timeZone?: string; user?: { email: string } } = {},
+) {
   const clock = new Clock();
   const counters = newCounters();
   const lock = { held: options.held ?? true };
@@ -25,6 +27,7 @@ export function setup(options: { held?: boolean; timeZone?: string } = {}) {
     charge: (trip) => {
       trips.push(trip);
     },
+    ...(options.user ? { currentUserEmail: () => options.user!.email } : {}),
   };
   const services = createSpreadsheetServices(deps);
   const app = services.SpreadsheetApp as Any;
@@ -40,6 +43,7 @@ export function setup(options: { held?: boolean; timeZone?: string } = {}) {
     Sheets,
     ss,
     book: services.book,
+    files: services.files,
     id: services.book.id,
   };
 }
