@@ -7,7 +7,8 @@ import { runArchive as archiveClosedLeads } from './app/archive';
 import { checkSetup as runCheckSetup, type CheckLine } from './app/check-setup';
 import { checkHealth } from './app/health';
 import { sendTestMessage } from './app/test-message';
-import type { ArchiveReport } from './app/ports';
+import type { ArchiveReport, YearlyMoveReport } from './app/ports';
+import { moveToYearlyArchive, YEARLY_MOVE_STARTS_WITHIN_MS } from './app/yearly-archive';
 import { admitResponseOrPark } from './app/intake';
 import { reprocessResponses, type ReprocessReport } from './app/reprocess';
 import { SHEETS } from './app/schema';
@@ -19,7 +20,12 @@ import { readFormResponses } from './adapters/form-responses';
 import { readProjectFacts } from './adapters/project-facts';
 import { AppsScriptLock } from './adapters/script-lock';
 import { PROPERTY } from './adapters/script-properties';
-import { createServices, forgetSpreadsheetCache, forgetSweepPlan } from './adapters/services';
+import {
+  createServices,
+  createYearlyArchive,
+  forgetSpreadsheetCache,
+  forgetSweepPlan,
+} from './adapters/services';
 import { SpreadsheetSetup } from './adapters/spreadsheet-setup';
 import { consoleLog } from './adapters/system';
 import { noteSweepRan, retiredTrigger } from './adapters/trigger-owner';
@@ -145,14 +151,27 @@ export function runSlaSweepNow(): SweepReport {
   });
 }
 
-/** Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped. */
-export function runArchive(e?: { triggerUid?: string }): ArchiveReport | null {
+/**
+ * Daily time-driven trigger: closed leads to lead_archive, finished outbox rows dropped;
+ * then rows older than `yearly_archive_after_days` to the year's archive spreadsheet.
+ */
+export function runArchive(e?: {
+  triggerUid?: string;
+}): (ArchiveReport & { yearly: YearlyMoveReport }) | null {
   if (e?.triggerUid && retiredTrigger('runArchive')) return null;
+  const startedMs = Date.now();
   return entry('runArchive', 'Lead Routing: archive', () => {
     const setup = new SpreadsheetSetup();
-    return archiveClosedLeads(createServices(), {
+    const services = createServices();
+    const report = archiveClosedLeads(services, {
       refreshLeadSheet: () => void setup.ensureSheet(SHEETS.leads),
     });
+    const yearly = moveToYearlyArchive(
+      services,
+      createYearlyArchive(services),
+      startedMs + YEARLY_MOVE_STARTS_WITHIN_MS,
+    );
+    return { ...report, yearly };
   });
 }
 

@@ -3,6 +3,7 @@ import type { ProjectFacts } from '../app/ports';
 import { PROPERTY } from './script-properties';
 import { readOwnership, runningAs } from './trigger-owner';
 import { readFormQuestionTitles } from './form-responses';
+import { readLinkedArchives } from './yearly-archive-links';
 
 export function readProjectFacts(): ProjectFacts {
   const triggerCounts: Record<string, number> = {};
@@ -42,6 +43,7 @@ export function readProjectFacts(): ProjectFacts {
     lastSweepAt,
     now: Date.now(),
     gridCells,
+    yearlyArchives: readLinkedArchives(),
     sweepEveryMs: (Number.isFinite(every) && every > 0 ? every : 5) * 60_000,
     formLinked: Boolean(SpreadsheetApp.getActive().getFormUrl()),
     webAppUrl,

@@ -13,6 +13,7 @@ import { PROPERTY, ScriptPropertiesSecrets } from './script-properties';
 import { RowCodec } from './row-codec';
 import { SheetsValues } from './sheets-values';
 import { SheetsWorkbook } from './sheets-workbook';
+import { SheetsYearlyArchive } from './sheets-yearly-archive';
 import { consoleLog, systemClock, uuidIds } from './system';
 import { UrlFetchSlackClient } from './url-fetch-slack';
 import { ZoneTime } from './zone-time';
@@ -92,4 +93,21 @@ export function createServices(quotaWaitMs: number = TRIGGER_QUOTA_WAIT_MS): Rea
     spreadsheetId: id,
     dashboard: new DashboardSheet(values, zone, id),
   };
+}
+
+/**
+ * The yearly archive over the live spreadsheet (its own SheetsValues, waiting for the
+ * Sheets API's per-minute quota like any trigger run) and the archive spreadsheets.
+ */
+export function createYearlyArchive(services: RealServices): SheetsYearlyArchive {
+  const quota = {
+    waitMs: TRIGGER_QUOTA_WAIT_MS,
+    now: () => systemClock.now(),
+    sleep: (ms: number) => Utilities.sleep(ms),
+  };
+  return new SheetsYearlyArchive(
+    new SheetsValues(services.spreadsheetId, quota),
+    services.zone,
+    quota,
+  );
 }

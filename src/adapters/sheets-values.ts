@@ -196,6 +196,25 @@ export class SheetsValues {
     }
   }
 
+  /** Every sheet's title, id and grid size, read now (not cached): a spreadsheet's cells in use. */
+  grids(): Array<{ title: string; sheetId: number; rows: number; columns: number }> {
+    try {
+      const response = this.call('read', () =>
+        api().get(this.spreadsheetId, {
+          fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
+        }),
+      );
+      return (response.sheets ?? []).map((sheet) => ({
+        title: sheet.properties?.title ?? '',
+        sheetId: sheet.properties?.sheetId ?? 0,
+        rows: sheet.properties?.gridProperties?.rowCount ?? 0,
+        columns: sheet.properties?.gridProperties?.columnCount ?? 0,
+      }));
+    } catch (err) {
+      return explain(err, 'Reading the sheet list');
+    }
+  }
+
   /** Adds columns at the right of a sheet, so header cells can be written there. */
   appendColumns(sheet: string, count: number): void {
     const sheetId = this.sheetIds().get(sheet);
@@ -409,14 +428,20 @@ export class SheetsValues {
     }
   }
 
-  /** Reads ranges as unformatted values with dates as serial numbers. */
-  batchGet(ranges: readonly string[]): CellValue[][][] {
+  /**
+   * Reads ranges as unformatted values with dates as serial numbers (or, with
+   * 'FORMATTED_VALUE', as the sheet shows them).
+   */
+  batchGet(
+    ranges: readonly string[],
+    render: 'UNFORMATTED_VALUE' | 'FORMATTED_VALUE' = 'UNFORMATTED_VALUE',
+  ): CellValue[][][] {
     if (ranges.length === 0) return [];
     try {
       const response = this.call('read', () =>
         api().Values.batchGet(this.spreadsheetId, {
           ranges: [...ranges],
-          valueRenderOption: 'UNFORMATTED_VALUE',
+          valueRenderOption: render,
           dateTimeRenderOption: 'SERIAL_NUMBER',
         }),
       );

@@ -177,7 +177,16 @@ export function checkSetup(services: Services, facts: ProjectFacts): CheckLine[]
       share <= CELLS_WARN_SHARE,
       share <= CELLS_WARN_SHARE
         ? `The spreadsheet uses ${used}.`
-        : `The spreadsheet uses ${used}; at 10,000,000 every new row fails and routing stops. Fix: run Lead Routing → Set up (it trims empty rows and columns), delete sheets or columns you do not need, and let the nightly archive move old rows out.`,
+        : `The spreadsheet uses ${used}; at 10,000,000 every new row fails and routing stops. Fix: run Lead Routing → Set up (it trims empty rows and columns), delete sheets or columns you do not need, and lower yearly_archive_after_days so the nightly archive moves more old rows to the yearly archive spreadsheet.`,
+    );
+  }
+  if (facts.yearlyArchives !== undefined) {
+    const archives = facts.yearlyArchives;
+    line(
+      true,
+      archives.length
+        ? `Old rows (routing_log, lead_archive, form responses) are in the yearly archive spreadsheet${archives.length > 1 ? 's' : ''}: ${archives.map((a) => `${a.name} ${a.url}`).join('; ')}.`
+        : `No yearly archive spreadsheet yet: the nightly archive makes one when rows are older than yearly_archive_after_days, and links it here.`,
     );
   }
   line(

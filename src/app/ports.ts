@@ -67,6 +67,44 @@ export interface ArchiveReport {
   restored: string[];
 }
 
+/** A yearly archive spreadsheet the engine made and linked (adapters/yearly-archive-links.ts). */
+export interface LinkedArchive {
+  year: number;
+  /** 1, or 2, 3 … when a year's rows did not fit in one spreadsheet. */
+  part: number;
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface YearlyMoveReport {
+  /** Rows moved out of the live spreadsheet tonight, by live sheet name. */
+  moved: Record<string, number>;
+  /** Archive spreadsheets that received rows tonight. */
+  into: LinkedArchive[];
+  /** True when rows older than the window are left for the next night (budget spent). */
+  more: boolean;
+}
+
+/**
+ * Where old rows go: the archive spreadsheet of their year, which the adapter creates
+ * and links on first need (adapters/sheets-yearly-archive.ts).
+ */
+export interface YearlyArchive {
+  /**
+   * Copies rows dated before `cutoffMs` (routing_log, lead_archive, the form's responses
+   * that became leads) into their year's archive spreadsheet, then deletes them from the
+   * live one; at most `cells` cells, and nothing new is started after `deadlineMs`.
+   */
+  moveOlderThan(
+    cutoffMs: number,
+    settings: ReadonlyMap<string, unknown>,
+    budget: { cells: number; deadlineMs: number },
+  ): YearlyMoveReport;
+  /** Every archive spreadsheet linked so far, oldest first. */
+  linked(): LinkedArchive[];
+}
+
 /** The spreadsheet, read and written by key (never by remembered row numbers). */
 export interface Workbook {
   load(): WorkbookSnapshot;
@@ -219,6 +257,8 @@ export interface ProjectFacts {
   sweepEveryMs?: number;
   /** Grid cells of every sheet of the spreadsheet (filled or not); undefined when unknown. */
   gridCells?: number;
+  /** The yearly archive spreadsheets the nightly run made and linked, oldest first. */
+  yearlyArchives?: LinkedArchive[];
   formLinked: boolean;
   /** The deployed web app's URL, or '' when not deployed. */
   webAppUrl: string;

@@ -83,6 +83,7 @@ export type LogEvent =
   | 'NOTIFY_CANCELLED'
   | 'ROSTER_PROBLEM'
   | 'ARCHIVED'
+  | 'MOVED_TO_YEARLY_ARCHIVE'
   | 'ERROR';
 
 /** One row of `routing_log`. */

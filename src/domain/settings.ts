@@ -24,6 +24,11 @@ export interface Settings {
   formEmailField: string;
   /** Closed leads older than this many days move to lead_archive. */
   archiveAfterDays: number;
+  /**
+   * Days routing_log rows, lead_archive rows and form responses stay in the live
+   * spreadsheet before moving to the archive spreadsheet of their year.
+   */
+  yearlyArchiveAfterDays: number;
   /** When the SLA clock runs; null = always. */
   businessHours: BusinessHours;
   /** A new submission matching an open lead this recent (days) is merged into it. */
@@ -110,6 +115,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     defaultValue: 30,
     description:
       'Leads CONTACTED, QUALIFIED or CLOSED_LOST for this many days move to lead_archive, keeping lead_sheet small',
+  },
+  {
+    key: 'yearly_archive_after_days',
+    defaultValue: 60,
+    description:
+      "routing_log rows, lead_archive rows and form responses (those that became leads) older than this many days move each night to the year's archive spreadsheet, which Check set-up links; keeps this spreadsheet under Google's 10 million cells",
   },
   {
     key: 'language',
@@ -228,6 +239,7 @@ export function parseSettings(raw: ReadonlyMap<string, unknown>): Settings {
     formPhoneField: text(raw, 'form_phone_field'),
     formEmailField: text(raw, 'form_email_field'),
     archiveAfterDays: wholeNumber(raw, 'archive_after_days', 1, 3650),
+    yearlyArchiveAfterDays: wholeNumber(raw, 'yearly_archive_after_days', 1, 3650),
     businessHours: parseBusinessHours(text(raw, 'business_hours')),
     duplicateWindowDays: wholeNumber(raw, 'duplicate_window_days', 0, 3650),
     language: parseLanguage(raw),
