@@ -267,6 +267,101 @@ export function gridFortnight(perDay: number, days = 14): FortnightResult {
   };
 }
 
+export interface SteadyStateResult {
+  perDay: number;
+  days: number;
+  lifetimeLeads: number;
+  /** Live grid cells at the end of each day (after the night's archive). */
+  cellsByDay: number[];
+  /** From `fromDay` to the end: grid cells added per lead taken in meanwhile. */
+  marginalCellsPerLead: number;
+  fromDay: number;
+  cellsPerLifetimeLead: number;
+  /** Rows in the yearly archive spreadsheets at the end, by sheet. */
+  archivedRows: Record<string, number>;
+  bySheet: Record<string, number>;
+  nodeMs: number;
+}
+
+/**
+ * The live spreadsheet's size once every window is full, with the product's own
+ * settings (archive_after_days 30, yearly_archive_after_days 60) and hourly checks (the
+ * grid does not depend on the interval; hourly keeps Node's time down): `perDay` leads a
+ * day (09:00-21:00), each contacted after 20 minutes and closed (QUALIFIED) two days
+ * later, the nightly archive firing as installed. A lead's rows leave lead_sheet about 32
+ * days after it arrives and the live spreadsheet about 92 days after, so from day 95 on
+ * the window is full: the growth from `fromDay` to the end, per lead, is what a lifetime
+ * lead costs the live spreadsheet.
+ */
+export function gridSteadyState(perDay: number, days = 120, fromDay = 100): SteadyStateResult {
+  const t0 = performance.now();
+  const w = new World({ uuidSeed: 13, settings: { sla_check_every_minutes: 60 } });
+  w.rt.run('setup');
+  const header = w.rt.book.sheet('lead_sheet').rowValues(1).map(String);
+  const idColumn = header.indexOf('lead_id') + 1;
+  const stageColumn = header.indexOf('stage') + 1;
+  const start = w.rt.clock.now();
+  const due = new Map<number, Array<[string, string]>>();
+  const gap = Math.floor((12 * 60) / perDay);
+  const cellsByDay: number[] = [];
+  const STEP = 5;
+  let n = 0;
+  let leadsAtFrom = 0;
+  for (let minute = 0; minute < days * 24 * 60; minute += STEP) {
+    w.rt.clock.set(Math.max(w.rt.clock.now(), start + minute * MINUTE));
+    const inDay = minute % (24 * 60);
+    for (let m = inDay; m < inDay + STEP; m++) {
+      if (m < 12 * 60 && m % gap === 0 && m / gap < perDay) {
+        const id = w.submit({
+          Name: `Lead ${n}`,
+          Phone: `0815${String(1_000_000 + n)}`,
+          Email: `s${n}@example.com`,
+        });
+        n++;
+        if (id) {
+          const at = minute - inDay + m;
+          const contactAt = at + CONTACT_AFTER_MIN;
+          due.set(contactAt, [...(due.get(contactAt) ?? []), [id, 'CONTACTED']]);
+          const closeAt = at + 2 * 24 * 60;
+          due.set(closeAt, [...(due.get(closeAt) ?? []), [id, 'QUALIFIED']]);
+        }
+      }
+    }
+    for (let m = minute; m < minute + STEP; m++)
+      for (const [id, stage] of due.get(m) ?? []) {
+        const sheet = w.rt.book.sheet('lead_sheet');
+        const row = sheet.columnValues(idColumn).findIndex((v) => v === id);
+        if (row > 0) sheet.setCell(`${String.fromCharCode(64 + stageColumn)}${row + 1}`, stage);
+      }
+    w.rt.fireDueTriggers();
+    if ((minute + STEP) % (24 * 60) === 0) {
+      cellsByDay.push(gridCells(w));
+      if (cellsByDay.length === fromDay) leadsAtFrom = n;
+    }
+  }
+  const archivedRows: Record<string, number> = {};
+  for (const book of w.rt.createdSpreadsheets())
+    for (const name of book.sheetNames())
+      archivedRows[name] =
+        (archivedRows[name] ?? 0) + Math.max(0, book.sheet(name).rows().length - 1);
+  const bySheet: Record<string, number> = {};
+  for (const name of w.rt.book.sheetNames())
+    bySheet[name] = w.rt.book.sheet(name).maxRows * w.rt.book.sheet(name).maxColumns;
+  const end = cellsByDay[cellsByDay.length - 1];
+  return {
+    perDay,
+    days,
+    lifetimeLeads: n,
+    cellsByDay,
+    fromDay,
+    marginalCellsPerLead: (end - cellsByDay[fromDay - 1]) / Math.max(1, n - leadsAtFrom),
+    cellsPerLifetimeLead: end / n,
+    archivedRows,
+    bySheet,
+    nodeMs: performance.now() - t0,
+  };
+}
+
 const f1 = (x: number): string => x.toFixed(1);
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 
@@ -302,6 +397,22 @@ export function printLimitsSection(print: (line?: string) => void): void {
     `    by sheet: ${Object.entries(g.bySheet)
       .map(([k, v]) => `${k} ${int(v)}`)
       .join(', ')}`,
+  );
+  const s = gridSteadyState(30);
+  const steady = s.cellsByDay[s.cellsByDay.length - 1];
+  print(
+    `  6d. Steady state, product defaults (archive_after_days 30, yearly_archive_after_days 60; ${s.perDay} leads a day, closed after 2 days, ${s.days} simulated days, ${int(s.lifetimeLeads)} lifetime leads): live grid ${int(s.cellsByDay[29])} cells on day 30, ${int(s.cellsByDay[59])} on day 60, ${int(s.cellsByDay[89])} on day 90, ${int(s.cellsByDay[s.fromDay - 1])} on day ${s.fromDay}, ${int(steady)} on day ${s.days}; days ${s.fromDay}-${s.days}: ${f1(s.marginalCellsPerLead)} cells per new lead (the window is full: a further lifetime lead costs the live spreadsheet nothing); ${f1(s.cellsPerLifetimeLead)} cells per lifetime lead on day ${s.days}; Node ${f1(s.nodeMs / 1000)} s`,
+  );
+  print(
+    `    live by sheet: ${Object.entries(s.bySheet)
+      .map(([k, v]) => `${k} ${int(v)}`)
+      .join(', ')}; rows in the yearly archive: ${Object.entries(s.archivedRows)
+      .map(([k, v]) => `${k} ${int(v)}`)
+      .join(', ')}`,
+  );
+  const perDailyLead = steady / s.perDay;
+  print(
+    `    So the live spreadsheet holds about ${int(perDailyLead)} cells per lead a day (fixed sheets included), whatever the lifetime count: at 250 leads a day ${int(perDailyLead * 250)} cells, i.e. ${f1((perDailyLead * 250) / 1_000_000)} cells per lifetime lead once a million leads have come in (11 years); 10,000,000 cells only at about ${int(10_000_000 / perDailyLead)} leads a day with these settings (then lower yearly_archive_after_days).`,
   );
 }
 

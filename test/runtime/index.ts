@@ -57,6 +57,7 @@ export type { AccountType } from './services/trigger-quota';
 
 export type { LatencyModel } from './latency';
 export { PESSIMISTIC_LATENCY, TYPICAL_LATENCY } from './latency';
+export type { FakeBook } from './spreadsheet';
 
 export interface RuntimeOptions {
   /** Fake-clock start (default 2026-11-26T02:00:00Z). */
