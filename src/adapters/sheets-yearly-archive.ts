@@ -37,6 +37,7 @@ import {
   type LiveRow,
 } from '../domain/yearly-archive';
 import { columnLetter, quoteSheet } from './a1';
+import { HeaderTable } from './header-table';
 import { SheetsValues, type QuotaBudget } from './sheets-values';
 import { YearlyArchiveLinks } from './yearly-archive-links';
 import type { ZoneTime } from './zone-time';
@@ -83,6 +84,15 @@ export class SheetsYearlyArchive implements YearlyArchive {
 
   linked(): LinkedArchive[] {
     return this.links.all();
+  }
+
+  settings(): ReadonlyMap<string, unknown> {
+    const table = new HeaderTable(
+      SHEETS.settings,
+      this.live.batchGet([quoteSheet(SHEETS.settings)])[0],
+    );
+    table.requireAll(['key', 'value']);
+    return new Map(table.rows.map((r) => [table.text(r, 'key'), table.get(r, 'value')]));
   }
 
   moveOlderThan(

@@ -103,6 +103,8 @@ export interface YearlyArchive {
   ): YearlyMoveReport;
   /** Every archive spreadsheet linked so far, oldest first. */
   linked(): LinkedArchive[];
+  /** The raw `settings` (key → value), read alone: the night need not read every sheet. */
+  settings(): ReadonlyMap<string, unknown>;
 }
 
 /** The spreadsheet, read and written by key (never by remembered row numbers). */

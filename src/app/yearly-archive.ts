@@ -33,7 +33,7 @@ export function moveToYearlyArchive(
 ): YearlyMoveReport {
   return services.lock.withLock(LOCK_MS, () => {
     const now = services.clock.now();
-    const snapshotSettings = services.workbook.load().settings;
+    const snapshotSettings = archive.settings();
     const days = parseSettings(snapshotSettings).yearlyArchiveAfterDays;
     const report = archive.moveOlderThan(now - days * DAY_MS, snapshotSettings, {
       cells: YEARLY_CELLS_PER_NIGHT,

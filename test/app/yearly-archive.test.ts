@@ -15,7 +15,11 @@ class RecordingArchive implements YearlyArchive {
   constructor(
     private readonly answer: YearlyMoveReport,
     private readonly locked: () => boolean,
+    private readonly raw: ReadonlyMap<string, unknown> = new Map(),
   ) {}
+  settings(): ReadonlyMap<string, unknown> {
+    return this.raw;
+  }
   moveOlderThan(
     cutoffMs: number,
     _settings: ReadonlyMap<string, unknown>,
@@ -57,8 +61,11 @@ describe('moveToYearlyArchive', () => {
 
   test('the setting sets the window; a night that moves nothing logs nothing', () => {
     const w = fakeWorld({ now: T0 + 100 * DAY });
-    w.workbook.settings.set('yearly_archive_after_days', 7);
-    const archive = new RecordingArchive({ moved: {}, into: [], more: false }, () => true);
+    const archive = new RecordingArchive(
+      { moved: {}, into: [], more: false },
+      () => true,
+      new Map([['yearly_archive_after_days', 7]]),
+    );
     moveToYearlyArchive(w.services, archive, T0 + 101 * DAY);
     expect(archive.calls[0].cutoffMs).toBe(T0 + 93 * DAY);
     expect(w.workbook.log).toEqual([]);
@@ -66,8 +73,11 @@ describe('moveToYearlyArchive', () => {
 
   test('a bad setting stops the step with a message naming it, before anything moves', () => {
     const w = fakeWorld();
-    w.workbook.settings.set('yearly_archive_after_days', 0);
-    const archive = new RecordingArchive({ moved: {}, into: [], more: false }, () => true);
+    const archive = new RecordingArchive(
+      { moved: {}, into: [], more: false },
+      () => true,
+      new Map([['yearly_archive_after_days', 0]]),
+    );
     expect(() => moveToYearlyArchive(w.services, archive, T0 + DAY)).toThrow(
       'settings: yearly_archive_after_days is "0"; it must be a whole number from 1 to 3650',
     );
