@@ -20,13 +20,11 @@
 import type {
   ArchiveReport,
   CommitReport,
-  GuardedLeadPatch,
   Workbook,
   WorkbookChanges,
   WorkbookSnapshot,
 } from '../app/ports';
 import {
-  ESCALATED_PREFIX,
   HEADERS,
   LEAD_HEADERS,
   OUTBOX_HEADERS,
@@ -34,14 +32,28 @@ import {
   SHEETS,
   type SheetName,
 } from '../app/ports';
-import type { Lead, LogEntry } from '../domain/lead';
+import type { Lead } from '../domain/lead';
 import { readRules } from '../domain/routing-rules';
 import type { OutboxItem } from '../domain/outbox';
 import { isClosedStage, parseStage } from '../domain/stage';
 import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
-import { LEAD_FIELD_HEADERS, RowCodec } from './row-codec';
-import type { AnchoredRow, FilteredWrite, SheetsValues, ValueRange } from './sheets-values';
+import { RowCodec } from './row-codec';
+import {
+  appendsAfter,
+  commitReadRanges,
+  commitReadTables,
+  commitShape,
+  indexByKey,
+  planWrites,
+  unwrittenLeads,
+  type AnchoredLead,
+  type CommitShape,
+  type IndexedRow,
+  type RowWrite,
+  type WritePlan,
+} from './sheets-commit-plan';
+import type { AnchoredRow, SheetsValues } from './sheets-values';
 
 /**
  * Times a commit looks a lead's row up again when its anchor landed on another lead's
@@ -63,19 +75,6 @@ const READ_SHEETS: SheetName[] = [
 
 /** The small sheets the web app reads whole (a few rows each). */
 const SMALL_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.holidays, SHEETS.rules];
-
-/** Cells to write in one row: header → value. */
-type RowWrite = Map<string, CellValue>;
-
-/**
- * Columns a commit needs to find and check rows: the key, and for leads the guards.
- * Reading only these (not whole rows) keeps a commit's read small on a big sheet.
- */
-const KEYED_COLUMNS: Partial<Record<SheetName, readonly string[]>> = {
-  [SHEETS.leads]: ['lead_id', 'stage', 'sales_slack_id', 'route_count'],
-  [SHEETS.outbox]: ['id'],
-  [SHEETS.state]: ['key'],
-};
 
 export class SheetsWorkbook implements Workbook {
   /** Header rows as this execution last read them (load), to address key columns. */
@@ -333,158 +332,83 @@ export class SheetsWorkbook implements Workbook {
     return this.values.writing(() => this.commitNow(changes));
   }
 
+  /**
+   * read (key columns, lead rows anchored) → plan (sheets-commit-plan.ts, pure) → write:
+   * new leads first, then every changed cell in one call, then messages, state keys and
+   * log rows (a run that dies after the write has routed and queued; the log comes last,
+   * and a run that dies before the write is healed by the next sweep).
+   */
   private commitNow(changes: WorkbookChanges): CommitReport {
-    const report: CommitReport = { skippedLeads: [] };
-    const leadPatches = changes.leadPatches ?? [];
-    // New rows shift the rows below a blank row, so patches located before an append
-    // could land on the wrong row: a commit does one or the other.
-    if (leadPatches.length && changes.newLeads?.length)
-      throw new Error('commit: new leads and lead patches cannot share one commit');
-    const outboxPatches = changes.outboxPatches ?? [];
-    const stateEntries = Object.entries(changes.state ?? {});
-    const keyed: SheetName[] = [];
-    if (leadPatches.length) keyed.push(SHEETS.leads);
-    if (outboxPatches.length) keyed.push(SHEETS.outbox);
-    if (stateEntries.length) keyed.push(SHEETS.state);
-    const appendOnly: SheetName[] = [];
-    if (changes.newLeads?.length && !keyed.includes(SHEETS.leads)) appendOnly.push(SHEETS.leads);
-    if (changes.log?.length) appendOnly.push(SHEETS.log);
-    if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
-    if (keyed.length + appendOnly.length === 0) return report;
-    const fresh = this.fresh;
-    const fromFresh = this.fromFreshRead(keyed, appendOnly, leadPatches);
-    this.fresh = null;
-    const leadIds = [...new Set(leadPatches.map((p) => p.leadId))];
-    // Leads whose row this execution knows are anchored in the commit's read itself.
-    const guessed = leadIds.filter((id) => this.knownRows.has(id));
-    const guesses = guessed.map((id) => this.knownRows.get(id)!);
-    const read = fromFresh
-      ? null
-      : this.readForCommit(keyed, appendOnly, leadPatches.length ? guesses : null);
-    const tables = fromFresh ?? read!.tables;
-
+    const shape = commitShape(changes);
+    if (!shape) return { skippedLeads: [] };
+    const { tables, anchored } = this.readForCommit(shape);
     // The lead is written before anything else.
     if (changes.newLeads?.length)
       this.appendRows(
         tables.get(SHEETS.leads)!,
         changes.newLeads.map((lead) => this.codec.leadCells(lead)),
       );
+    const plan = planWrites(shape, tables, anchored, this.codec);
+    unwrittenLeads(plan, this.values.batchUpdateByDataFilter(plan.writes));
+    this.appendAfterWrite(changes, plan, tables);
+    return { skippedLeads: plan.skippedLeads };
+  }
 
-    const writes: FilteredWrite[] = [];
-    const skipped = new Set<string>();
-    /** Lead → the anchor its cells are written through. */
-    const written = new Map<string, number>();
-    if (leadPatches.length) {
-      const table = tables.get(SHEETS.leads)!;
-      // The web app's fresh read already anchored its one lead; otherwise anchor now.
-      const rows: Map<string, AnchoredLead> =
-        fromFresh && fresh
-          ? new Map([[fresh.leadId, { anchor: fresh.anchor, cells: fresh.cells, row: fresh.row }]])
-          : this.anchorLeads(table, leadIds, {
-              ids: guessed,
-              at: guesses,
-              anchored: read?.anchored ?? [],
-            });
-      for (const patch of leadPatches) {
-        const row = rows.get(patch.leadId);
-        if (!row || typeof row === 'string') {
-          report.skippedLeads.push({ leadId: patch.leadId, why: row ?? 'MISSING' });
-          skipped.add(patch.leadId);
-          continue;
-        }
-        if (!this.stillMatches(table, row, patch)) {
-          report.skippedLeads.push({ leadId: patch.leadId, why: 'CHANGED' });
-          skipped.add(patch.leadId);
-          continue;
-        }
-        const values = rowValues(table, this.codec.leadCells(patch.changes));
-        if (values.length === 0) continue;
-        writes.push({ anchor: row.anchor, values: [values] });
-        written.set(patch.leadId, row.anchor);
-      }
-    }
-    if (outboxPatches.length) {
-      const table = tables.get(SHEETS.outbox)!;
-      const rows = indexByKey(table, 'id');
-      for (const patch of outboxPatches) {
-        if (patch.leadId && skipped.has(patch.leadId)) continue;
-        const row = rows.get(patch.id);
-        if (row) writes.push(...segments(table, row.row, this.codec.outboxCells(patch.changes)));
-      }
-    }
-    const newState: RowWrite[] = [];
-    if (stateEntries.length) {
-      const table = tables.get(SHEETS.state)!;
-      const rows = indexByKey(table, 'key');
-      for (const [key, value] of stateEntries) {
-        if (key.startsWith(ESCALATED_PREFIX) && skipped.has(key.slice(ESCALATED_PREFIX.length)))
-          continue;
-        const row = rows.get(key);
-        if (row)
-          writes.push(
-            ...segments(table, row.row, new Map([['value', this.codec.cell(value, false)]])),
-          );
-        else
-          newState.push(
-            new Map<string, CellValue>([
-              ['key', this.codec.typed(key)],
-              ['value', this.codec.typed(value)],
-            ]),
-          );
-      }
-    }
-    const cells = this.values.batchUpdateByDataFilter(writes);
-    // An anchor that matched nothing: an admin deleted the lead's row after it was
-    // anchored (the anchor goes with its row). Nothing was written for that lead.
-    for (const [leadId, anchor] of written)
-      if (!cells.get(anchor)) {
-        report.skippedLeads.push({ leadId, why: 'MISSING' });
-        skipped.add(leadId);
-      }
-    // Messages next: a run that dies after this point has routed and queued; the log
-    // rows come last. (A run that dies before it is healed by the next sweep.)
-    const outbox = (changes.newOutbox ?? []).filter((item) => !skipped.has(item.leadId));
-    if (outbox.length)
-      this.appendRows(
-        tables.get(SHEETS.outbox)!,
-        outbox.map((item) => this.codec.outboxCells(item)),
-      );
+  /** Messages, then new state keys, then log rows; none of a lead the commit skipped. */
+  private appendAfterWrite(
+    changes: WorkbookChanges,
+    plan: WritePlan,
+    tables: ReadonlyMap<SheetName, HeaderTable>,
+  ): void {
+    const { outbox, log } = appendsAfter(changes, plan.skipped, this.codec);
+    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox);
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
-    if (newState.length) this.appendRows(tables.get(SHEETS.state)!, newState, 'USER_ENTERED');
-    // Log rows and messages about a change that was not applied are dropped with it.
-    const log = (changes.log ?? []).filter((entry) => !skipped.has(entry.leadId));
-    if (log.length)
-      this.appendRows(
-        tables.get(SHEETS.log)!,
-        log.map((entry) => this.logCells(entry)),
-      );
-    return report;
+    if (plan.newState.length)
+      this.appendRows(tables.get(SHEETS.state)!, plan.newState, 'USER_ENTERED');
+    if (log.length) this.appendRows(tables.get(SHEETS.log)!, log);
+  }
+
+  /**
+   * The tables a commit needs and its patched leads' rows, anchored: from the web app's
+   * fresh read when that serves (fromFreshRead; its one lead is anchored already), else
+   * one read that is also the anchor call of the leads whose row this execution knows,
+   * then anchorLeads for the rest. Either way the fresh read is used up.
+   */
+  private readForCommit(shape: CommitShape): {
+    tables: Map<SheetName, HeaderTable>;
+    anchored: Map<string, AnchoredLead>;
+  } {
+    const fresh = this.fresh;
+    const fromFresh = this.fromFreshRead(shape);
+    this.fresh = null;
+    if (fromFresh && fresh) {
+      const row: AnchoredLead = { anchor: fresh.anchor, cells: fresh.cells, row: fresh.row };
+      const anchored = shape.leadPatches.length ? [[fresh.leadId, row] as const] : [];
+      return { tables: fromFresh, anchored: new Map(anchored) };
+    }
+    if (!shape.leadPatches.length)
+      return { tables: this.readKeyed(shape, null).tables, anchored: new Map() };
+    const leadIds = [...new Set(shape.leadPatches.map((p) => p.leadId))];
+    // Leads whose row this execution knows are anchored in the commit's read itself.
+    const ids = leadIds.filter((id) => this.knownRows.has(id));
+    const at = ids.map((id) => this.knownRows.get(id)!);
+    const read = this.readKeyed(shape, at);
+    const table = read.tables.get(SHEETS.leads)!;
+    const anchored = this.anchorLeads(table, leadIds, { ids, at, anchored: read.anchored });
+    return { tables: read.tables, anchored };
   }
 
   /**
    * The tables a commit needs, from the lead row (and the whole outbox, and the log's
    * header) the web app read just before with no Sheets call since: one patch of that
    * lead, patches of outbox rows, appends to sheets whose header was read in the same
-   * call. The read-to-write window is then the same one call as after readForCommit.
-   * Null when anything else is needed: then readForCommit reads.
+   * call. The read-to-write window is then the same one call as after readKeyed.
+   * Null when anything else is needed: then readKeyed reads.
    */
-  private fromFreshRead(
-    keyed: readonly SheetName[],
-    appendOnly: readonly SheetName[],
-    leadPatches: readonly GuardedLeadPatch[],
-  ): Map<SheetName, HeaderTable> | null {
+  private fromFreshRead(shape: CommitShape): Map<SheetName, HeaderTable> | null {
     const fresh = this.fresh;
-    if (!fresh || fresh.calls !== this.values.calls) return null;
-    const known = (sheet: SheetName): boolean =>
-      sheet === SHEETS.leads || (sheet === SHEETS.outbox && fresh.outbox !== undefined);
-    if (!keyed.every(known)) return null;
-    if (
-      keyed.includes(SHEETS.leads) &&
-      (leadPatches.length !== 1 || leadPatches[0].leadId !== fresh.leadId)
-    )
-      return null;
-    if (appendOnly.some((sheet) => sheet === SHEETS.leads || !this.headers.get(sheet)?.length))
-      return null;
+    if (!fresh || fresh.calls !== this.values.calls || !this.freshServes(fresh, shape)) return null;
+    const { keyed, appendOnly } = shape;
     const tables = new Map<SheetName, HeaderTable>();
     if (keyed.includes(SHEETS.leads)) {
       const rows: CellValue[][] = [[...(this.headers.get(SHEETS.leads) ?? [])]];
@@ -500,71 +424,39 @@ export class SheetsWorkbook implements Workbook {
     return tables;
   }
 
+  /** Whether the fresh read holds every row and header the commit needs. */
+  private freshServes(fresh: NonNullable<SheetsWorkbook['fresh']>, shape: CommitShape): boolean {
+    const { keyed, appendOnly, leadPatches } = shape;
+    const known = (sheet: SheetName): boolean =>
+      sheet === SHEETS.leads || (sheet === SHEETS.outbox && fresh.outbox !== undefined);
+    if (!keyed.every(known)) return false;
+    const oneLead = leadPatches.length === 1 && leadPatches[0].leadId === fresh.leadId;
+    if (keyed.includes(SHEETS.leads) && !oneLead) return false;
+    return !appendOnly.some((sheet) => sheet === SHEETS.leads || !this.headers.get(sheet)?.length);
+  }
+
   /**
    * One batchGet for a commit: header rows, plus the key (and guard) columns of the
    * sheets whose rows it changes, addressed by the headers load() saw. If an admin moved
    * those columns since, the header row read now shows it, and that sheet is read whole.
+   * A commit that writes lead rows reads in its anchor call (same one call, `anchorAt`
+   * not null): the anchors land on the rows this execution last saw its leads on, older
+   * anchors are dropped, and the key columns are read at that same instant.
    */
-  private readForCommit(
-    keyed: readonly SheetName[],
-    appendOnly: readonly SheetName[],
+  private readKeyed(
+    shape: CommitShape,
     anchorAt: readonly number[] | null,
   ): { tables: Map<SheetName, HeaderTable>; anchored: AnchoredRow[] } {
-    const plans = keyed.map((sheet) => {
-      const header = (this.headers.get(sheet) ?? []).map(normaliseHeader);
-      const columns = (KEYED_COLUMNS[sheet] ?? []).map((h) => header.indexOf(h));
-      return { sheet, columns: columns.every((c) => c >= 0) && header.length ? columns : null };
-    });
-    const ranges: string[] = [];
-    for (const plan of plans) {
-      ranges.push(plan.columns ? `${quoteSheet(plan.sheet)}!1:1` : quoteSheet(plan.sheet));
-      for (const c of plan.columns ?? [])
-        ranges.push(`${quoteSheet(plan.sheet)}!${columnLetter(c + 1)}:${columnLetter(c + 1)}`);
-    }
-    for (const sheet of appendOnly) ranges.push(`${quoteSheet(sheet)}!1:1`);
-    // A commit that writes lead rows reads in its anchor call (same one call): the
-    // anchors land on the rows this execution last saw its leads on, older anchors are
-    // dropped, and the key columns are read at that same instant.
-    let anchored: AnchoredRow[] = [];
-    let read: CellValue[][][];
-    if (anchorAt) {
-      const done = this.values.anchorRows(SHEETS.leads, anchorAt, true, ranges);
-      anchored = done.rows;
-      read = done.read;
-    } else read = this.values.batchGet(ranges);
-    const tables = new Map<SheetName, HeaderTable>();
-    const refetch: SheetName[] = [];
-    let at = 0;
-    for (const plan of plans) {
-      if (!plan.columns) {
-        tables.set(plan.sheet, new HeaderTable(plan.sheet, read[at++]));
-        continue;
-      }
-      const header = read[at++]?.[0] ?? [];
-      const columns = read.slice(at, at + plan.columns.length);
-      at += plan.columns.length;
-      const expected = (KEYED_COLUMNS[plan.sheet] ?? []).every(
-        (h, i) => normaliseHeader(header[plan.columns![i]]) === h,
-      );
-      if (!expected) {
-        refetch.push(plan.sheet);
-        continue;
-      }
-      const height = Math.max(0, ...columns.map((col) => col.length));
-      const rows: CellValue[][] = [header.slice()];
-      for (let r = 1; r < height; r++) {
-        const cells: CellValue[] = new Array<CellValue>(header.length).fill('');
-        plan.columns.forEach((c, i) => (cells[c] = columns[i][r]?.[0] ?? ''));
-        rows.push(cells);
-      }
-      tables.set(plan.sheet, new HeaderTable(plan.sheet, rows));
-    }
-    for (const sheet of appendOnly) tables.set(sheet, new HeaderTable(sheet, read[at++]));
+    const { plans, ranges } = commitReadRanges(this.headers, shape.keyed, shape.appendOnly);
+    const done = anchorAt
+      ? this.values.anchorRows(SHEETS.leads, anchorAt, true, ranges)
+      : { rows: [], read: this.values.batchGet(ranges) };
+    const { tables, refetch } = commitReadTables(plans, shape.appendOnly, done.read);
     if (refetch.length)
       this.values
         .batchGet(refetch.map(quoteSheet))
         .forEach((v, i) => tables.set(refetch[i], new HeaderTable(refetch[i], v)));
-    return { tables, anchored };
+    return { tables, anchored: done.rows };
   }
 
   /**
@@ -742,39 +634,6 @@ export class SheetsWorkbook implements Workbook {
     return report;
   }
 
-  private stillMatches(
-    table: HeaderTable,
-    row: { cells: readonly CellValue[] },
-    patch: GuardedLeadPatch,
-  ): boolean {
-    const expect = patch.expect;
-    if (!expect) return true;
-    const current = (field: keyof Lead): string =>
-      String(row.cells[table.column(LEAD_FIELD_HEADERS[field])] ?? '').trim();
-    if (expect.stage !== undefined && parseStage(current('stage')) !== parseStage(expect.stage))
-      return false;
-    if (expect.salesSlackId !== undefined && current('salesSlackId') !== expect.salesSlackId)
-      return false;
-    if (
-      expect.routeCount !== undefined &&
-      this.codec.count(current('routeCount')) !== expect.routeCount
-    )
-      return false;
-    return true;
-  }
-
-  private logCells(entry: LogEntry): RowWrite {
-    return new Map<string, CellValue>([
-      ['at', this.codec.cell(entry.at, true)],
-      ['lead_id', entry.leadId],
-      ['event', entry.event],
-      ['from_slack_id', entry.fromSlackId],
-      ['to_slack_id', entry.toSlackId],
-      ['actor', entry.actor],
-      ['detail', entry.detail],
-    ]);
-  }
-
   /** Appends rows laid out by the sheet's current header order. */
   private appendRows(
     table: HeaderTable,
@@ -826,11 +685,6 @@ function localDate(value: CellValue): string | null {
   return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : null;
 }
 
-type IndexedRow = { row: number; cells: readonly CellValue[] };
-
-/** A lead's row anchored and read back (and where it was then), or why it is not. */
-type AnchoredLead = (AnchoredRow & { row: number }) | 'MISSING' | 'CHANGED';
-
 /** Lead id → its first 1-based row, from a read of the id column (header first). */
 function idRows(column: readonly CellValue[][]): Map<string, number> {
   const rows = new Map<string, number>();
@@ -839,17 +693,6 @@ function idRows(column: readonly CellValue[][]): Map<string, number> {
     if (i > 0 && id && !rows.has(id)) rows.set(id, i + 1);
   });
   return rows;
-}
-
-/** A whole-row array for a write by anchor: the changed cells, null (skipped) elsewhere. */
-function rowValues(table: HeaderTable, cells: RowWrite): Array<CellValue | null> {
-  const out: Array<CellValue | null> = [];
-  for (const [header, value] of cells) {
-    const column = table.column(header);
-    while (out.length <= column) out.push(null);
-    out[column] = value;
-  }
-  return out;
 }
 
 /** 1-based rows grouped into contiguous runs. */
@@ -865,37 +708,4 @@ function runsOf(
     else runs.push({ sheet, first: row, last: row });
   }
   return runs;
-}
-
-function indexByKey(table: HeaderTable, keyHeader: string): Map<string, IndexedRow> {
-  const rows = new Map<string, IndexedRow>();
-  const column = table.column(keyHeader);
-  for (const row of table.rows) {
-    const key = String(row.cells[column] ?? '').trim();
-    if (key && !rows.has(key)) rows.set(key, row);
-  }
-  return rows;
-}
-
-/** Contiguous runs of changed cells in one row, as A1 ranges: only changed cells are written. */
-function segments(table: HeaderTable, row: number, cells: RowWrite): ValueRange[] {
-  const byColumn = [...cells]
-    .map(([header, value]) => ({ column: table.column(header) + 1, value }))
-    .sort((a, b) => a.column - b.column);
-  const out: ValueRange[] = [];
-  let run: Array<{ column: number; value: CellValue }> = [];
-  const flush = (): void => {
-    if (run.length)
-      out.push({
-        range: rowSegment(table.sheet, row, run[0].column, run[run.length - 1].column),
-        values: [run.map((c) => c.value)],
-      });
-    run = [];
-  };
-  for (const cell of byColumn) {
-    if (run.length && cell.column !== run[run.length - 1].column + 1) flush();
-    run.push(cell);
-  }
-  flush();
-  return out;
 }
