@@ -60,12 +60,18 @@ export function commitShape(changes: WorkbookChanges): CommitShape | null {
   if (leadPatches.length) keyed.push(SHEETS.leads);
   if (outboxPatches.length) keyed.push(SHEETS.outbox);
   if (stateEntries.length) keyed.push(SHEETS.state);
+  const appendOnly = appendOnlySheets(changes, keyed);
+  if (keyed.length + appendOnly.length === 0) return null;
+  return { leadPatches, outboxPatches, stateEntries, keyed, appendOnly };
+}
+
+/** Sheets a commit appends to but does not read by key: their header row is enough. */
+function appendOnlySheets(changes: WorkbookChanges, keyed: readonly SheetName[]): SheetName[] {
   const appendOnly: SheetName[] = [];
   if (changes.newLeads?.length && !keyed.includes(SHEETS.leads)) appendOnly.push(SHEETS.leads);
   if (changes.log?.length) appendOnly.push(SHEETS.log);
   if (changes.newOutbox?.length && !keyed.includes(SHEETS.outbox)) appendOnly.push(SHEETS.outbox);
-  if (keyed.length + appendOnly.length === 0) return null;
-  return { leadPatches, outboxPatches, stateEntries, keyed, appendOnly };
+  return appendOnly;
 }
 
 /** One keyed sheet's part of the commit's read: its key columns, or null to read it whole. */

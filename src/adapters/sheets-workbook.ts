@@ -203,18 +203,14 @@ export class SheetsWorkbook implements Workbook {
     firstColumn: CellValue[][],
   ): Lead | undefined {
     this.fresh = null;
-    const sheet = quoteSheet(SHEETS.leads);
     const header = headerRows?.[0] ?? [];
     this.headers.set(SHEETS.leads, header);
     const table = new HeaderTable(SHEETS.leads, [header]);
     table.requireAll(LEAD_HEADERS);
     const column = table.column('lead_id');
-    let ids =
-      column === 0
-        ? firstColumn
-        : this.values.batchGet([
-            `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
-          ])[0];
+    const letter = columnLetter(column + 1);
+    const idRange = `${quoteSheet(SHEETS.leads)}!${letter}:${letter}`;
+    let ids = column === 0 ? firstColumn : this.values.batchGet([idRange])[0];
     // The row is anchored and read back in a second call (the anchor follows the row, so
     // a commit right after writes to it wherever it goes): if an admin sorted in between,
     // the row read back is another lead's; then the id column is read again, once. Stale
@@ -223,30 +219,35 @@ export class SheetsWorkbook implements Workbook {
     // No id, no lead (and no anchor): a caller that wants only the settings asks for ''.
     if (leadId.trim() === '') return undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const index = (ids ?? []).findIndex(
-        (row, i) => i > 0 && String(row[0] ?? '').trim() === leadId,
-      );
-      if (index < 0) return undefined;
-      const [anchored] = this.values.anchorRows(SHEETS.leads, [index + 1], false).rows;
-      const cells = anchored?.cells ?? [];
-      const table = new HeaderTable(SHEETS.leads, [header, cells]);
-      const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
-      if (lead?.leadId === leadId && anchored?.anchor) {
-        this.knownRows.set(leadId, index + 1);
-        this.fresh = {
-          leadId,
-          row: index + 1,
-          anchor: anchored.anchor,
-          cells: [...cells],
-          calls: this.values.calls,
-        };
-        return lead;
-      }
-      ids = this.values.batchGet([
-        `${sheet}!${columnLetter(column + 1)}:${columnLetter(column + 1)}`,
-      ])[0];
+      const row = idRows(ids ?? []).get(leadId);
+      if (row === undefined) return undefined;
+      const lead = this.anchorFound(leadId, header, row);
+      if (lead) return lead;
+      ids = this.values.batchGet([idRange])[0];
     }
     return undefined;
+  }
+
+  /**
+   * Anchors the row the id column put a lead on and reads it back (one call); when it is
+   * that lead's, keeps it as the fresh read a commit right after writes from.
+   * @returns the lead, or undefined when the row read back is another lead's
+   */
+  private anchorFound(leadId: string, header: CellValue[], row: number): Lead | undefined {
+    const [anchored] = this.values.anchorRows(SHEETS.leads, [row], false).rows;
+    const cells = anchored?.cells ?? [];
+    const table = new HeaderTable(SHEETS.leads, [header, cells]);
+    const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
+    if (lead?.leadId !== leadId || !anchored?.anchor) return undefined;
+    this.knownRows.set(leadId, row);
+    this.fresh = {
+      leadId,
+      row,
+      anchor: anchored.anchor,
+      cells: [...cells],
+      calls: this.values.calls,
+    };
+    return lead;
   }
 
   /**
@@ -268,15 +269,7 @@ export class SheetsWorkbook implements Workbook {
     const actual = wanted.map((h) => table.column(h));
     let columns = read.slice(small.length + 1);
     if (actual.some((c, i) => c !== guess[i])) columns = this.values.batchGet(actual.map(column));
-    const [stages, owners] = columns;
-    const rows: number[] = [];
-    const height = Math.max(stages?.length ?? 0, owners?.length ?? 0);
-    for (let r = 1; r < height; r++)
-      if (
-        String(owners?.[r]?.[0] ?? '').trim() === ownerSlackId &&
-        parseStage(String(stages?.[r]?.[0] ?? '')) === 'NEW'
-      )
-        rows.push(r + 1);
+    const rows = ownedNewRows(columns[0], columns[1], ownerSlackId);
     const values = rows.length ? this.values.batchGet(rows.map((r) => `${sheet}!${r}:${r}`)) : [];
     const leads = new HeaderTable(SHEETS.leads, [header, ...values.map((v) => v[0] ?? [])]);
     // Rows read in the second call are checked again: a sort in between shows here.
@@ -410,18 +403,21 @@ export class SheetsWorkbook implements Workbook {
     if (!fresh || fresh.calls !== this.values.calls || !this.freshServes(fresh, shape)) return null;
     const { keyed, appendOnly } = shape;
     const tables = new Map<SheetName, HeaderTable>();
-    if (keyed.includes(SHEETS.leads)) {
-      const rows: CellValue[][] = [[...(this.headers.get(SHEETS.leads) ?? [])]];
-      for (let r = 2; r < fresh.row; r++) rows.push([]);
-      rows.push(fresh.cells);
-      tables.set(SHEETS.leads, new HeaderTable(SHEETS.leads, rows));
-    }
+    if (keyed.includes(SHEETS.leads)) tables.set(SHEETS.leads, this.freshLeadTable(fresh));
     if (fresh.outbox && (keyed.includes(SHEETS.outbox) || appendOnly.includes(SHEETS.outbox)))
       tables.set(SHEETS.outbox, new HeaderTable(SHEETS.outbox, fresh.outbox));
     for (const sheet of appendOnly)
       if (!tables.has(sheet))
         tables.set(sheet, new HeaderTable(sheet, [[...(this.headers.get(sheet) ?? [])]]));
     return tables;
+  }
+
+  /** lead_sheet as the fresh read saw it: the header, blank rows, then the lead's row. */
+  private freshLeadTable(fresh: NonNullable<SheetsWorkbook['fresh']>): HeaderTable {
+    const rows: CellValue[][] = [[...(this.headers.get(SHEETS.leads) ?? [])]];
+    for (let r = 2; r < fresh.row; r++) rows.push([]);
+    rows.push(fresh.cells);
+    return new HeaderTable(SHEETS.leads, rows);
   }
 
   /** Whether the fresh read holds every row and header the commit needs. */
@@ -542,61 +538,11 @@ export class SheetsWorkbook implements Workbook {
       quoteSheet(SHEETS.outbox),
     ]);
     const leads = new HeaderTable(SHEETS.leads, leadValues);
-    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     const leadRows = indexByKey(leads, 'lead_id');
-    const closed = (cells: readonly CellValue[]): boolean =>
-      isClosedStage(parseStage(String(cells[leads.column('stage')] ?? '').trim()));
-    const candidates = leadIds.filter((id) => {
-      const row = leadRows.get(id);
-      return row !== undefined && closed(row.cells);
-    });
-    const anchored = candidates.length
-      ? this.anchorLeads(leads, candidates)
-      : new Map<string, AnchoredLead>();
-    const moving: Array<{ id: string; anchor: number; row: number; cells: CellValue[] }> = [];
-    for (const id of candidates) {
-      const a: AnchoredLead | undefined = anchored.get(id);
-      if (a && typeof a !== 'string' && closed(a.cells)) moving.push({ id, ...a });
-    }
-    const outboxRows = indexByKey(outbox, 'id');
-    const dropping = outboxIds
-      .map((id) => outboxRows.get(id))
-      .filter(
-        (row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING',
-      );
-
-    if (moving.length) {
-      // The archive gets every column lead_sheet has, the admin's own included.
-      const header = (archiveHeader[0] ?? []).map((h) => String(h));
-      const leadHeader = (leadValues[0] ?? []).map((h) => String(h).trim()).filter((h) => h !== '');
-      const wanted = [...leadHeader, 'archived_at'];
-      const missing = wanted.filter(
-        (h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)),
-      );
-      if (missing.length) {
-        // Room first: a lead_sheet grown wider than the archive's grid would not fit.
-        this.values.appendColumns(SHEETS.archive, missing.length);
-        this.values.batchUpdate([
-          {
-            range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length),
-            values: [missing],
-          },
-        ]);
-        header.push(...missing);
-      }
-      const archive = new HeaderTable(SHEETS.archive, [header]);
-      const archivedAt = this.codec.cell(at, true);
-      this.values.append(
-        SHEETS.archive,
-        moving.map((m) => {
-          const out: CellValue[] = new Array<CellValue>(header.length).fill('');
-          const row = { row: m.row, cells: m.cells };
-          leadHeader.forEach((h) => (out[archive.column(h)] = leads.get(row, h)));
-          out[archive.column('archived_at')] = archivedAt;
-          return out;
-        }),
-      );
-    }
+    const moving = this.anchorClosed(leads, leadRows, leadIds);
+    const dropping = finishedOutboxRows(new HeaderTable(SHEETS.outbox, outboxValues), outboxIds);
+    if (moving.length)
+      this.copyToArchive(leads, [leadValues[0] ?? [], archiveHeader[0] ?? []], moving, at);
     const idLetter = columnLetter(leads.column('lead_id') + 1);
     const [afterIds] = this.values.deleteRows(
       [
@@ -613,25 +559,102 @@ export class SheetsWorkbook implements Workbook {
     );
     report.archived = moving.length;
     report.outboxDropped = dropping.length;
-
-    if (moving.length) {
-      // Rows were deleted by position: check by key that exactly the archived leads left.
-      const after = new Set((afterIds ?? []).slice(1).map((row) => String(row[0] ?? '').trim()));
-      const stayed = moving.filter((m) => after.has(m.id));
-      // Archived but still here (a sort moved it off the deleted row): its anchor is on
-      // its row wherever it is, so clearing through it removes exactly that lead.
-      this.values.clearAnchored(stayed.map((m) => m.anchor));
-      const moved = new Set(moving.map((m) => m.id));
-      const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
-      if (lost.length) {
-        this.values.append(
-          SHEETS.leads,
-          lost.map(([, row]) => [...row.cells]),
-        );
-        report.restored = lost.map(([id]) => id);
-      }
-    }
+    if (moving.length) report.restored = this.putRightByKey(moving, leadRows, afterIds);
     return report;
+  }
+
+  /**
+   * The closed leads among `leadIds`, each anchored and read back (looked up again if a
+   * sort moved it); one no longer closed on the row read back, or not found, stays.
+   */
+  private anchorClosed(
+    leads: HeaderTable,
+    leadRows: ReadonlyMap<string, IndexedRow>,
+    leadIds: readonly string[],
+  ): MovingLead[] {
+    const closed = (cells: readonly CellValue[]): boolean =>
+      isClosedStage(parseStage(String(cells[leads.column('stage')] ?? '').trim()));
+    const candidates = leadIds.filter((id) => {
+      const row = leadRows.get(id);
+      return row !== undefined && closed(row.cells);
+    });
+    const anchored = candidates.length
+      ? this.anchorLeads(leads, candidates)
+      : new Map<string, AnchoredLead>();
+    const moving: MovingLead[] = [];
+    for (const id of candidates) {
+      const a: AnchoredLead | undefined = anchored.get(id);
+      if (a && typeof a !== 'string' && closed(a.cells)) moving.push({ id, ...a });
+    }
+    return moving;
+  }
+
+  /** Appends the moving leads to lead_archive, every lead_sheet column and archived_at. */
+  private copyToArchive(
+    leads: HeaderTable,
+    [leadHeaderRow, archiveHeader]: [readonly CellValue[], readonly CellValue[]],
+    moving: readonly MovingLead[],
+    at: number,
+  ): void {
+    // The archive gets every column lead_sheet has, the admin's own included.
+    const header = archiveHeader.map((h) => String(h));
+    const leadHeader = leadHeaderRow.map((h) => String(h).trim()).filter((h) => h !== '');
+    this.widenArchive(header, [...leadHeader, 'archived_at']);
+    const archive = new HeaderTable(SHEETS.archive, [header]);
+    const archivedAt = this.codec.cell(at, true);
+    this.values.append(
+      SHEETS.archive,
+      moving.map((m) => {
+        const out: CellValue[] = new Array<CellValue>(header.length).fill('');
+        const row = { row: m.row, cells: m.cells };
+        leadHeader.forEach((h) => (out[archive.column(h)] = leads.get(row, h)));
+        out[archive.column('archived_at')] = archivedAt;
+        return out;
+      }),
+    );
+  }
+
+  /** Adds to lead_archive's header (and `header`) the `wanted` columns it lacks. */
+  private widenArchive(header: string[], wanted: readonly string[]): void {
+    const missing = wanted.filter(
+      (h) => !header.some((existing) => normaliseHeader(existing) === normaliseHeader(h)),
+    );
+    if (missing.length === 0) return;
+    // Room first: a lead_sheet grown wider than the archive's grid would not fit.
+    this.values.appendColumns(SHEETS.archive, missing.length);
+    this.values.batchUpdate([
+      {
+        range: rowSegment(SHEETS.archive, 1, header.length + 1, header.length + missing.length),
+        values: [missing],
+      },
+    ]);
+    header.push(...missing);
+  }
+
+  /**
+   * Rows were deleted by position: checks by key that exactly the archived leads left.
+   * An archived lead still here (a sort moved it off the deleted row) is cleared through
+   * its anchor, which is on its row wherever it is; a lead gone that was not archived is
+   * written back from this run's read.
+   * @param afterIds the lead_id column as the delete call answered it (header first)
+   * @returns the leads written back
+   */
+  private putRightByKey(
+    moving: readonly MovingLead[],
+    leadRows: ReadonlyMap<string, IndexedRow>,
+    afterIds: readonly CellValue[][] | undefined,
+  ): string[] {
+    const after = new Set((afterIds ?? []).slice(1).map((row) => String(row[0] ?? '').trim()));
+    const stayed = moving.filter((m) => after.has(m.id));
+    this.values.clearAnchored(stayed.map((m) => m.anchor));
+    const moved = new Set(moving.map((m) => m.id));
+    const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
+    if (lost.length === 0) return [];
+    this.values.append(
+      SHEETS.leads,
+      lost.map(([, row]) => [...row.cells]),
+    );
+    return lost.map(([id]) => id);
   }
 
   /** Appends rows laid out by the sheet's current header order. */
@@ -693,6 +716,35 @@ function idRows(column: readonly CellValue[][]): Map<string, number> {
     if (i > 0 && id && !rows.has(id)) rows.set(id, i + 1);
   });
   return rows;
+}
+
+/** 1-based rows whose owner is `ownerSlackId` and stage NEW, from those two columns read whole. */
+function ownedNewRows(
+  stages: readonly CellValue[][] | undefined,
+  owners: readonly CellValue[][] | undefined,
+  ownerSlackId: string,
+): number[] {
+  const rows: number[] = [];
+  const cell = (column: readonly CellValue[][] | undefined, r: number): string =>
+    String(column?.[r]?.[0] ?? '');
+  const height = Math.max(stages?.length ?? 0, owners?.length ?? 0);
+  for (let r = 1; r < height; r++)
+    if (cell(owners, r).trim() === ownerSlackId && parseStage(cell(stages, r)) === 'NEW')
+      rows.push(r + 1);
+  return rows;
+}
+
+/** A closed lead the archive moves: its anchor and the row it was anchored on. */
+type MovingLead = { id: string; anchor: number; row: number; cells: CellValue[] };
+
+/** The outbox rows among `outboxIds` that are no longer PENDING (the archive drops them). */
+function finishedOutboxRows(outbox: HeaderTable, outboxIds: readonly string[]): IndexedRow[] {
+  const rows = indexByKey(outbox, 'id');
+  return outboxIds
+    .map((id) => rows.get(id))
+    .filter(
+      (row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING',
+    );
 }
 
 /** 1-based rows grouped into contiguous runs. */
