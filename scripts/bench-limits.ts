@@ -47,6 +47,8 @@ export interface DayResult {
   sweepsThatRead: number;
   /** Modelled trigger runtime of the day, minutes (execution overhead included). */
   triggerMinutes: number;
+  /** The same per hour of the day (by each execution's start), minutes. */
+  hourlyMinutes: number[];
   failedRuns: number;
   reroutes: number;
   /** Largest delay between a lead's SLA deadline and its re-route, minutes. */
@@ -67,8 +69,9 @@ function contact(w: World, leadId: string, column: number, stageColumn: number):
  * One day (24 h from 09:00 local) at `openLeads` open leads: `openLeads / 10` new leads
  * arrive evenly between 09:00 and 21:00 through the form; 80 % are contacted 20 minutes
  * after assignment, the rest once re-routed. Every time-driven trigger fires when due.
+ * @param hours simulate only the day's first hours (its busiest: arrivals and re-routes)
  */
-export function triggerDay(openLeads: number, everyMinutes: number): DayResult {
+export function triggerDay(openLeads: number, everyMinutes: number, hours = 24): DayResult {
   const t0 = performance.now();
   const w = new World({
     latency: PESSIMISTIC,
@@ -90,7 +93,7 @@ export function triggerDay(openLeads: number, everyMinutes: number): DayResult {
   }
   const contacts = new Map<number, string[]>();
   let n = 0;
-  for (let minute = 0; minute < 24 * 60; minute++) {
+  for (let minute = 0; minute < hours * 60; minute++) {
     w.rt.clock.set(Math.max(w.rt.clock.now(), start + minute * MINUTE));
     for (let k = 0; k < (arrivals.get(minute) ?? 0); k++) {
       const id = w.submit({
@@ -109,6 +112,11 @@ export function triggerDay(openLeads: number, everyMinutes: number): DayResult {
   }
   const runs = w.rt.executions.slice(firstExecution).filter((e) => e.kind === 'trigger');
   const ms = runs.reduce((sum, e) => sum + (e.endedMs - e.startedMs) + EXECUTION_OVERHEAD_MS, 0);
+  const hourlyMinutes = new Array<number>(hours).fill(0);
+  for (const e of runs) {
+    const hour = Math.min(hours - 1, Math.floor((e.startedMs - start) / (60 * MINUTE)));
+    hourlyMinutes[hour] += (e.endedMs - e.startedMs + EXECUTION_OVERHEAD_MS) / MINUTE;
+  }
   const log = w.log();
   const lastAssigned = new Map<string, number>();
   let reroutes = 0;
@@ -133,6 +141,7 @@ export function triggerDay(openLeads: number, everyMinutes: number): DayResult {
       (e) => e.entry === 'runSlaSweep' && e.ok && !(e.value as { skipped?: boolean }).skipped,
     ).length,
     triggerMinutes: ms / MINUTE,
+    hourlyMinutes,
     failedRuns: runs.filter((e) => !e.ok).length,
     reroutes,
     maxLatenessMin: maxLateness,

@@ -16,6 +16,11 @@ export interface TableRow {
 export class HeaderTable {
   /** normalised header → 0-based column */
   private readonly columns = new Map<string, number>();
+  /**
+   * Header as asked → column (-1 = none): a sweep asks for the same few headers on
+   * every row of a big sheet, and normalising each time was most of its CPU time.
+   */
+  private readonly asked = new Map<string, number>();
   readonly rows: TableRow[] = [];
   /** Width of the header row. */
   readonly width: number;
@@ -36,14 +41,23 @@ export class HeaderTable {
     });
   }
 
+  private lookup(header: string): number {
+    let index = this.asked.get(header);
+    if (index === undefined) {
+      index = this.columns.get(normaliseHeader(header)) ?? -1;
+      this.asked.set(header, index);
+    }
+    return index;
+  }
+
   has(header: string): boolean {
-    return this.columns.has(normaliseHeader(header));
+    return this.lookup(header) >= 0;
   }
 
   /** 0-based column of a header; throws MISSING_HEADER when absent. */
   column(header: string): number {
-    const index = this.columns.get(normaliseHeader(header));
-    if (index === undefined) {
+    const index = this.lookup(header);
+    if (index < 0) {
       throw new RoutingError(
         'MISSING_HEADER',
         `Sheet "${this.sheet}" has no column "${header}" in its first row. Add it, or run Lead Routing → Set up to repair the sheet.`,

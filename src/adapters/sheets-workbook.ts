@@ -25,6 +25,7 @@ import type {
   WorkbookSnapshot,
 } from '../app/ports';
 import {
+  DATE_COLUMNS,
   HEADERS,
   LEAD_HEADERS,
   OUTBOX_HEADERS,
@@ -54,6 +55,7 @@ import {
   type WritePlan,
 } from './sheets-commit-plan';
 import type { AnchoredRow, SheetsValues } from './sheets-values';
+import { DATE_TIME_FORMAT } from './spreadsheet-setup';
 
 /**
  * Times a commit looks a lead's row up again when its anchor landed on another lead's
@@ -93,6 +95,8 @@ export class SheetsWorkbook implements Workbook {
     cells: CellValue[];
     calls: number;
     outbox?: CellValue[][];
+    /** Set by loadLeadScope: the commit right after appends its rows in one call. */
+    oneCall?: boolean;
   } | null = null;
 
   /**
@@ -322,7 +326,46 @@ export class SheetsWorkbook implements Workbook {
   }
 
   commit(changes: WorkbookChanges): CommitReport {
+    if (this.fresh?.oneCall && this.fresh.calls === this.values.calls)
+      return this.values.appendsInOneCall(() => this.values.writing(() => this.commitNow(changes)));
     return this.values.writing(() => this.commitNow(changes));
+  }
+
+  /**
+   * The manager's Take and Reassign (Slack waits 3 s): in one call the small sheets,
+   * the lead header and id column, the whole outbox and the log's header; then the
+   * lead's row, anchored and read back (as loadLeadWithMessages). A commit right after
+   * writes from this read: the lead's cells through the anchor, then every new outbox
+   * and log row in ONE spreadsheets.batchUpdate (appendCells), four Sheets calls in all.
+   * State is left empty: these actions write none.
+   */
+  loadLeadScope(leadId: string): WorkbookSnapshot {
+    const sheet = quoteSheet(SHEETS.leads);
+    const small = SMALL_SHEETS.map(quoteSheet);
+    const read = this.values.batchGet([
+      ...small,
+      `${sheet}!1:1`,
+      `${sheet}!A:A`,
+      quoteSheet(SHEETS.outbox),
+      `${quoteSheet(SHEETS.log)}!1:1`,
+    ]);
+    const [headerRows, firstColumn, outboxValues, logHeader] = read.slice(small.length);
+    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
+    outbox.requireAll(OUTBOX_HEADERS);
+    this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
+    this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
+    const lead = this.findLead(leadId, headerRows, firstColumn);
+    if (this.fresh) {
+      this.fresh.outbox = outboxValues.map((row) => [...row]);
+      this.fresh.oneCall = true;
+    }
+    return {
+      ...this.smallSnapshot(read.slice(0, small.length)),
+      leads: lead ? [lead] : [],
+      outbox: outbox.rows
+        .map((r) => this.codec.outbox(outbox, r))
+        .filter((item) => item.id !== '' && item.leadId === leadId),
+    };
   }
 
   /**
@@ -671,7 +714,11 @@ export class SheetsWorkbook implements Workbook {
       for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
       return out;
     });
-    const first = this.values.append(table.sheet, laidOut, input);
+    // Date columns carry their format (rows appendCells inserts come without one).
+    const formats = new Array<string>(width).fill('');
+    for (const h of DATE_COLUMNS[table.sheet as SheetName] ?? [])
+      if (table.has(h)) formats[table.column(h)] = DATE_TIME_FORMAT;
+    const first = this.values.append(table.sheet, laidOut, input, formats);
     if (table.sheet === SHEETS.leads && first > 0)
       rows.forEach((cells, i) => {
         const id = String(cells.get('lead_id') ?? '').trim();

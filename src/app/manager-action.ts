@@ -1,8 +1,13 @@
 /**
- * The manager's answer to an escalation: "Reassign to…" an active rep, or "I'll take
- * it". Only `manager_slack_id` may act; anyone else gets an ephemeral refusal. The
- * lead gets a fresh SLA clock and its new owner the usual message with the button;
- * the escalation stays recorded. Runs under the lock the router holds.
+ * The manager's answer to an escalation: "Reassign to…" a rep who can take the lead
+ * (of its team), or "I'll take it". Only `manager_slack_id` may act; anyone else gets an
+ * ephemeral refusal. The lead gets a fresh SLA clock and its new owner the usual message
+ * with the button; the escalation stays recorded. Runs under the lock the router holds,
+ * over a lead-scoped read (Workbook.loadLeadScope): Slack waits 3 s.
+ *
+ * The new owner's message is queued, due at once, and the sweep plan is moved to now, so
+ * the next sweep sends it: sending it here would not fit in Slack's 3 s
+ * (SEND_INLINE_WITHIN_MS).
  */
 import { logEntry } from '../domain/lead';
 import { managerActedMessage, refusalText, type RefusalReason } from '../domain/messages';
@@ -12,6 +17,7 @@ import { assignmentPatch } from '../domain/routing';
 import { parseSettings } from '../domain/settings';
 import { mention } from '../domain/slack-text';
 import { parseStage } from '../domain/stage';
+import { reassignTargets } from '../domain/teams';
 import { textsFor } from '../domain/texts';
 import { leaseNew } from './deliver';
 import { followLeads } from './follow-lead';
@@ -22,12 +28,28 @@ import { runContext } from './run-context';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { ClickSource } from './slack-request';
 
+/**
+ * Ms the doPost may have run before the commit for the new owner's message to be sent
+ * inline. Slack waits 3,000 ms; Google's execution start and web-app redirect take
+ * 1,000 (test/runtime/latency.ts), so doPost has 2,000. After this point come the
+ * commit (two Sheets calls), recording the message's outcome (two more) and the
+ * response_url answer and the message (two HTTP round trips): 4 x 300 + 2 x 600 =
+ * 2,400 ms on the pessimistic model, already more than 2,000. So no run that spent any
+ * time reading sends inline: on Apps Script (and on both latency models) the message
+ * always goes with the next sweep. Only the latency-free local runtime, where timing
+ * cannot matter, still sends it inline.
+ */
+export const SEND_INLINE_WITHIN_MS = 0;
+
 /** What the manager picked: a rep from "Reassign to…", or "I'll take it". */
 export type ManagerRequest = (
   | { kind: 'REASSIGN'; leadId: string; toSlackId: string; userId: string }
   | { kind: 'TAKE'; leadId: string; userId: string }
 ) &
-  ClickSource;
+  ClickSource & {
+    /** Epoch ms the doPost began handling the request (for SEND_INLINE_WITHIN_MS). */
+    receivedAt?: number;
+  };
 
 export type ManagerOutcome = 'TAKEN' | 'REASSIGNED' | RefusalReason;
 
@@ -71,7 +93,9 @@ export function managerAction(
 
   let to: Rep | undefined;
   if (request.kind === 'REASSIGN') {
-    to = eligibleReps(snapshot.reps).find((rep) => rep.slackId === request.toSlackId);
+    to = reassignTargets(eligibleReps(snapshot.reps), lead.team).find(
+      (rep) => rep.slackId === request.toSlackId,
+    );
     if (!to) return refuse('NOT_A_REP', { owner: mention(request.toSlackId) });
   } else {
     to = snapshot.reps.find((rep) => rep.slackId === userId) ?? {
@@ -136,7 +160,10 @@ export function managerAction(
     const movedOn = movedOnNotice(ctx, lead, to.slackId);
     if (movedOn) newOutbox.push(movedOn);
   }
-  const batch = leaseNew(newOutbox, now);
+  const inline =
+    request.receivedAt === undefined ||
+    services.clock.now() - request.receivedAt <= SEND_INLINE_WITHIN_MS;
+  const batch = inline ? leaseNew(newOutbox, now) : [];
   const written = commitHandOver(services.workbook, {
     lead,
     patch,
@@ -155,6 +182,8 @@ export function managerAction(
     clicked: escalation,
   });
   if (!written) return changedAnswer(leadId, t);
+  // Queued, not sent: the next sweep reads and sends it.
+  if (!inline) services.schedule.workAt(now);
   const message = managerActedMessage(lead, userId, to.slackId, t);
   return {
     answer: {

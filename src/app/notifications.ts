@@ -27,6 +27,7 @@ import { leadSlaMinutes, slaDeadline } from '../domain/sla';
 import type { Services } from './ports';
 import type { RunContext } from './run-context';
 import { eligibleReps, type Rep } from '../domain/rep';
+import { reassignTargets } from '../domain/teams';
 import {
   FORM_UNREADABLE_SINCE,
   NOBODY_AVAILABLE_SINCE,
@@ -181,7 +182,10 @@ export function noticesFor(
           repsTried,
           lastOwnerSlackId: lead.salesSlackId,
           routeCount: lead.routeCount,
-          reps: eligibleReps(reps).map((r) => ({ name: r.name, slackId: r.slackId })),
+          reps: reassignTargets(eligibleReps(reps), lead.team).map((r) => ({
+            name: r.name,
+            slackId: r.slackId,
+          })),
         },
         textsFor(settings.language),
       );

@@ -129,6 +129,12 @@ export interface Workbook {
    * person's NEW leads, read by the stage and owner columns; state and outbox empty.
    */
   loadOwnedNewLeads(ownerSlackId: string): WorkbookSnapshot;
+  /**
+   * For the manager's Take and Reassign (Slack waits 3 s): settings, reps, holidays and
+   * rules, the one lead (read as loadLead does; none when missing) and its slack_outbox
+   * rows; state empty. The commit right after writes from this read.
+   */
+  loadLeadScope(leadId: string): WorkbookSnapshot;
   commit(changes: WorkbookChanges): CommitReport;
   /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
   archivedSubmissionKeys(): Set<string>;

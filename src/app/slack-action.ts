@@ -85,8 +85,8 @@ interface ActionFields {
   /** The rep picked in "Reassign to…". */
   toSlackId?: string;
 }
-/** The fields, and where the click came from. */
-type Request = ActionFields & ClickSource;
+/** The fields, where the click came from, and when doPost began handling it (epoch ms). */
+type Request = ActionFields & ClickSource & { receivedAt: number };
 
 interface RouteBase {
   /** The fields the action carries; null when they are unusable (the request is ignored). */
@@ -111,7 +111,8 @@ type ActionRoute =
       ): Handled;
     })
   | (RouteBase & {
-      scope: 'all';
+      /** 'all' = one full read (it routes); 'leadScope' = the lead, its messages, the small sheets. */
+      scope: 'all' | 'leadScope';
       run(
         services: Services,
         request: Request,
@@ -171,7 +172,7 @@ const ACTIONS: { [id in ActionId]: ActionRoute } = {
   [REASSIGN_ACTION]: {
     read: pickedLeadAndRep,
     unusable: 'reassign menu has no usable lead id or rep',
-    scope: 'all',
+    scope: 'leadScope',
     run: (services, request, userId, snapshot, now) =>
       managerAction(
         services,
@@ -183,7 +184,7 @@ const ACTIONS: { [id in ActionId]: ActionRoute } = {
   [TAKE_ACTION]: {
     read: leadButton,
     unusable: BUTTON_UNUSABLE,
-    scope: 'all',
+    scope: 'leadScope',
     run: (services, request, userId, snapshot, now) =>
       managerAction(services, snapshot, { ...request, kind: 'TAKE', userId }, now),
   },
@@ -232,11 +233,13 @@ export function handleSlackRequest(
   }
   const route = ACTIONS[actionId];
   const carried = route.read(interaction.action);
+  const receivedAt = carried ? services.clock.now() : 0;
   const fields: Request | null = carried && {
     ...carried,
     messageTs: interaction.messageTs,
     channelId: interaction.channelId,
     fromEphemeral: interaction.fromEphemeral,
+    receivedAt,
   };
   if (!fields) {
     const ignored = {
@@ -258,7 +261,15 @@ export function handleSlackRequest(
             services.workbook.loadLeadWithMessages(fields.leadId),
             now,
           )
-        : route.run(services, fields, userId, services.workbook.load(), now);
+        : route.run(
+            services,
+            fields,
+            userId,
+            route.scope === 'leadScope'
+              ? services.workbook.loadLeadScope(fields.leadId)
+              : services.workbook.load(),
+            now,
+          );
     });
   } catch (err) {
     // Both refusals change nothing: the lock was never taken, or the Sheets API refused

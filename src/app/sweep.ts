@@ -258,13 +258,21 @@ function commitSweep(
     now,
     leadPatches.filter((p) => !skipped.has(p.leadId)),
   );
+  // What this run sends is not planned work: its outcome is recorded right after, and a
+  // retry or a deferral moves the plan earlier then (deliver). Planning its lease made
+  // every sweep that sent anything read again 10 minutes later. A run that dies while
+  // sending leaves the lease to expire; the next sweep that reads (at most
+  // MAX_IDLE_MINUTES after this plan) sends it again.
+  const sending = new Set(leased.batch.map((item) => item.id));
   const next = nextSweepWork({
     leads: snapshot.leads,
     decisions: plan.decisions,
     skipped,
     escalated: escalatedLeadIds(snapshot.state),
     sla: ctx.sla,
-    outbox: [...snapshot.outbox, ...work.newOutbox].filter((item) => !cancelled.has(item.id)),
+    outbox: [...snapshot.outbox, ...work.newOutbox].filter(
+      (item) => !cancelled.has(item.id) && !sending.has(item.id),
+    ),
     digestAt: work.digestAt,
     now,
   });

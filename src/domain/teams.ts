@@ -22,6 +22,15 @@ export function teamReps(reps: readonly Rep[], team: string): Rep[] {
   return key === '' ? [...reps] : reps.filter((rep) => rep.teams.includes(key));
 }
 
+/**
+ * Reps the manager's "Reassign to…" offers for a lead of `team`: the eligible members
+ * of its team; every eligible rep when the team has none (the manager decides then).
+ */
+export function reassignTargets(eligible: readonly Rep[], team: string): Rep[] {
+  const members = teamReps(eligible, team);
+  return members.length ? members : [...eligible];
+}
+
 export function rotationOf(rotations: Rotations, team: string): Rotation {
   const key = teamKey(team);
   return key === '' ? rotations.global : (rotations.teams[key] ?? NEW_ROTATION);

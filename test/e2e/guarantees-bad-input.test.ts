@@ -637,7 +637,9 @@ describe('secrets', () => {
     w.click('UCITRA003', b, { queryParams: k });
     w.rt.properties.set('SLACK_VERIFICATION_TOKEN', VERIFICATION_TOKEN);
     w.setSettings({ sla_minutes: 'abc' });
-    expect(() => w.sweepAfter(5)).toThrow();
+    // Run SLA check now reads at once (a planned sweep sees the edit within 15 minutes).
+    w.rt.clock.advanceMinutes(5);
+    expect(() => w.rt.run('runSlaSweepNow')).toThrow();
     w.setSettings({ sla_minutes: 60 });
     w.rt.run('setup');
     w.rt.run('doGet');

@@ -64,6 +64,30 @@ describe('manager actions on an escalation', () => {
     expect(w.lead(id).stage).toBe('CONTACTED');
   });
 
+  test('a log sheet an admin recreated by hand (a new sheet id) does not stop the Take: the ids are read again, once', () => {
+    const { w, id, ref } = escalated();
+    const storedLogId = () =>
+      (JSON.parse(w.rt.properties.get('lead-routing:sheet-ids') ?? '{}') as Record<string, number>)
+        .routing_log;
+    const before = storedLogId();
+    expect(before).toBe(w.rt.book.sheet('routing_log').sheetId);
+    const log = w.rt.book.sheet('routing_log').rows();
+    w.rt.book.deleteSheet('routing_log');
+    w.rt.book.addSheet('routing_log', log);
+    w.rt.cache.remove('lead-routing:sheet-ids');
+    expect(w.rt.book.sheet('routing_log').sheetId).not.toBe(before);
+    w.rt.run(
+      'doPost',
+      w.rt.slack.clickEvent({ userId: MANAGER, actionId: 'take_lead', value: id, message: ref }),
+    );
+    expect(w.lead(id).sales_slack_id).toBe(MANAGER);
+    expect(w.log().filter((r) => r.event === 'REASSIGNED')).toEqual([
+      expect.objectContaining({ lead_id: id, actor: MANAGER }),
+    ]);
+    expect(w.rt.failures).toEqual([]);
+    expect(storedLogId()).toBe(w.rt.book.sheet('routing_log').sheetId);
+  });
+
   test('anyone but the manager gets an ephemeral refusal and nothing changes', () => {
     const { w, id, ref } = escalated();
     w.rt.slack.messages(ESCALATION_CHANNEL);

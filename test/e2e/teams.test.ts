@@ -129,6 +129,43 @@ describe('routing by product: one rotation per team', () => {
     );
   });
 
+  test("the manager's Reassign offers only the lead's team, and refuses a rep outside it", () => {
+    const w = new World({
+      reps: TEAM_REPS,
+      settings: {
+        sla_minutes: 30,
+        escalation_threshold: 1,
+        escalation_channel_id: ESCALATION_CHANNEL,
+      },
+    });
+    w.setRules(rules);
+    const id = submit(w, { Product: 'Small wind turbine' });
+    w.sweepAfter(30);
+    const [message] = w.rt.slack.messages(ESCALATION_CHANNEL);
+    const offered = JSON.stringify(message.blocks);
+    expect(offered).toContain(`${id}|${BIMA}`);
+    expect(offered).toContain(`${id}|${CITRA}`);
+    expect(offered).not.toContain(`${id}|${AYU}`);
+    expect(offered).not.toContain(`${id}|${DEWI}`);
+    const pick = (rep: string) => {
+      const event = w.rt.slack.clickEvent({
+        userId: MANAGER,
+        actionId: 'reassign_lead',
+        selectedOption: `${id}|${BIMA}`,
+        message: { channel: message.channel, ts: message.ts },
+      });
+      // Slack sends only offered options: another rep is an older message's, or forged.
+      const payload = String(event.parameter.payload).split(`${id}|${BIMA}`).join(`${id}|${rep}`);
+      w.rt.run('doPost', { ...event, parameter: { ...event.parameter, payload } });
+    };
+    const before = owner(w, id);
+    pick(DEWI);
+    expect(owner(w, id)).toBe(before);
+    expect(w.log().filter((r) => r.lead_id === id && r.event === 'REJECTED')).toHaveLength(1);
+    pick(BIMA);
+    expect(w.lead(id)).toMatchObject({ sales_slack_id: BIMA, route_count: 2 });
+  });
+
   test("a returning lead goes back to its previous owner only when that owner is in the new lead's team", () => {
     const w = new World({ reps: TEAM_REPS });
     w.setRules(rules);

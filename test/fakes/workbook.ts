@@ -185,6 +185,17 @@ export class FakeWorkbook implements Workbook {
     };
   }
 
+  loadLeadScope(leadId: string): WorkbookSnapshot {
+    const all = this.load();
+    return {
+      ...all,
+      leads: all.leads.filter((l) => l.leadId === leadId),
+      duplicateLeadIds: [],
+      state: new Map(),
+      outbox: all.outbox.filter((item) => item.leadId === leadId),
+    };
+  }
+
   loadLeadWithMessages(leadId: string): {
     lead: Lead | undefined;
     messages: OutboxItem[];

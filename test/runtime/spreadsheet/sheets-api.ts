@@ -57,6 +57,13 @@ import {
   type DataFilterValueRange,
   type MetadataRequest,
 } from './sheets-metadata';
+import {
+  applyCellOp,
+  checkCellOp,
+  readCellRequest,
+  rowsToInsert,
+  type CellWriteOp,
+} from './cell-requests';
 
 type ApiValue = string | number | boolean;
 type ValueRenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
@@ -316,8 +323,8 @@ export class FakeSheetsService {
   // ---- spreadsheets.batchUpdate (structural requests) ----
 
   /**
-   * deleteDimension, appendDimension, createDeveloperMetadata and
-   * deleteDeveloperMetadata are modelled. Requests apply in order, each against the
+   * deleteDimension, appendDimension, createDeveloperMetadata,
+   * deleteDeveloperMetadata, updateCells and appendCells (cell-requests.ts) are modelled. Requests apply in order, each against the
    * sheet as the previous ones left it (0-based, end exclusive), atomically: any
    * invalid request fails the whole call and changes nothing, as the API documents.
    * With includeSpreadsheetInResponse, `updatedSpreadsheet` carries the grid data of
@@ -336,7 +343,8 @@ export class FakeSheetsService {
       type Op =
         | { kind: 'delete'; sheet: SheetModel; rows: boolean; start: number; end: number }
         | { kind: 'append'; sheet: SheetModel; rows: boolean; length: number }
-        | { kind: 'metadata'; index: number; request: MetadataRequest };
+        | { kind: 'metadata'; index: number; request: MetadataRequest }
+        | CellWriteOp;
       const sheetOf = (i: number, what: string, sheetId: number | undefined) => {
         const sheet = this.ctx.model.sheets.find((sh) => sh.sheetId === (sheetId ?? 0));
         if (!sheet)
@@ -351,9 +359,12 @@ export class FakeSheetsService {
         const r = request as {
           deleteDimension?: { range?: Range };
           appendDimension?: { sheetId?: number; dimension?: string; length?: number };
-        } & MetadataRequest;
+        } & MetadataRequest &
+          Parameters<typeof readCellRequest>[2];
         if (r.createDeveloperMetadata || r.deleteDeveloperMetadata)
           return { kind: 'metadata', index: i, request: r };
+        const cells = readCellRequest(method, i, r, sheetOf);
+        if (cells) return cells;
         if (r.appendDimension) {
           const a = r.appendDimension;
           const sheet = sheetOf(i, 'appendDimension', a.sheetId);
@@ -380,7 +391,7 @@ export class FakeSheetsService {
           throw new GoogleJsonResponseException(
             method,
             400,
-            `Invalid requests[${i}]: this local runtime models only deleteDimension, appendDimension, createDeveloperMetadata and deleteDeveloperMetadata`,
+            `Invalid requests[${i}]: this local runtime models only deleteDimension, appendDimension, createDeveloperMetadata, deleteDeveloperMetadata, updateCells and appendCells`,
           );
         const range = r.deleteDimension.range ?? {};
         const sheet = sheetOf(i, 'deleteDimension', range.sheetId);
@@ -406,9 +417,25 @@ export class FakeSheetsService {
         this.ctx.model.sheets.map((sh) => [sh, { rows: sh.maxRows, cols: sh.maxCols }]),
       );
       let grid = this.ctx.model.gridCells();
+      const lastRows = new Map<SheetModel, number>();
       plan.forEach((p, i) => {
         if (p.kind === 'metadata') return;
         const size = sizes.get(p.sheet)!;
+        if (p.kind === 'cells') {
+          const last = lastRows.get(p.sheet) ?? Math.min(p.sheet.lastRow(), size.rows);
+          const inserted = rowsToInsert(p, size.rows, last);
+          if (grid + inserted * size.cols > MAX_CELLS)
+            throw new GoogleJsonResponseException(
+              method,
+              400,
+              `Invalid requests[${i}].appendCells: ${CELL_LIMIT_MESSAGE}`,
+            );
+          grid += inserted * size.cols;
+          size.rows += inserted;
+          checkCellOp(method, i, p, size);
+          if (p.mode === 'append') lastRows.set(p.sheet, last + p.rows.length);
+          return;
+        }
         if (p.kind === 'append') {
           const added = p.rows ? p.length * size.cols : p.length * size.rows;
           if (grid + added > MAX_CELLS)
@@ -448,21 +475,25 @@ export class FakeSheetsService {
       // leave it: a dry run on a copy of every metadata location is not needed, since
       // the only grid changes modelled here are row deletions and appends, which the
       // metadata plan replays (SheetsMetadata.plan).
+      // Cell requests (appendCells growing a grid at its end) are not replayed here: the
+      // engine never anchors rows in a batch that appends cells.
       const metadataReplies = this.metadata.plan(
         method,
-        plan.map((p) =>
-          p.kind === 'metadata'
-            ? { kind: 'metadata' as const, index: p.index, request: p.request }
-            : p.kind === 'delete'
-              ? {
-                  kind: 'delete' as const,
-                  sheet: p.sheet,
-                  rows: p.rows,
-                  start: p.start,
-                  end: p.end,
-                }
-              : { kind: 'append' as const, sheet: p.sheet, rows: p.rows, length: p.length },
-        ),
+        plan
+          .flatMap((p) => (p.kind === 'cells' ? [] : [p]))
+          .map((p) =>
+            p.kind === 'metadata'
+              ? { kind: 'metadata' as const, index: p.index, request: p.request }
+              : p.kind === 'delete'
+                ? {
+                    kind: 'delete' as const,
+                    sheet: p.sheet,
+                    rows: p.rows,
+                    start: p.start,
+                    end: p.end,
+                  }
+                : { kind: 'append' as const, sheet: p.sheet, rows: p.rows, length: p.length },
+          ),
       );
       const responseRanges = resource?.includeSpreadsheetInResponse
         ? (resource.responseRanges ?? []).map((r) => this.resolve(method, r))
@@ -475,6 +506,10 @@ export class FakeSheetsService {
           continue;
         }
         replies.push({});
+        if (p.kind === 'cells') {
+          written += applyCellOp(p);
+          continue;
+        }
         if (p.kind === 'append') {
           if (p.rows) p.sheet.insertRowsBefore(p.sheet.maxRows + 1, p.length);
           else p.sheet.insertColumnsBefore(p.sheet.maxCols + 1, p.length);
