@@ -53,6 +53,8 @@ export interface DayResult {
   reroutes: number;
   /** Largest delay between a lead's SLA deadline and its re-route, minutes. */
   maxLatenessMin: number;
+  /** Longest intake run of the day, minutes (a sweep due in the same minute waits for it). */
+  longestIntakeMin: number;
   nodeMs: number;
 }
 
@@ -145,6 +147,11 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
     failedRuns: runs.filter((e) => !e.ok).length,
     reroutes,
     maxLatenessMin: maxLateness,
+    longestIntakeMin:
+      Math.max(
+        0,
+        ...runs.filter((e) => e.entry === 'onFormSubmit').map((e) => e.endedMs - e.startedMs),
+      ) / MINUTE,
     nodeMs: performance.now() - t0,
   };
 }
