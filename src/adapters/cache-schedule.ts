@@ -24,7 +24,7 @@ export class CacheWorkSchedule implements WorkSchedule {
       : null;
   }
 
-  plan(atMs: number, everyMs: number): void {
+  setNextWorkAt(atMs: number, everyMs: number): void {
     const now = this.now();
     const capped = Math.min(atMs, now + MAX_IDLE_MINUTES * 60_000);
     const seconds = Math.max(1, Math.ceil((capped - now) / 1000) + 60);
@@ -33,9 +33,9 @@ export class CacheWorkSchedule implements WorkSchedule {
 
   workAt(atMs: number): void {
     const current = this.nextWorkAt();
-    if (current === null) return; // nothing planned: the next sweep reads everything anyway
+    if (current === null) return; // nothing set: the next sweep reads everything anyway
     if (current.atMs <= atMs) return;
-    this.plan(atMs, current.everyMs);
+    this.setNextWorkAt(atMs, current.everyMs);
   }
 
   forget(): void {

@@ -218,7 +218,7 @@ export interface WorkSchedule {
   /** The earliest known work (epoch ms) and the sweep interval (ms); null = unknown (read everything). */
   nextWorkAt(): { atMs: number; everyMs: number } | null;
   /** Sets it (the sweep, after deciding), capped at the longest allowed idle time. */
-  plan(atMs: number, everyMs: number): void;
+  setNextWorkAt(atMs: number, everyMs: number): void;
   /** Moves it earlier if `atMs` is sooner. */
   workAt(atMs: number): void;
   /** Unknown again (after set-up). */

@@ -276,7 +276,7 @@ function commitSweep(
     digestAt: work.digestAt,
     now,
   });
-  services.schedule.plan(next, ctx.settings.slaCheckEveryMinutes * 60_000);
+  services.schedule.setNextWorkAt(next, ctx.settings.slaCheckEveryMinutes * 60_000);
   return {
     report: {
       ...countApplied(plan.decisions, skipped),

@@ -41,7 +41,7 @@ describe('admitResponse', () => {
     expect(w.workbook.unlockedWrites).toEqual([]);
     // Intake only moves a known plan earlier: this lead's deadline (60 min) is later.
     expect(w.schedule.nextWorkAt()).toBeNull();
-    w.schedule.plan(T0 + 15 * MINUTE, 5 * MINUTE);
+    w.schedule.setNextWorkAt(T0 + 15 * MINUTE, 5 * MINUTE);
     admitResponse(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
     expect(w.schedule.nextWorkAt()?.atMs).toBe(T0 + 15 * MINUTE);
   });
@@ -82,7 +82,7 @@ describe('admitResponse', () => {
   test('nobody available: the lead is kept unassigned, the manager told once, every sweep looks again', () => {
     const w = fakeWorld({ reps: [{ slackId: 'UAYU', active: false }] });
     w.workbook.settings.set('manager_slack_id', 'UBOSS');
-    w.schedule.plan(T0 + 15 * MINUTE, 5 * MINUTE);
+    w.schedule.setNextWorkAt(T0 + 15 * MINUTE, 5 * MINUTE);
     const a = admitResponse(w.services, budi);
     admitResponse(w.services, formResponse({ Name: 'Sari', Phone: '0812-1111-2222' }));
     expect(a).toMatchObject({ kind: 'CREATED', assignedTo: '' });

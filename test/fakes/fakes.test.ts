@@ -210,7 +210,7 @@ describe('FakeParked and FakeSchedule', () => {
 
   test('the plan is capped at 15 minutes and expires a minute after it', () => {
     const { schedule, clock } = fakeWorld();
-    schedule.plan(T0 + 60 * 60_000, 5 * 60_000);
+    schedule.setNextWorkAt(T0 + 60 * 60_000, 5 * 60_000);
     expect(schedule.nextWorkAt()).toEqual({ atMs: T0 + 15 * 60_000, everyMs: 5 * 60_000 });
     clock.advance(16 * 60_000);
     expect(schedule.nextWorkAt()).toBeNull();

@@ -1,8 +1,8 @@
 /**
  * The WorkSchedule port in memory, with the real adapter's rules (adapters/
- * cache-schedule.ts over CacheService): the plan is capped at MAX_IDLE_MINUTES ahead,
+ * cache-schedule.ts over CacheService): the next work time is capped at MAX_IDLE_MINUTES ahead,
  * and the entry expires (then nothing is known: the next sweep reads everything) a
- * minute after the planned time, at most MAX_IDLE_MINUTES + 1 minute after planning.
+ * minute after that time, at most MAX_IDLE_MINUTES + 1 minute after it was set.
  */
 import type { WorkSchedule } from '../../src/app/ports';
 import type { FakeClock } from './clock';
@@ -19,7 +19,7 @@ export class FakeSchedule implements WorkSchedule {
     return this.entry ? { atMs: this.entry.atMs, everyMs: this.entry.everyMs } : null;
   }
 
-  plan(atMs: number, everyMs: number): void {
+  setNextWorkAt(atMs: number, everyMs: number): void {
     const now = this.clock.now();
     const capped = Math.min(atMs, now + MAX_IDLE_MS);
     const seconds = Math.max(1, Math.ceil((capped - now) / 1000) + 60);
@@ -30,7 +30,7 @@ export class FakeSchedule implements WorkSchedule {
   workAt(atMs: number): void {
     const current = this.nextWorkAt();
     if (current === null || current.atMs <= atMs) return;
-    this.plan(atMs, current.everyMs);
+    this.setNextWorkAt(atMs, current.everyMs);
   }
 
   forget(): void {
