@@ -90,6 +90,8 @@ export default tseslint.config(
       'src/app/sweep.ts',
       'src/app/hand-over.ts',
       'src/app/run-context.ts',
+      'src/app/mark-contacted.ts',
+      'src/app/pass-lead.ts',
       'src/domain/intake-plan.ts',
       'src/domain/delivery-plan.ts',
       'src/domain/sweep-plan.ts',

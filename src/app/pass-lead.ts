@@ -6,11 +6,12 @@
  * the old one is replaced by "handed on". Nobody else eligible: the owner is told and
  * keeps the lead. Runs under the lock the router holds, over a full read.
  */
-import { logEntry } from '../domain/lead';
+import { logEntry, type Lead } from '../domain/lead';
 import { passedAwayMessage, refusalText, type RefusalReason } from '../domain/messages';
 import type { OutboxItem } from '../domain/outbox';
 import { decidePass } from '../domain/pass';
 import { assignmentPatch, handOnTarget, openLeadCounts } from '../domain/routing';
+import type { Rep } from '../domain/rep';
 import { parseSettings } from '../domain/settings';
 import { slaDeadline } from '../domain/sla';
 import { textsFor } from '../domain/texts';
@@ -19,54 +20,79 @@ import { followLeads } from './follow-lead';
 import { changedAnswer, commitHandOver } from './hand-over';
 import { assignmentNotice, patched } from './notifications';
 import type { Services, WorkbookSnapshot } from './ports';
-import { runContext } from './run-context';
+import { runContext, type RunContext } from './run-context';
 import { ephemeral, type SlackAnswer } from './slack-answer';
 import type { ClickSource } from './slack-request';
 import { escalatedLeadIds } from './state-keys';
 
 export type PassOutcome = 'PASSED' | RefusalReason;
 
+type PassRequest = { leadId: string } & ClickSource;
+type PassDone = { answer: SlackAnswer<PassOutcome>; toSend: OutboxItem[] };
+
 export function passLead(
   services: Services,
   snapshot: WorkbookSnapshot,
-  request: { leadId: string } & ClickSource,
+  request: PassRequest,
   userId: string,
   now: number,
-): { answer: SlackAnswer<PassOutcome>; toSend: OutboxItem[] } {
-  const { leadId } = request;
-  const settings = parseSettings(snapshot.settings);
-  const t = textsFor(settings.language);
-  const lead = snapshot.leads.find((l) => l.leadId === leadId);
-  const refuse = (
-    reason: RefusalReason,
-    detail: { owner?: string; stage?: string } = {},
-  ): { answer: SlackAnswer<PassOutcome>; toSend: OutboxItem[] } => {
-    services.workbook.commit({
-      log: [
-        logEntry(now, 'REJECTED', {
-          leadId,
-          fromSlackId: userId,
-          actor: userId,
-          detail: `pass_lead: ${reason}`,
-        }),
-      ],
-    });
-    return {
-      answer: { body: ephemeral(refusalText(reason, { leadId, ...detail }, t)), outcome: reason },
-      toSend: [],
-    };
-  };
+): PassDone {
+  const ctx = runContext(services, parseSettings(snapshot.settings), snapshot.holidays, now);
+  const lead = snapshot.leads.find((l) => l.leadId === request.leadId);
+  const refused = (reason: RefusalReason, detail: RefusalDetail = {}): PassDone =>
+    refuse(ctx, request.leadId, userId, { reason, detail });
   const decision = decidePass(lead, userId, escalatedLeadIds(snapshot.state));
   if (!decision.ok)
-    return refuse(decision.reason, 'owner' in decision || 'stage' in decision ? decision : {});
-  if (!lead) return refuse('UNKNOWN_LEAD');
+    return refused(decision.reason, 'owner' in decision || 'stage' in decision ? decision : {});
+  if (!lead) return refused('UNKNOWN_LEAD');
   const to = handOnTarget(lead, snapshot.reps, now, openLeadCounts(snapshot.leads));
-  if (!to) return refuse('NOBODY_ELSE');
+  if (!to) return refused('NOBODY_ELSE');
+  return handOn(ctx, snapshot, { lead, to, userId }, request);
+}
 
+type RefusalDetail = { owner?: string; stage?: string };
+
+/** A pass that may not happen: logged (REJECTED), and the owner told why. */
+function refuse(
+  ctx: RunContext,
+  leadId: string,
+  userId: string,
+  { reason, detail }: { reason: RefusalReason; detail: RefusalDetail },
+): PassDone {
+  ctx.services.workbook.commit({
+    log: [
+      logEntry(ctx.now, 'REJECTED', {
+        leadId,
+        fromSlackId: userId,
+        actor: userId,
+        detail: `pass_lead: ${reason}`,
+      }),
+    ],
+  });
+  const t = textsFor(ctx.settings.language);
+  return {
+    answer: { body: ephemeral(refusalText(reason, { leadId, ...detail }, t)), outcome: reason },
+    toSend: [],
+  };
+}
+
+/**
+ * The hand-over itself: the guarded commit (new owner, route_count up, PASSED logged,
+ * the new owner's message queued, the lead's other live messages losing their buttons),
+ * then the new owner's deadline given to the sweep's schedule.
+ */
+function handOn(
+  ctx: RunContext,
+  snapshot: WorkbookSnapshot,
+  { lead, to, userId }: { lead: Lead; to: Rep; userId: string },
+  request: PassRequest,
+): PassDone {
+  const { services, now } = ctx;
+  const { leadId } = request;
+  const t = textsFor(ctx.settings.language);
   const patch = assignmentPatch(lead, to, now);
   patch.changes.passedBy = [...lead.passedBy, userId];
   const after = patched(lead, patch.changes);
-  const ctx = runContext(services, settings, snapshot.holidays, now);
   const notice = assignmentNotice(ctx, after, { reroutedFrom: userId, passed: true });
   // The clicked message is replaced by the answer; every other live one loses its buttons.
   const mine = snapshot.outbox.filter((item) => item.leadId === leadId);
@@ -97,7 +123,7 @@ export function passLead(
     clicked,
   });
   if (!written) return changedAnswer(leadId, t);
-  // The new owner's deadline is work for the sweep: plan it no later than that.
+  // The new owner's deadline is work for the sweep: due no later than that.
   services.schedule.workAt(slaDeadline(after, ctx.sla) ?? now);
   const message = passedAwayMessage(lead, userId, to.slackId, t);
   return {
