@@ -92,6 +92,8 @@ export default tseslint.config(
       'src/app/run-context.ts',
       'src/app/mark-contacted.ts',
       'src/app/pass-lead.ts',
+      'src/app/slack-action.ts',
+      'src/app/slack-request.ts',
       'src/domain/intake-plan.ts',
       'src/domain/delivery-plan.ts',
       'src/domain/sweep-plan.ts',

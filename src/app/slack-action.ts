@@ -203,34 +203,11 @@ export function handleSlackRequest(
     services.secrets.verificationToken(),
     services.secrets.webappSecret(),
   );
-  if (interaction.kind === 'IGNORED') {
-    services.log.warn(`Slack request ignored: ${interaction.reason}`);
-    return interaction;
-  }
-  if (interaction.kind === 'LEADS_COMMAND') {
-    let answer: SlackAnswer;
-    try {
-      answer = leadsList(services, interaction.userId);
-    } catch (err) {
-      if (!(err instanceof RoutingError && err.code === 'SHEETS_QUOTA')) throw err;
-      answer = {
-        // The sheet could not be read, so neither could the team's language: both texts.
-        body: ephemeral(`${TEXTS.en.leadsQuota}\n${TEXTS.id.leadsQuota}`),
-        outcome: 'QUOTA',
-      };
-    }
-    respond(services, interaction.responseUrl, answer.body, 'the /leads list');
-    return { kind: 'LEADS_COMMAND', outcome: answer.outcome };
-  }
+  if (interaction.kind === 'IGNORED') return ignore(services, interaction.reason);
+  if (interaction.kind === 'LEADS_COMMAND') return answerLeadsCommand(services, interaction);
   const { actionId, userId, responseUrl } = interaction;
-  if (!isActionId(actionId)) {
-    const ignored = {
-      kind: 'IGNORED' as const,
-      reason: `unknown action ${JSON.stringify(actionId.slice(0, 40))}`,
-    };
-    services.log.warn(`Slack request ignored: ${ignored.reason}`);
-    return ignored;
-  }
+  if (!isActionId(actionId))
+    return ignore(services, `unknown action ${JSON.stringify(actionId.slice(0, 40))}`);
   const route = ACTIONS[actionId];
   const carried = route.read(interaction.action);
   const receivedAt = carried ? services.clock.now() : 0;
@@ -241,17 +218,55 @@ export function handleSlackRequest(
     fromEphemeral: interaction.fromEphemeral,
     receivedAt,
   };
-  if (!fields) {
-    const ignored = {
-      kind: 'IGNORED' as const,
-      reason: `${actionId}: ${route.unusable}`,
-    };
-    services.log.warn(`Slack request ignored: ${ignored.reason}`);
-    return ignored;
-  }
-  let handled: Handled;
+  if (!fields) return ignore(services, `${actionId}: ${route.unusable}`);
+  const handled = runClick(services, route, fields, userId);
+  const answered = respond(services, responseUrl, handled.answer.body, fields.leadId);
+  const toSend = [...handled.toSend];
+  if (!answered && handled.replaces) toSend.push(...fallBackToUpdate(services, handled.replaces));
+  if (toSend.length) deliver(services, toSend);
+  return { kind: 'ACTION', actionId, leadId: fields.leadId, outcome: handled.answer.outcome };
+}
+
+/** A request that changes nothing, logged with why. */
+function ignore(services: Services, reason: string): SlackRequestResult {
+  services.log.warn(`Slack request ignored: ${reason}`);
+  return { kind: 'IGNORED', reason };
+}
+
+/** `/leads`: the person's NEW leads, answered through response_url. */
+function answerLeadsCommand(
+  services: Services,
+  command: { userId: string; responseUrl: string },
+): SlackRequestResult {
+  let answer: SlackAnswer;
   try {
-    handled = services.lock.withLock(CLICK_LOCK_MS, () => {
+    answer = leadsList(services, command.userId);
+  } catch (err) {
+    if (!(err instanceof RoutingError && err.code === 'SHEETS_QUOTA')) throw err;
+    answer = {
+      // The sheet could not be read, so neither could the team's language: both texts.
+      body: ephemeral(`${TEXTS.en.leadsQuota}\n${TEXTS.id.leadsQuota}`),
+      outcome: 'QUOTA',
+    };
+  }
+  respond(services, command.responseUrl, answer.body, 'the /leads list');
+  return { kind: 'LEADS_COMMAND', outcome: answer.outcome };
+}
+
+/**
+ * Runs the route's use case under the lock, over the read its scope asks for. A busy
+ * lock or the Sheets quota is answered BUSY / QUOTA: both change nothing (the lock was
+ * never taken, or the Sheets API refused before the commit wrote; a commit that has
+ * started writing finishes, sheets-values.ts).
+ */
+function runClick(
+  services: Services,
+  route: ActionRoute,
+  fields: Request,
+  userId: string,
+): Handled {
+  try {
+    return services.lock.withLock(CLICK_LOCK_MS, () => {
       const now = services.clock.now();
       return route.scope === 'lead'
         ? route.run(
@@ -272,8 +287,6 @@ export function handleSlackRequest(
           );
     });
   } catch (err) {
-    // Both refusals change nothing: the lock was never taken, or the Sheets API refused
-    // before the commit wrote (a commit that has started writing finishes, sheets-values.ts).
     const refusal =
       err instanceof RoutingError && err.code === 'LOCK_TIMEOUT'
         ? 'BUSY'
@@ -281,7 +294,7 @@ export function handleSlackRequest(
           ? 'QUOTA'
           : null;
     if (!refusal) throw err;
-    handled = {
+    return {
       answer: {
         body: ephemeral(refusalText(refusal, { leadId: fields.leadId }, busyTexts(services))),
         outcome: refusal,
@@ -289,11 +302,6 @@ export function handleSlackRequest(
       toSend: [],
     };
   }
-  const answered = respond(services, responseUrl, handled.answer.body, fields.leadId);
-  const toSend = [...handled.toSend];
-  if (!answered && handled.replaces) toSend.push(...fallBackToUpdate(services, handled.replaces));
-  if (toSend.length) deliver(services, toSend);
-  return { kind: 'ACTION', actionId, leadId: fields.leadId, outcome: handled.answer.outcome };
 }
 
 /**

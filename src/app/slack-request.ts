@@ -71,20 +71,9 @@ export function readInteraction(
   if (!expectedToken)
     return { kind: 'IGNORED', reason: 'SLACK_VERIFICATION_TOKEN is not set in Script Properties' };
   if (typeof parameter.command === 'string') return readSlashCommand(parameter, expectedToken);
-  const raw = str(parameter.payload);
-  if (!raw) return { kind: 'IGNORED', reason: 'no payload parameter' };
-  if (raw.length > MAX_PAYLOAD_CHARS)
-    return {
-      kind: 'IGNORED',
-      reason: `payload of ${raw.length} characters is larger than ${MAX_PAYLOAD_CHARS}`,
-    };
-  let payload: Record<string, unknown> | null;
-  try {
-    payload = record(JSON.parse(raw));
-  } catch {
-    return { kind: 'IGNORED', reason: 'payload is not JSON' };
-  }
-  if (!payload) return { kind: 'IGNORED', reason: 'payload is not a JSON object' };
+  const parsed = parsePayload(str(parameter.payload));
+  if (!parsed.ok) return parsed.ignored;
+  const payload = parsed.payload;
   if (!constantTimeEquals(str(payload.token), expectedToken))
     return { kind: 'IGNORED', reason: 'missing or wrong verification token' };
   if (payload.type !== 'block_actions')
@@ -92,6 +81,34 @@ export function readInteraction(
       kind: 'IGNORED',
       reason: `unsupported payload type ${JSON.stringify(str(payload.type).slice(0, 40))}`,
     };
+  return readBlockAction(payload);
+}
+
+/** The `payload` parameter as a JSON object, or why it is not one (size first). */
+function parsePayload(
+  raw: string,
+):
+  | { ok: true; payload: Record<string, unknown> }
+  | { ok: false; ignored: SlackInteraction & { kind: 'IGNORED' } } {
+  const ignore = (reason: string) => ({ ok: false as const, ignored: ignored(reason) });
+  if (!raw) return ignore('no payload parameter');
+  if (raw.length > MAX_PAYLOAD_CHARS)
+    return ignore(`payload of ${raw.length} characters is larger than ${MAX_PAYLOAD_CHARS}`);
+  let payload: Record<string, unknown> | null;
+  try {
+    payload = record(JSON.parse(raw));
+  } catch {
+    return ignore('payload is not JSON');
+  }
+  return payload ? { ok: true, payload } : ignore('payload is not a JSON object');
+}
+
+function ignored(reason: string): { kind: 'IGNORED'; reason: string } {
+  return { kind: 'IGNORED', reason };
+}
+
+/** A verified block_actions payload: its first action, who clicked, and where. */
+function readBlockAction(payload: Record<string, unknown>): SlackInteraction {
   const userId = str(record(payload.user)?.id);
   const responseUrl = str(payload.response_url);
   const actions = Array.isArray(payload.actions) ? payload.actions : [];
@@ -99,15 +116,20 @@ export function readInteraction(
   if (!userId || !action) return { kind: 'IGNORED', reason: 'payload has no user or no action' };
   if (!isSlackResponseUrl(responseUrl))
     return { kind: 'IGNORED', reason: 'response_url is missing or not a Slack URL' };
+  const source = clickSource(payload);
+  const actionId = str(action.action_id);
+  if (!actionId) return { kind: 'IGNORED', reason: 'action has no action_id' };
+  return { kind: 'ACTION', actionId, action, userId, responseUrl, ...source };
+}
+
+/** The clicked message (container first, then the message itself) and whether it was ephemeral. */
+function clickSource(payload: Record<string, unknown>): ClickSource {
   const container = record(payload.container);
-  const source: ClickSource = {
+  return {
     messageTs: str(container?.message_ts) || str(record(payload.message)?.ts),
     channelId: str(container?.channel_id) || str(record(payload.channel)?.id),
     fromEphemeral: container?.is_ephemeral === true || !record(payload.message),
   };
-  const actionId = str(action.action_id);
-  if (!actionId) return { kind: 'IGNORED', reason: 'action has no action_id' };
-  return { kind: 'ACTION', actionId, action, userId, responseUrl, ...source };
 }
 
 /** The lead id a button carries as its value; null when it is not usable. */
