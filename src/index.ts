@@ -142,7 +142,7 @@ export function runSlaSweep(e?: { triggerUid?: string }): SweepReport | null {
   return entry('runSlaSweep', 'Lead Routing: SLA check', () => runSweep(createServices()));
 }
 
-/** Menu: a sweep that reads the sheets now, whatever the plan says (an admin just changed something). */
+/** Menu: a sweep that reads the sheets now, whatever the schedule says (an admin just changed something). */
 export function runSlaSweepNow(): SweepReport {
   return entry('runSlaSweepNow', 'Lead Routing: SLA check', () => {
     const services = createServices();

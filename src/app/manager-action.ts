@@ -5,7 +5,7 @@
  * with the button; the escalation stays recorded. Runs under the lock the router holds,
  * over a lead-scoped read (Workbook.loadLeadScope): Slack waits 3 s.
  *
- * The new owner's message is queued, due at once, and the sweep plan is moved to now, so
+ * The new owner's message is queued, due at once, and the sweep's schedule is moved to now, so
  * the next sweep sends it: sending it here would not fit in Slack's 3 s
  * (SEND_INLINE_WITHIN_MS).
  */

@@ -259,7 +259,7 @@ function commitSweep(
     leadPatches.filter((p) => !skipped.has(p.leadId)),
   );
   // What this run sends is not planned work: its outcome is recorded right after, and a
-  // retry or a deferral moves the plan earlier then (deliver). Planning its lease made
+  // retry or a deferral moves the schedule earlier then (deliver). Planning its lease made
   // every sweep that sent anything read again 10 minutes later. A run that dies while
   // sending leaves the lease to expire; the next sweep that reads (at most
   // MAX_IDLE_MINUTES after this plan) sends it again.
