@@ -15,6 +15,7 @@ import { SheetsValues } from './sheets-values';
 import { SheetsWorkbook } from './sheets-workbook';
 import { SheetsYearlyArchive } from './sheets-yearly-archive';
 import { consoleLog, systemClock, uuidIds } from './system';
+import { misplacedNotices } from '../domain/misplaced-writes';
 import { UrlFetchSlackClient } from './url-fetch-slack';
 import { ZoneTime } from './zone-time';
 
@@ -78,7 +79,14 @@ export function createServices(quotaWaitMs: number = TRIGGER_QUOTA_WAIT_MS): Rea
     sleep: (ms) => Utilities.sleep(ms),
   });
   return {
-    workbook: new SheetsWorkbook(values, new RowCodec(zone)),
+    workbook: new SheetsWorkbook(
+      values,
+      new RowCodec(zone),
+      misplacedNotices(
+        () => systemClock.now(),
+        () => uuidIds.uuid(),
+      ),
+    ),
     slack: new UrlFetchSlackClient(secrets.botToken()),
     lock: new AppsScriptLock(),
     clock: systemClock,

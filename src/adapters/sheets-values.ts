@@ -29,6 +29,16 @@ export type FilteredWrite =
   | { anchor: number; values: Array<Array<CellValue | null>> }
   | { range: string; values: CellValue[][] };
 
+/** What a write through an anchor did, from the write's own response. */
+export interface LandedWrite {
+  /** Cells written. */
+  cells: number;
+  /** The whole row the write landed on, after the write (unformatted, serial dates). */
+  row: CellValue[];
+  /** That row's A1 range, e.g. 'lead_sheet'!A7:Z7. */
+  range: string;
+}
+
 /** A row anchored and read back in the same call. */
 export interface AnchoredRow {
   /** The developer metadata id that now follows this row. */
@@ -446,17 +456,24 @@ export class SheetsValues {
 
   /**
    * Writes scattered cells in one call, RAW: anchored rows by their data filter (the
-   * row wherever it is now), other ranges by A1.
-   * @returns cells written per anchor (an anchor whose row was deleted matched nothing)
+   * row wherever it is now), other ranges by A1. The same call answers, per anchor, the
+   * whole row it wrote "after all updates were applied" (includeValuesInResponse,
+   * UpdateValuesByDataFilterResponse.updatedData): its lead_id cell, which no write
+   * changes, says whose row the write actually landed on, at no extra call.
+   * @returns per anchor: cells written (an anchor whose row was deleted matched
+   *   nothing: absent), the row as it is after the write, and its A1 range
    */
-  batchUpdateByDataFilter(writes: readonly FilteredWrite[]): Map<number, number> {
-    const written = new Map<number, number>();
+  batchUpdateByDataFilter(writes: readonly FilteredWrite[]): Map<number, LandedWrite> {
+    const written = new Map<number, LandedWrite>();
     if (writes.length === 0) return written;
     try {
       const response = this.call('write', () =>
         api().Values.batchUpdateByDataFilter(
           {
             valueInputOption: 'RAW',
+            includeValuesInResponse: true,
+            responseValueRenderOption: 'UNFORMATTED_VALUE',
+            responseDateTimeRenderOption: 'SERIAL_NUMBER',
             data: writes.map((w) => ({
               dataFilter:
                 'anchor' in w
@@ -470,7 +487,13 @@ export class SheetsValues {
       );
       for (const r of response.responses ?? []) {
         const id = r.dataFilter?.developerMetadataLookup?.metadataId;
-        if (id !== undefined) written.set(id, (written.get(id) ?? 0) + (r.updatedCells ?? 0));
+        if (id === undefined) continue;
+        const before = written.get(id);
+        written.set(id, {
+          cells: (before?.cells ?? 0) + (r.updatedCells ?? 0),
+          row: (r.updatedData?.values?.[0] ?? []) as CellValue[],
+          range: r.updatedData?.range ?? r.updatedRange ?? '',
+        });
       }
       return written;
     } catch (err) {

@@ -33,7 +33,7 @@ import {
   SHEETS,
   type SheetName,
 } from '../app/ports';
-import type { Lead } from '../domain/lead';
+import type { Lead, LogEntry } from '../domain/lead';
 import { readRules } from '../domain/routing-rules';
 import type { OutboxItem } from '../domain/outbox';
 import { isClosedStage, parseStage } from '../domain/stage';
@@ -54,7 +54,9 @@ import {
   type RowWrite,
   type WritePlan,
 } from './sheets-commit-plan';
-import type { AnchoredRow, SheetsValues } from './sheets-values';
+import type { AnchoredRow, LandedWrite, SheetsValues } from './sheets-values';
+import { WriteBelt } from './sheets-write-belt';
+import type { MisplacedNotices } from '../domain/misplaced-writes';
 import { DATE_TIME_FORMAT } from './spreadsheet-setup';
 
 /**
@@ -105,10 +107,19 @@ export class SheetsWorkbook implements Workbook {
    * anchored: a guess a sort made wrong costs one more call, never a wrong write.
    */
   private readonly knownRows = new Map<string, number>();
+  /**
+   * The lead rows load() read, and the settings this execution last read: what the write
+   * belt (sheets-write-belt.ts) needs to put back cells a misplaced write overwrote, and
+   * to tell the manager in the team's language.
+   */
+  private loaded: { header: readonly CellValue[]; rows: Map<string, readonly CellValue[]> } | null =
+    null;
+  private settingsRead: ReadonlyMap<string, unknown> | null = null;
 
   constructor(
     private readonly values: SheetsValues,
     private readonly codec: RowCodec,
+    private readonly notices?: MisplacedNotices,
   ) {}
 
   load(): WorkbookSnapshot {
@@ -124,15 +135,12 @@ export class SheetsWorkbook implements Workbook {
     outbox.requireAll(OUTBOX_HEADERS);
     holidays.requireAll(['date']);
     rules.requireAll(HEADERS[SHEETS.rules]);
-    this.knownRows.clear();
-    for (const r of leads.rows) {
-      const id = leads.text(r, 'lead_id');
-      if (id && !this.knownRows.has(id)) this.knownRows.set(id, r.row);
-    }
+    this.rememberLoaded(leads);
+    this.settingsRead = new Map(
+      settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
+    );
     return {
-      settings: new Map(
-        settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
-      ),
+      settings: new Map(this.settingsRead),
       reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
       ...firstPerLeadId(
         leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
@@ -156,6 +164,17 @@ export class SheetsWorkbook implements Workbook {
         })),
       ),
     };
+  }
+
+  /** Where each lead's row is, and its cells, as load() read them. */
+  private rememberLoaded(leads: HeaderTable): void {
+    this.knownRows.clear();
+    this.loaded = { header: this.headers.get(SHEETS.leads) ?? [], rows: new Map() };
+    for (const r of leads.rows) {
+      const id = leads.text(r, 'lead_id');
+      if (id && !this.knownRows.has(id)) this.knownRows.set(id, r.row);
+      if (id && !this.loaded.rows.has(id)) this.loaded.rows.set(id, r.cells);
+    }
   }
 
   loadLead(leadId: string): Lead | undefined {
@@ -185,6 +204,7 @@ export class SheetsWorkbook implements Workbook {
     const settings = new Map(
       settingsTable.rows.map((r) => [settingsTable.text(r, 'key'), settingsTable.get(r, 'value')]),
     );
+    this.settingsRead = settings;
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
     this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
@@ -385,9 +405,58 @@ export class SheetsWorkbook implements Workbook {
         changes.newLeads.map((lead) => this.codec.leadCells(lead)),
       );
     const plan = planWrites(shape, tables, anchored, this.codec);
-    unwrittenLeads(plan, this.values.batchUpdateByDataFilter(plan.writes));
-    this.appendAfterWrite(changes, plan, tables);
+    const landed = this.values.batchUpdateByDataFilter(plan.writes);
+    unwrittenLeads(plan, new Map([...landed].map(([anchor, w]) => [anchor, w.cells])));
+    const belt = this.checkLanded(shape, tables.get(SHEETS.leads), plan, landed);
+    this.appendAfterWrite(changes, plan, tables, belt);
     return { skippedLeads: plan.skippedLeads };
+  }
+
+  /**
+   * Whose row each lead write landed on, from the write's own response (no extra call):
+   * a write on another lead's row is put right where it can be (sheets-write-belt.ts),
+   * a lead that never got its change is skipped CHANGED, and every such write becomes
+   * ERROR rows and one message to the manager, appended with the commit's own rows.
+   */
+  private checkLanded(
+    shape: CommitShape,
+    table: HeaderTable | undefined,
+    plan: WritePlan,
+    landed: ReadonlyMap<number, LandedWrite>,
+  ): { log: LogEntry[]; newOutbox: OutboxItem[] } {
+    if (!table || plan.written.size === 0) return { log: [], newOutbox: [] };
+    const header = this.headers.get(SHEETS.leads) ?? [];
+    // Previous values: the key columns the commit read in its anchor call, else load()'s.
+    const keyRows = indexByKey(table, 'lead_id');
+    const keyed = new Set(['stage', 'sales_slack_id', 'route_count'].map((h) => table.column(h)));
+    const previous = (leadId: string, column: number): CellValue | undefined => {
+      const row = keyRows.get(leadId);
+      if (row && keyed.has(column)) return row.cells[column] ?? '';
+      const name = normaliseHeader(header[column]);
+      const at = (this.loaded?.header ?? []).findIndex((h) => normaliseHeader(h) === name);
+      const cells = this.loaded?.rows.get(leadId);
+      return cells && at >= 0 ? (cells[at] ?? '') : undefined;
+    };
+    const belt = new WriteBelt(
+      {
+        values: this.values,
+        codec: this.codec,
+        header,
+        previous,
+        knownRow: (id) => this.knownRows.get(id),
+        anchorLeads: (t, ids, first) => this.anchorLeads(t, ids, first),
+      },
+      table,
+      shape.leadPatches,
+    );
+    belt.check(plan.written, landed);
+    for (const leadId of belt.unapplied())
+      if (!plan.skipped.has(leadId)) {
+        plan.skippedLeads.push({ leadId, why: 'CHANGED' });
+        plan.skipped.add(leadId);
+      }
+    if (!belt.records.length || !this.notices) return { log: [], newOutbox: [] };
+    return this.notices(belt.records, this.settingsRead);
   }
 
   /** Messages, then new state keys, then log rows; none of a lead the commit skipped. */
@@ -395,13 +464,26 @@ export class SheetsWorkbook implements Workbook {
     changes: WorkbookChanges,
     plan: WritePlan,
     tables: ReadonlyMap<SheetName, HeaderTable>,
+    belt: { log: LogEntry[]; newOutbox: OutboxItem[] },
   ): void {
-    const { outbox, log } = appendsAfter(changes, plan.skipped, this.codec);
-    if (outbox.length) this.appendRows(tables.get(SHEETS.outbox)!, outbox);
+    const { outbox, log } = appendsAfter(
+      { ...changes, newOutbox: [...(changes.newOutbox ?? []), ...belt.newOutbox] },
+      plan.skipped,
+      this.codec,
+    );
+    const beltLog = appendsAfter({ log: belt.log }, new Set(), this.codec).log;
+    if (outbox.length) this.appendRows(this.tableFor(tables, SHEETS.outbox), outbox);
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
     if (plan.newState.length)
       this.appendRows(tables.get(SHEETS.state)!, plan.newState, 'USER_ENTERED');
-    if (log.length) this.appendRows(tables.get(SHEETS.log)!, log);
+    if (log.length + beltLog.length)
+      this.appendRows(this.tableFor(tables, SHEETS.log), [...log, ...beltLog]);
+  }
+
+  /** The commit's table of `sheet`, or one from the header this execution last read. */
+  private tableFor(tables: ReadonlyMap<SheetName, HeaderTable>, sheet: SheetName): HeaderTable {
+    const header = this.headers.get(sheet) ?? HEADERS[sheet];
+    return tables.get(sheet) ?? new HeaderTable(sheet, [[...header]]);
   }
 
   /**
@@ -602,7 +684,7 @@ export class SheetsWorkbook implements Workbook {
     );
     report.archived = moving.length;
     report.outboxDropped = dropping.length;
-    if (moving.length) report.restored = this.putRightByKey(moving, leadRows, afterIds);
+    if (moving.length) this.putRightByKey(moving, leadRows, afterIds, report);
     return report;
   }
 
@@ -677,27 +759,103 @@ export class SheetsWorkbook implements Workbook {
   /**
    * Rows were deleted by position: checks by key that exactly the archived leads left.
    * An archived lead still here (a sort moved it off the deleted row) is cleared through
-   * its anchor, which is on its row wherever it is; a lead gone that was not archived is
-   * written back from this run's read.
+   * its anchor; a lead gone that was not archived is written back from this run's read
+   * (report.restored). The Sheets reference is silent on what a sort does to an anchor:
+   * if it stays at its position, the clear can hit another lead's row. So after a clear
+   * the id column is read again (one call, only then), a lead the clear took is written
+   * back, and an archived lead still here is anchored and cleared again, up to
+   * ANCHOR_TRIES rounds; one still left after that is taken out of lead_archive again
+   * (keepInSheet), so it is in one place and archived another night.
    * @param afterIds the lead_id column as the delete call answered it (header first)
-   * @returns the leads written back
    */
   private putRightByKey(
     moving: readonly MovingLead[],
     leadRows: ReadonlyMap<string, IndexedRow>,
     afterIds: readonly CellValue[][] | undefined,
-  ): string[] {
-    const after = new Set((afterIds ?? []).slice(1).map((row) => String(row[0] ?? '').trim()));
-    const stayed = moving.filter((m) => after.has(m.id));
-    this.values.clearAnchored(stayed.map((m) => m.anchor));
+    report: ArchiveReport,
+  ): void {
+    const idsIn = (column: readonly CellValue[][] | undefined): Set<string> =>
+      new Set((column ?? []).slice(1).map((row) => String(row[0] ?? '').trim()));
     const moved = new Set(moving.map((m) => m.id));
-    const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !after.has(id));
+    const present = idsIn(afterIds);
+    const idRange = leadRows.size ? this.idRange() : '';
+    let anchors = moving.filter((m) => present.has(m.id)).map((m) => m.anchor);
+    report.restored.push(...this.writeBackLost(leadRows, moved, present));
+    for (let round = 0; anchors.length && round < ANCHOR_TRIES; round++) {
+      this.values.clearAnchored(anchors);
+      const column = this.values.batchGet([idRange])[0];
+      const now = idsIn(column);
+      present.clear();
+      now.forEach((id) => present.add(id));
+      report.restored.push(...this.writeBackLost(leadRows, moved, present));
+      const stayed = moving.filter((m) => present.has(m.id)).map((m) => m.id);
+      anchors =
+        round === ANCHOR_TRIES - 1
+          ? []
+          : [...this.anchorLeads(this.idTable(column ?? []), stayed).values()].flatMap((a) =>
+              typeof a === 'string' ? [] : [a.anchor],
+            );
+    }
+    const left = moving.filter((m) => present.has(m.id)).map((m) => m.id);
+    if (left.length) this.keepInSheet(left, report);
+  }
+
+  /** lead_sheet's id column as an A1 range, where the header this execution read puts it. */
+  private idRange(): string {
+    const header = (this.headers.get(SHEETS.leads) ?? []).map(normaliseHeader);
+    const letter = columnLetter(Math.max(0, header.indexOf('lead_id')) + 1);
+    return `${quoteSheet(SHEETS.leads)}!${letter}:${letter}`;
+  }
+
+  /** lead_sheet as far as its id column read says: each id on its row, for anchorLeads. */
+  private idTable(column: readonly CellValue[][]): HeaderTable {
+    const header = this.headers.get(SHEETS.leads) ?? [];
+    const at = header.map(normaliseHeader).indexOf('lead_id');
+    const rows = column.slice(1).map((r) => {
+      const cells = new Array<CellValue>(header.length).fill('');
+      cells[at] = r[0] ?? '';
+      return cells;
+    });
+    return new HeaderTable(SHEETS.leads, [[...header], ...rows]);
+  }
+
+  /** Writes back from this run's read every lead neither archived nor in lead_sheet now. */
+  private writeBackLost(
+    leadRows: ReadonlyMap<string, IndexedRow>,
+    moved: ReadonlySet<string>,
+    present: Set<string>,
+  ): string[] {
+    const lost = [...leadRows.entries()].filter(([id]) => !moved.has(id) && !present.has(id));
     if (lost.length === 0) return [];
     this.values.append(
       SHEETS.leads,
       lost.map(([, row]) => [...row.cells]),
     );
+    for (const [id] of lost) present.add(id);
     return lost.map(([id]) => id);
+  }
+
+  /**
+   * Archived leads a sort kept moving off every row cleared: their rows in lead_archive
+   * (found by id, in a sheet nobody sorts during the night run) are deleted again, with
+   * the id column read back in the same call, so each is in lead_sheet only.
+   */
+  private keepInSheet(left: readonly string[], report: ArchiveReport): void {
+    const archive = quoteSheet(SHEETS.archive);
+    const [header] = this.values.batchGet([`${archive}!1:1`]);
+    const letter = columnLetter(
+      Math.max(0, (header?.[0] ?? []).map(normaliseHeader).indexOf('lead_id')) + 1,
+    );
+    const range = `${archive}!${letter}:${letter}`;
+    const wanted = new Set(left);
+    const rows: number[] = [];
+    (this.values.batchGet([range])[0] ?? []).forEach((r, i) => {
+      if (i > 0 && wanted.has(String(r[0] ?? '').trim())) rows.push(i + 1);
+    });
+    const [after] = this.values.deleteRows(runsOf(SHEETS.archive, rows), [range]);
+    const still = new Set((after ?? []).slice(1).map((r) => String(r[0] ?? '').trim()));
+    report.keptInSheet = left.filter((id) => !still.has(id));
+    report.archived -= report.keptInSheet.length;
   }
 
   /** Appends rows laid out by the sheet's current header order. */

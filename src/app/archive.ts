@@ -36,6 +36,14 @@ export function runArchive(services: Services, upkeep?: SheetUpkeep): ArchiveRep
         }),
       );
     }
+    for (const leadId of report.keptInSheet ?? [])
+      log.push(
+        logEntry(now, 'ERROR', {
+          leadId,
+          detail:
+            'not archived: its row kept moving while it was removed from lead_sheet (a sort at that moment); taken out of lead_archive again, it is archived another night',
+        }),
+      );
     if (log.length) services.workbook.commit({ log });
     return report;
   });

@@ -65,6 +65,11 @@ export interface ArchiveReport {
   outboxDropped: number;
   /** Leads found missing after the move and written back (an admin edit raced the delete). */
   restored: string[];
+  /**
+   * Leads a sort kept moving off the rows cleared: taken out of lead_archive again, so
+   * they stay in lead_sheet only (archived another night).
+   */
+  keptInSheet?: string[];
 }
 
 /** A yearly archive spreadsheet the engine made and linked (adapters/yearly-archive-links.ts). */

@@ -361,6 +361,21 @@ export function unreadableResponseMessage(
   };
 }
 
+/**
+ * To the manager, once per commit in which changes landed on other leads' rows.
+ * @param pairs each change as [meant for, landed on] lead ids ('' = a row without an id)
+ */
+export function misplacedWriteMessage(
+  managerSlackId: string,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  t: Texts,
+): SlackMessage {
+  const to = managerSlackId ? `${mention(managerSlackId)}: ` : '';
+  const list = pairs.map(([meant, onto]) => `${meant} → ${onto || '?'}`).join(', ');
+  const text = t.misplacedWrite(to, pairs.length, escapeMrkdwn(clip(list, 1500)));
+  return { text, blocks: [section(`:warning: ${text}`), context(t.misplacedWriteFix)] };
+}
+
 /** Why a click changed nothing (each shown to the clicker only). */
 export type RefusalReason =
   | 'UNKNOWN_LEAD'

@@ -14,6 +14,7 @@ export type OutboxKind =
   | 'DUPLICATE_NOTICE'
   | 'BUTTON_UPDATE'
   | 'INTAKE_PROBLEM'
+  | 'WRITE_PROBLEM'
   | 'DIGEST'
   | 'TEST';
 export type OutboxStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';

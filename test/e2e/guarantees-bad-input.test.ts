@@ -336,6 +336,13 @@ describe('doPost with anything at all', () => {
    * deeper run. The same property over the port fakes runs 1000 in test/app.
    */
   const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 250);
+  /**
+   * A fixed seed by default, so `npm test` is the same run every time (unseeded, about one
+   * run in seven generated no valid owner click and failed on tally.CONTACTED);
+   * FUZZ_SEED=<n> (or FUZZ_SEED=random) for other or longer runs with FUZZ_RUNS.
+   */
+  const fuzzSeed =
+    process.env.FUZZ_SEED === 'random' ? Date.now() : Number(process.env.FUZZ_SEED ?? 20261127);
   test(`${fuzzRuns} random requests: sheets change only for the verified owner marking a NEW lead CONTACTED (an authentic refused click adds one REJECTED audit row, nothing else)`, () => {
     const w = new World({
       reps: [
@@ -593,7 +600,7 @@ describe('doPost with anything at all', () => {
         }
         stale = false;
       }),
-      { numRuns: fuzzRuns },
+      { numRuns: fuzzRuns, seed: fuzzSeed },
     );
     // The run exercised every branch, and nothing it stored is a formula.
     expect(tally.CONTACTED).toBeGreaterThan(0);

@@ -127,6 +127,11 @@ export const en = {
     `${to}a form response came in without a readable name, phone or email. It is kept as lead ${leadId} with all its answers and routed as usual, but check the form settings: ${reason}`,
   unreadableFix:
     'Fix form_name_field, form_phone_field and form_email_field in settings (or run Lead Routing → Set up). You get this once until a response is read again.',
+  // A change written on another lead's row (an admin sorted lead_sheet at that instant), to the manager.
+  misplacedWrite: (to: string, count: number, pairs: string) =>
+    `${to}${count === 1 ? 'a change' : `${count} changes`} meant for one lead landed on another lead's row in lead_sheet (the sheet was sorted at that instant): ${pairs}. routing_log has an ERROR row for each, with the cells.`,
+  misplacedWriteFix:
+    'Check those rows in lead_sheet: cells the engine could not put back are named in routing_log. Sorting lead_sheet while the engine writes is safe only if Google keeps row metadata with a sorted row (README, Guarantees).',
   /** /leads when the sheet cannot be read (so the team's language is unknown: both are sent). */
   leadsQuota:
     'Google Sheets is at its per-minute limit right now, so I could not read your leads. Please try /leads again in a minute.',

@@ -107,6 +107,10 @@ export const id: Texts = {
     `${to}ada respons formulir tanpa nama, telepon, atau email yang terbaca. Respons itu disimpan sebagai lead ${leadId} dengan semua jawabannya dan dirutekan seperti biasa, tetapi periksa pengaturan formulir: ${reason}`,
   unreadableFix:
     'Perbaiki form_name_field, form_phone_field dan form_email_field di settings (atau jalankan Lead Routing → Set up). Pesan ini dikirim sekali sampai ada respons yang terbaca lagi.',
+  misplacedWrite: (to, count, pairs) =>
+    `${to}${count === 1 ? 'sebuah perubahan' : `${count} perubahan`} untuk satu lead tertulis di baris lead lain di lead_sheet (sheet sedang diurutkan saat itu): ${pairs}. routing_log berisi baris ERROR untuk masing-masing, beserta selnya.`,
+  misplacedWriteFix:
+    'Periksa baris-baris itu di lead_sheet: sel yang tidak bisa dikembalikan oleh mesin disebutkan di routing_log. Mengurutkan lead_sheet saat mesin menulis hanya aman jika Google menjaga metadata baris tetap bersama baris yang diurutkan (README, Guarantees).',
   leadsQuota:
     'Google Sheets sedang mencapai batas per menit, jadi daftar lead Anda tidak bisa dibaca. Silakan coba /leads lagi dalam satu menit.',
 

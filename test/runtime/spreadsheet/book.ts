@@ -10,7 +10,7 @@ import { dateToSerial, parseUserEntered } from './coerce';
 import { recordChart, type RecordedChart } from './charts';
 import type { Ctx, RecordedAlert, RecordedMenu, RecordedSidebar, RecordedToast } from './context';
 import { linkForm, submitForm, type FormSubmitEvent, type LinkFormOptions } from './form';
-import type { Cell, SheetModel, ValidationSpec } from './model';
+import type { Cell, MetadataOnSort, SheetModel, ValidationSpec } from './model';
 import { DEFAULT_DATE_TIME, GENERAL } from './number-format';
 import { compareCellValues } from './sort';
 
@@ -284,6 +284,15 @@ export class FakeBook {
   /** The spreadsheet's time zone (File > Settings). Stored serials keep their wall-clock meaning. */
   setTimeZone(timeZone: string): this {
     this.ctx.model.timeZone = timeZone;
+    return this;
+  }
+
+  /**
+   * Where a sort leaves row developer metadata: 'moves' with the row (default) or
+   * 'stays' at its position. The reference is silent on sorting (model.ts sortRows).
+   */
+  setMetadataOnSort(reading: MetadataOnSort): this {
+    this.ctx.model.metadataOnSort = reading;
     return this;
   }
 

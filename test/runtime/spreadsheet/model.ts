@@ -280,13 +280,14 @@ export class SheetModel {
   }
 
   /**
-   * Reorders whole rows [from, to] (1-based) with a comparator over their cells. Row
-   * developer metadata moves with its row: the reference says metadata "will remain
-   * associated at those locations as they move around and the spreadsheet is edited"
-   * (spreadsheets.developerMetadata); its one example is a row inserted above, and it
-   * says nothing of sorting in particular. We read a sorted row as a row that moved.
-   * (The other reading, metadata staying at the position, would defeat row anchors;
-   * README's Guarantees name this reading as the one they rely on.)
+   * Reorders whole rows [from, to] (1-based) with a comparator over their cells. What
+   * happens to row developer metadata is the book's `metadataOnSort` reading: the
+   * reference says metadata "will remain associated at those locations as they move
+   * around and the spreadsheet is edited" (spreadsheets.developerMetadata); its one
+   * example is a row inserted above, and it is SILENT on sorting. 'moves': a sorted
+   * row is a row that moved, its metadata goes with it. 'stays': the metadata stays at
+   * its row POSITION, now holding another row's cells (the reading harder on a product
+   * that writes through row anchors). README's Guarantees say what holds under each.
    */
   sortRows(
     from: number,
@@ -299,10 +300,13 @@ export class SheetModel {
     slice.sort((a, b) => compare(a.cells, b.cells));
     slice.forEach((row, i) => {
       this.rows[from - 1 + i] = row.cells;
-      this.rowMetadata[from - 1 + i] = row.meta;
+      if (this.book?.metadataOnSort !== 'stays') this.rowMetadata[from - 1 + i] = row.meta;
     });
   }
 }
+
+/** The two readings of row metadata under a sort (SheetModel.sortRows). */
+export type MetadataOnSort = 'moves' | 'stays';
 
 /** The whole spreadsheet file. */
 export class BookModel {
@@ -318,6 +322,11 @@ export class BookModel {
   private chartsMade = 0;
   /** Developer metadata of the whole file (row locations only are modelled). */
   readonly metadata = new DeveloperMetadataStore();
+  /**
+   * Where a sort leaves row metadata (the reference is silent on sorting, see
+   * SheetModel.sortRows): 'moves' with its row (default) or 'stays' at its position.
+   */
+  metadataOnSort: MetadataOnSort = 'moves';
 
   constructor(
     public readonly id: string,

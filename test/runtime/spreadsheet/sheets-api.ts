@@ -89,6 +89,15 @@ export interface BatchUpdateResource {
   responseIncludeGridData?: boolean;
 }
 
+/** values.batchUpdateByDataFilter's body (BatchUpdateValuesByDataFilterRequest). */
+export interface BatchUpdateByDataFilterResource {
+  valueInputOption?: string;
+  data?: DataFilterValueRange[];
+  includeValuesInResponse?: boolean;
+  responseValueRenderOption?: ValueRenderOption;
+  responseDateTimeRenderOption?: DateTimeRenderOption;
+}
+
 export interface ReadOptions {
   valueRenderOption?: ValueRenderOption;
   dateTimeRenderOption?: DateTimeRenderOption;
@@ -128,7 +137,7 @@ export class FakeSheetsService {
         spreadsheetId: string,
       ) => { spreadsheetId: string; valueRanges: MatchedValueRange[] };
       batchUpdateByDataFilter: (
-        resource: { valueInputOption?: string; data?: DataFilterValueRange[] },
+        resource: BatchUpdateByDataFilterResource,
         spreadsheetId: string,
       ) => unknown;
       batchClearByDataFilter: (
@@ -232,9 +241,8 @@ export class FakeSheetsService {
           (resource: { valueInputOption?: string; data?: ValueRange[] }, id: string) =>
             this.to(id).valuesBatchUpdate(resource, id),
         ),
-        batchUpdateByDataFilter: hooked(
-          (resource: { valueInputOption?: string; data?: DataFilterValueRange[] }, id: string) =>
-            this.to(id).valuesBatchUpdateByDataFilter(resource, id),
+        batchUpdateByDataFilter: hooked((resource: BatchUpdateByDataFilterResource, id: string) =>
+          this.to(id).valuesBatchUpdateByDataFilter(resource, id),
         ),
         append: hooked(
           (
@@ -563,9 +571,19 @@ export class FakeSheetsService {
    * nothing writes nothing and has no entry in `responses`; the reference does not say
    * what happens then, and a silent success is the reading harder on the caller (it
    * must check the responses to know its write landed).
+   *
+   * With `includeValuesInResponse`, each response's `updatedData` carries "the values of
+   * the cells in the range matched by the dataFilter after all updates were applied"
+   * (UpdateValuesByDataFilterResponse), the whole matched range even where fewer cells
+   * were written (BatchUpdateValuesByDataFilterRequest: "If the range to write was
+   * larger than the range actually written, the response includes all values in the
+   * requested range (excluding trailing empty rows and columns)"), rendered by
+   * `responseValueRenderOption` (default FORMATTED_VALUE) and
+   * `responseDateTimeRenderOption` (default SERIAL_NUMBER; ignored for FORMATTED_VALUE).
+   * So a caller sees whose row its write landed on, in the write's own response.
    */
   private valuesBatchUpdateByDataFilter(
-    resource: { valueInputOption?: string; data?: DataFilterValueRange[] },
+    resource: BatchUpdateByDataFilterResource,
     id: string,
   ): unknown {
     const method = `${PREFIX}.values.batchUpdateByDataFilter`;
@@ -577,6 +595,7 @@ export class FakeSheetsService {
       const plans = data.flatMap((d, i) =>
         this.metadata.ranges(method, d.dataFilter ?? {}, `data[${i}].dataFilter`).map((range) => ({
           filter: d.dataFilter ?? {},
+          range,
           plan: this.planWrite(
             method,
             range,
@@ -585,10 +604,20 @@ export class FakeSheetsService {
           ),
         })),
       );
-      const responses = plans.map((p) => ({
+      const responses: Array<
+        UpdateValuesResponse & { dataFilter: DataFilter; updatedData?: ValueRange }
+      > = plans.map((p) => ({
         ...this.applyWrite(p.plan, option),
         dataFilter: p.filter,
       }));
+      // Read only once every update has applied ("after all updates were applied").
+      if (resource?.includeValuesInResponse)
+        plans.forEach((p, i) => {
+          responses[i].updatedData = this.readRange(method, p.range, {
+            valueRenderOption: resource.responseValueRenderOption,
+            dateTimeRenderOption: resource.responseDateTimeRenderOption,
+          });
+        });
       const totals = {
         spreadsheetId: this.ctx.model.id,
         totalUpdatedRows: responses.reduce((n, r) => n + r.updatedRows, 0),

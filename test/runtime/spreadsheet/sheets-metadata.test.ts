@@ -9,8 +9,8 @@
  *   answer with the spreadsheet as the requests left it.
  * - spreadsheets.values.batchUpdateByDataFilter: values apply to every range the filter
  *   matches; ValueRange: "Null values will be skipped".
- * Sorting is not named by the reference: the runtime moves a sorted row's metadata with
- * it (model.ts explains the reading).
+ * Sorting is not named by the reference: by default the runtime moves a sorted row's
+ * metadata with it; book.setMetadataOnSort('stays') models the other reading (model.ts).
  */
 import { setup, type Any } from './test-support';
 
@@ -102,7 +102,7 @@ describe('developer metadata on rows (Sheets API)', () => {
     expect(rows()[2]).toEqual(['L1', 'Cici', 'NEW']);
   });
 
-  test('the metadata moves with its row through a sort (the runtime reading)', () => {
+  test('the metadata moves with its row through a sort (the "moves" reading, the default)', () => {
     const { anchor, idOf, write, rows, book } = seeded();
     const id = idOf(anchor(1, 'L1'));
     book.sheet('lead_sheet').sortBy('name');
@@ -210,5 +210,97 @@ describe('developer metadata on rows (Sheets API)', () => {
     Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['lead_sheet!A:A'] });
     expect(() => Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['nope!A1'] })).toThrow();
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+/**
+ * The reference is SILENT on what a sort does to row metadata ("will remain associated
+ * at those locations as they move around and the spreadsheet is edited"; its example is
+ * a row inserted above). The runtime models both readings (book.setMetadataOnSort).
+ */
+describe('row metadata under a sort: both readings (the reference is silent on sorting)', () => {
+  test("'stays': after a sort the metadata is at its row POSITION, now another row's", () => {
+    const { anchor, idOf, write, rows, book } = seeded();
+    book.setMetadataOnSort('stays');
+    const id = idOf(anchor(1, 'L1'));
+    book.sheet('lead_sheet').sortBy('name');
+    write(id, [[null, null, 'CONTACTED']]);
+    // Row 2 now holds L3 (Ani): the write meant for L1 landed on L3.
+    expect(rows()).toEqual([
+      ['lead_id', 'name', 'stage'],
+      ['L3', 'Ani', 'CONTACTED'],
+      ['L2', 'Budi', 'NEW'],
+      ['L1', 'Cici', 'NEW'],
+    ]);
+  });
+
+  test("'stays' still follows an inserted row (the reference's example holds under both)", () => {
+    const { anchor, idOf, write, rows, ss, book } = seeded();
+    book.setMetadataOnSort('stays');
+    const id = idOf(anchor(2, 'L2'));
+    ss.getSheetByName('lead_sheet').insertRowBefore(2);
+    write(id, [[null, null, 'CONTACTED']]);
+    expect(rows()[3]).toEqual(['L2', 'Budi', 'CONTACTED']);
+  });
+});
+
+/**
+ * BatchUpdateValuesByDataFilterRequest.includeValuesInResponse: "Determines if the update
+ * response should include the values of the cells that were updated ... If the range to
+ * write was larger than the range actually written, the response includes all values in
+ * the requested range (excluding trailing empty rows and columns)";
+ * UpdateValuesByDataFilterResponse.updatedData: "The values of the cells in the range
+ * matched by the dataFilter after all updates were applied." Render options default to
+ * FORMATTED_VALUE / SERIAL_NUMBER.
+ */
+describe('values.batchUpdateByDataFilter includeValuesInResponse', () => {
+  test('updatedData is the whole matched row after ALL updates, rendered as asked', () => {
+    const { anchor, idOf, Sheets, id: ssId, book } = seeded();
+    book.setMetadataOnSort('stays');
+    const l1 = idOf(anchor(1, 'L1'));
+    book.sheet('lead_sheet').sortBy('name');
+    const res = Sheets.Spreadsheets.Values.batchUpdateByDataFilter(
+      {
+        valueInputOption: 'RAW',
+        includeValuesInResponse: true,
+        responseValueRenderOption: 'UNFORMATTED_VALUE',
+        responseDateTimeRenderOption: 'SERIAL_NUMBER',
+        data: [
+          {
+            dataFilter: { developerMetadataLookup: { metadataId: l1 } },
+            values: [[null, null, 7]],
+          },
+          // A later update of the same row shows in the first response's updatedData.
+          { dataFilter: { a1Range: 'lead_sheet!B2' }, values: [['Ani S']] },
+        ],
+      },
+      ssId,
+    );
+    // The write meant for L1 shows whose row it landed on: L3's (the lead_id cell).
+    expect(res.responses[0].updatedData.values).toEqual([['L3', 'Ani S', 7]]);
+    expect(res.responses[0].updatedData.range).toBe('lead_sheet!A2:Z2');
+    expect(res.responses[0].updatedCells).toBe(1);
+    expect(res.responses[1].updatedData.values).toEqual([['Ani S']]);
+  });
+
+  test('without it, no updatedData; the default rendering is FORMATTED_VALUE', () => {
+    const { anchor, idOf, Sheets, id: ssId } = seeded();
+    const l2 = idOf(anchor(2, 'L2'));
+    const write = (include: boolean): Any =>
+      Sheets.Spreadsheets.Values.batchUpdateByDataFilter(
+        {
+          valueInputOption: 'RAW',
+          includeValuesInResponse: include,
+          data: [
+            {
+              dataFilter: { developerMetadataLookup: { metadataId: l2 } },
+              values: [[null, null, 1.5]],
+            },
+          ],
+        },
+        ssId,
+      );
+    expect(write(false).responses[0].updatedData).toBeUndefined();
+    expect(write(true).responses[0].updatedData.values).toEqual([['L2', 'Budi', '1.5']]);
   });
 });
