@@ -35,6 +35,29 @@ export function slackPathRows(): TableRow[] {
   });
 }
 
+/** Outbox sizes the busy-outbox rows measure: finished messages the archive still keeps. */
+export const BUSY_OUTBOX_ROWS = [0, 400, 800, 1_500] as const;
+
+/**
+ * The click and the manager's Take at 5,000 leads on the pessimistic model, with
+ * slack_outbox holding that many finished messages: both paths read the outbox whole, so
+ * their answer time grows with it (0.031 ms per cell, 16 columns a row).
+ */
+export function busyOutboxRows(): TableRow[] {
+  return BUSY_OUTBOX_ROWS.map((rows) => {
+    const answer = (path: 'click' | 'manager Take'): number =>
+      takePath(slackPathWorld(PESSIMISTIC_LATENCY, LEADS, rows), path);
+    const click = answer('click');
+    const take = answer('manager Take');
+    return {
+      'outbox rows': rows,
+      'click s': (click / 1000).toFixed(2),
+      'manager Take s': (take / 1000).toFixed(2),
+      'within 3 s': Math.max(click, take) <= SLACK_ANSWER_DEADLINE_MS ? 'yes' : 'no',
+    };
+  });
+}
+
 /** The burst with 1- and 5-minute checks, without latency and on the typical model. */
 export function burstRows(): TableRow[] {
   const rows: TableRow[] = [];

@@ -48,7 +48,7 @@ import {
   writeQuotaMinutes,
   type AccessCounts,
 } from './bench-model';
-import { burstRows, SLACK_PATH_LEADS, slackPathRows } from './bench-slack';
+import { burstRows, busyOutboxRows, SLACK_PATH_LEADS, slackPathRows } from './bench-slack';
 import { printLimitsSection } from './bench-limits';
 import { formatTable, type TableRow } from './print-table';
 
@@ -771,6 +771,10 @@ function main(): void {
     `Slack paths at ${int(SLACK_PATH_LEADS)} leads: modelled doPost answer time (execution start, run, web-app redirect); Slack shows operation_timeout past 3 s`,
   );
   print(formatTable(slackPathRows()));
+  print(
+    'The same click and Take (pessimistic) with finished messages in slack_outbox, which both read whole (the rows above have almost none):',
+  );
+  print(formatTable(busyOutboxRows()));
   print();
   print(
     'A burst of 60 form responses in 2 minutes against 60 Sheets API reads and 60 writes a minute: when every lead has its message',

@@ -57,8 +57,47 @@ function seedFillers(w: World, count: number): void {
   sheet.setRawRows(rows, first);
 }
 
-/** The world; `latency` applies from the start (set-up, intake and sweep pay it too). */
-export function slackPathWorld(latency: LatencyModel, leads = 5_000): SlackPathWorld {
+/**
+ * Finished messages in slack_outbox, as the archive keeps them (two days of sent
+ * messages whose buttons are gone), one per filler lead, each with a Slack body of about
+ * 1,200 characters: the outbox a busy team carries, which the Slack paths read.
+ */
+function seedOutbox(w: World, count: number): void {
+  const sheet = w.rt.book.sheet('slack_outbox');
+  const header = sheet.rows()[0].map(String);
+  const at = new Date(w.rt.clock.now() - 60 * 60_000);
+  const body = JSON.stringify({ channel: LEADS_CHANNEL, text: 'x'.repeat(1_200) });
+  const rows = Array.from({ length: count }, (_, i) => {
+    const item: Record<string, string | number | Date> = {
+      id: `O-FILL-${i + 1}`,
+      lead_id: `L-FILL-${String(i + 1).padStart(6, '0')}`,
+      kind: 'ASSIGNMENT',
+      route: 1,
+      method: 'chat.postMessage',
+      body,
+      status: 'SENT',
+      attempts: 1,
+      created_at: at,
+      sent_at: at,
+      to_slack_id: 'UAYU0001',
+      message_channel: LEADS_CHANNEL,
+      message_ts: `1700000000.${String(i).padStart(6, '0')}`,
+      button: 'GONE',
+    };
+    return header.map((h) => item[h] ?? '');
+  });
+  if (count) sheet.setRawRows(rows, sheet.rows().length + 1);
+}
+
+/**
+ * The world; `latency` applies from the start (set-up, intake and sweep pay it too).
+ * `outboxRows` finished messages are added to slack_outbox (0: only the world's own).
+ */
+export function slackPathWorld(
+  latency: LatencyModel,
+  leads = 5_000,
+  outboxRows = 0,
+): SlackPathWorld {
   const w = new World({
     latency,
     settings: {
@@ -79,6 +118,7 @@ export function slackPathWorld(latency: LatencyModel, leads = 5_000): SlackPathW
   };
   const fresh = w.submit({ Name: 'Citra', Phone: '0812-1111-0003' })!;
   seedFillers(w, leads - 3);
+  seedOutbox(w, outboxRows);
   w.rt.clock.advanceMinutes(1);
   return { w, fresh, escalated: [a, b].map((id) => ({ id, ref: refOf(id) })) };
 }
