@@ -41,6 +41,12 @@ import { columnLetter, quoteSheet, rowSegment } from './a1';
 import { HeaderTable, normaliseHeader, type CellValue } from './header-table';
 import { RowCodec } from './row-codec';
 import {
+  outboxKeyRanges,
+  outboxSliceValues,
+  planOutboxSlice,
+  type OutboxSlicePlan,
+} from './sheets-outbox-slice';
+import {
   appendsAfter,
   commitReadRanges,
   commitReadTables,
@@ -84,8 +90,8 @@ export class SheetsWorkbook implements Workbook {
   /** Header rows as this execution last read them (load), to address key columns. */
   private readonly headers = new Map<SheetName, readonly CellValue[]>();
   /**
-   * The one lead row the web app just read (findLead), its row number, the whole outbox
-   * when it came in the same read, and the Sheets call count at that moment: a commit
+   * The one lead row the web app just read (findLead), its row number, that lead's
+   * outbox rows at their row numbers (sheets-outbox-slice.ts) when read with it, and the Sheets call count at that moment: a commit
    * with no call in between writes from this read instead of reading again (Slack waits
    * 3 s for a click).
    */
@@ -189,43 +195,74 @@ export class SheetsWorkbook implements Workbook {
     const sheet = quoteSheet(SHEETS.leads);
     // The contract puts lead_id first, so column A is read with the header; if an admin
     // moved it, the header says where it went and that column is read instead. The
-    // outbox comes in the same call (it holds a few days of messages), the log's header
-    // row, so that a commit right after can append without reading again, and the
-    // settings (the team's language, the manager).
-    const [headerRows, firstColumn, outboxValues, logHeader, settingValues] = this.values.batchGet([
+    // outbox's header and id and lead_id columns come in the same call (this lead's
+    // whole rows follow in the anchor call: a busy outbox holds thousands of long
+    // finished messages), the log's header row, so that a commit right after can append
+    // without reading again, and the settings (the team's language, the manager).
+    const keyRanges = outboxKeyRanges();
+    const read = this.values.batchGet([
       `${sheet}!1:1`,
       `${sheet}!A:A`,
-      quoteSheet(SHEETS.outbox),
+      ...keyRanges,
       `${quoteSheet(SHEETS.log)}!1:1`,
       quoteSheet(SHEETS.settings),
     ]);
+    const [headerRows, firstColumn] = read;
+    const [logHeader, settingValues] = read.slice(2 + keyRanges.length);
     const settingsTable = new HeaderTable(SHEETS.settings, settingValues);
     settingsTable.requireAll(['key', 'value']);
     const settings = new Map(
       settingsTable.rows.map((r) => [settingsTable.text(r, 'key'), settingsTable.get(r, 'value')]),
     );
     this.settingsRead = settings;
-    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
-    this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
+    const slice = planOutboxSlice(read.slice(2, 2 + keyRanges.length), leadId);
+    this.headers.set(SHEETS.outbox, slice.header);
     this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
     // A click must work while slack_outbox needs repair (Set up fixes it): its messages
     // are then not followed, and the sweep says what is wrong.
-    const usable = OUTBOX_HEADERS.every((h) => outbox.has(h));
+    const usable = OUTBOX_HEADERS.every((h) =>
+      new HeaderTable(SHEETS.outbox, [slice.header]).has(h),
+    );
+    const found = this.findLead(leadId, headerRows, firstColumn, usable ? slice.reads : []);
+    const outboxValues = usable ? this.outboxOfLead(slice, found.read, leadId) : [];
+    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     const messages = usable
       ? outbox.rows
           .map((r) => this.codec.outbox(outbox, r))
           .filter((item) => item.leadId === leadId)
       : [];
-    const lead = this.findLead(leadId, headerRows, firstColumn);
     if (this.fresh && usable) this.fresh.outbox = outboxValues.map((row) => [...row]);
-    return { lead, messages, settings };
+    return { lead: found.lead, messages, settings };
+  }
+
+  /**
+   * This lead's outbox rows (sheets-outbox-slice.ts) from the anchor call's read-back;
+   * read in a call of their own when there was no anchor call (no such lead) or when a
+   * row read back is no longer the message the key columns put there (rows deleted in
+   * between): then the whole sheet, and a fresh read counts that call (its lead row is
+   * anchored, so the commit right after still writes to it wherever it went).
+   */
+  private outboxOfLead(
+    slice: OutboxSlicePlan,
+    read: CellValue[][][] | null,
+    leadId: string,
+  ): CellValue[][] {
+    if (slice.reads.length === 0) return [[...slice.header]];
+    const rows = read ?? this.values.batchGet(slice.reads);
+    const values = outboxSliceValues(slice, rows, leadId);
+    if (values) return values;
+    const [whole] = this.values.batchGet([quoteSheet(SHEETS.outbox)]);
+    if (this.fresh) this.fresh.calls = this.values.calls;
+    this.headers.set(SHEETS.outbox, whole?.[0] ?? []);
+    return (whole ?? []).map((r) => [...r]);
   }
 
   private findLead(
     leadId: string,
     headerRows: CellValue[][],
     firstColumn: CellValue[][],
-  ): Lead | undefined {
+    reads: readonly string[] = [],
+  ): { lead: Lead | undefined; read: CellValue[][][] | null } {
     this.fresh = null;
     const header = headerRows?.[0] ?? [];
     this.headers.set(SHEETS.leads, header);
@@ -241,28 +278,39 @@ export class SheetsWorkbook implements Workbook {
     // anchors are left for the next commit to drop: this read may run without the lock
     // (a busy click's language), and must not delete an anchor a locked run writes by.
     // No id, no lead (and no anchor): a caller that wants only the settings asks for ''.
-    if (leadId.trim() === '') return undefined;
+    // `reads` come back from the last anchor call (the lead's outbox rows).
+    let read: CellValue[][][] | null = null;
+    if (leadId.trim() === '') return { lead: undefined, read };
     for (let attempt = 0; attempt < 2; attempt++) {
       const row = idRows(ids ?? []).get(leadId);
-      if (row === undefined) return undefined;
-      const lead = this.anchorFound(leadId, header, row);
-      if (lead) return lead;
+      if (row === undefined) return { lead: undefined, read };
+      const found = this.anchorFound(leadId, header, row, reads);
+      read = found.read;
+      if (found.lead) return found;
       ids = this.values.batchGet([idRange])[0];
     }
-    return undefined;
+    return { lead: undefined, read };
   }
 
   /**
    * Anchors the row the id column put a lead on and reads it back (one call); when it is
    * that lead's, keeps it as the fresh read a commit right after writes from.
+   * @param reads ranges read back in the same call (returned as `read`)
    * @returns the lead, or undefined when the row read back is another lead's
    */
-  private anchorFound(leadId: string, header: CellValue[], row: number): Lead | undefined {
-    const [anchored] = this.values.anchorRows(SHEETS.leads, [row], false).rows;
+  private anchorFound(
+    leadId: string,
+    header: CellValue[],
+    row: number,
+    reads: readonly string[],
+  ): { lead: Lead | undefined; read: CellValue[][][] } {
+    const done = this.values.anchorRows(SHEETS.leads, [row], false, reads);
+    const [anchored] = done.rows;
+    const read = done.read;
     const cells = anchored?.cells ?? [];
     const table = new HeaderTable(SHEETS.leads, [header, cells]);
     const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
-    if (lead?.leadId !== leadId || !anchored?.anchor) return undefined;
+    if (lead?.leadId !== leadId || !anchored?.anchor) return { lead: undefined, read };
     this.knownRows.set(leadId, row);
     this.fresh = {
       leadId,
@@ -271,7 +319,7 @@ export class SheetsWorkbook implements Workbook {
       cells: [...cells],
       calls: this.values.calls,
     };
-    return lead;
+    return { lead, read };
   }
 
   /**
@@ -353,8 +401,9 @@ export class SheetsWorkbook implements Workbook {
 
   /**
    * The manager's Take and Reassign (Slack waits 3 s): in one call the small sheets,
-   * the lead header and id column, the whole outbox and the log's header; then the
-   * lead's row, anchored and read back (as loadLeadWithMessages). A commit right after
+   * the lead header and id column, the outbox's header and key columns and the log's
+   * header; then the lead's row, anchored and read back with the lead's outbox rows (as
+   * loadLeadWithMessages). A commit right after
    * writes from this read: the lead's cells through the anchor, then every new outbox
    * and log row in ONE spreadsheets.batchUpdate (appendCells), four Sheets calls in all.
    * State is left empty: these actions write none.
@@ -362,26 +411,31 @@ export class SheetsWorkbook implements Workbook {
   loadLeadScope(leadId: string): WorkbookSnapshot {
     const sheet = quoteSheet(SHEETS.leads);
     const small = SMALL_SHEETS.map(quoteSheet);
+    const keyRanges = outboxKeyRanges();
     const read = this.values.batchGet([
       ...small,
       `${sheet}!1:1`,
       `${sheet}!A:A`,
-      quoteSheet(SHEETS.outbox),
+      ...keyRanges,
       `${quoteSheet(SHEETS.log)}!1:1`,
     ]);
-    const [headerRows, firstColumn, outboxValues, logHeader] = read.slice(small.length);
-    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
-    outbox.requireAll(OUTBOX_HEADERS);
-    this.headers.set(SHEETS.outbox, outboxValues[0] ?? []);
+    const [headerRows, firstColumn] = read.slice(small.length);
+    const keys = read.slice(small.length + 2, small.length + 2 + keyRanges.length);
+    const [logHeader] = read.slice(small.length + 2 + keyRanges.length);
+    const slice = planOutboxSlice(keys, leadId);
+    new HeaderTable(SHEETS.outbox, [slice.header]).requireAll(OUTBOX_HEADERS);
+    this.headers.set(SHEETS.outbox, slice.header);
     this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
-    const lead = this.findLead(leadId, headerRows, firstColumn);
+    const found = this.findLead(leadId, headerRows, firstColumn, slice.reads);
+    const outboxValues = this.outboxOfLead(slice, found.read, leadId);
+    const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     if (this.fresh) {
       this.fresh.outbox = outboxValues.map((row) => [...row]);
       this.fresh.oneCall = true;
     }
     return {
       ...this.smallSnapshot(read.slice(0, small.length)),
-      leads: lead ? [lead] : [],
+      leads: found.lead ? [found.lead] : [],
       outbox: outbox.rows
         .map((r) => this.codec.outbox(outbox, r))
         .filter((item) => item.id !== '' && item.leadId === leadId),
@@ -517,7 +571,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /**
-   * The tables a commit needs, from the lead row (and the whole outbox, and the log's
+   * The tables a commit needs, from the lead row (and its outbox rows, and the log's
    * header) the web app read just before with no Sheets call since: one patch of that
    * lead, patches of outbox rows, appends to sheets whose header was read in the same
    * call. The read-to-write window is then the same one call as after readKeyed.
@@ -553,6 +607,13 @@ export class SheetsWorkbook implements Workbook {
     if (!keyed.every(known)) return false;
     const oneLead = leadPatches.length === 1 && leadPatches[0].leadId === fresh.leadId;
     if (keyed.includes(SHEETS.leads) && !oneLead) return false;
+    // The fresh outbox holds only this lead's rows (sheets-outbox-slice.ts): a patch of
+    // any other message is read for.
+    if (fresh.outbox && shape.outboxPatches.length) {
+      const table = new HeaderTable(SHEETS.outbox, fresh.outbox);
+      const ids = new Set(table.rows.map((r) => table.text(r, 'id')));
+      if (!shape.outboxPatches.every((p) => ids.has(p.id))) return false;
+    }
     return !appendOnly.some((sheet) => sheet === SHEETS.leads || !this.headers.get(sheet)?.length);
   }
 
