@@ -73,18 +73,11 @@ import { DATE_TIME_FORMAT } from './spreadsheet-setup';
  */
 const ANCHOR_TRIES = 3;
 
-const READ_SHEETS: SheetName[] = [
-  SHEETS.settings,
-  SHEETS.sales,
-  SHEETS.leads,
-  SHEETS.state,
-  SHEETS.outbox,
-  SHEETS.holidays,
-  SHEETS.rules,
-];
-
 /** The small sheets the web app reads whole (a few rows each). */
 const SMALL_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.holidays, SHEETS.rules];
+
+/** Every sheet load() reads: the small ones first (smallSnapshot reads them), then the big. */
+const READ_SHEETS: SheetName[] = [...SMALL_SHEETS, SHEETS.leads, SHEETS.state, SHEETS.outbox];
 
 export class SheetsWorkbook implements Workbook {
   /** Header rows as this execution last read them (load), to address key columns. */
@@ -131,44 +124,22 @@ export class SheetsWorkbook implements Workbook {
   load(): WorkbookSnapshot {
     const read = this.values.batchGet(READ_SHEETS.map(quoteSheet));
     READ_SHEETS.forEach((sheet, i) => this.headers.set(sheet, read[i]?.[0] ?? []));
-    const [settings, sales, leads, state, outbox, holidays, rules] = read.map(
-      (v, i) => new HeaderTable(READ_SHEETS[i], v),
-    );
-    settings.requireAll(['key', 'value']);
-    sales.requireAll(SALES_REQUIRED);
+    const small = this.smallSnapshot(read.slice(0, SMALL_SHEETS.length));
+    const [leads, state, outbox] = read
+      .slice(SMALL_SHEETS.length)
+      .map((v, i) => new HeaderTable(READ_SHEETS[SMALL_SHEETS.length + i], v));
     leads.requireAll(LEAD_HEADERS);
     state.requireAll(['key', 'value']);
     outbox.requireAll(OUTBOX_HEADERS);
-    holidays.requireAll(['date']);
-    rules.requireAll(HEADERS[SHEETS.rules]);
     this.rememberLoaded(leads);
-    this.settingsRead = new Map(
-      settings.rows.map((r) => [settings.text(r, 'key'), settings.get(r, 'value')]),
-    );
+    this.settingsRead = new Map(small.settings);
     return {
-      settings: new Map(this.settingsRead),
-      reps: sales.rows.map((r, i) => this.codec.rep(sales, r, i)),
+      ...small,
       ...firstPerLeadId(
         leads.rows.map((r) => this.codec.lead(leads, r)).filter((lead) => lead.leadId !== ''),
       ),
       state: new Map(state.rows.map((r) => [state.text(r, 'key'), String(state.get(r, 'value'))])),
       outbox: outbox.rows.map((r) => this.codec.outbox(outbox, r)).filter((item) => item.id !== ''),
-      holidays: new Set(
-        holidays.rows
-          .map((r) => localDate(holidays.get(r, 'date')))
-          .filter((d): d is string => d !== null),
-      ),
-      rules: readRules(
-        rules.rows.map((r) => ({
-          row: r.row,
-          field: rules.get(r, 'field'),
-          operator: rules.get(r, 'operator'),
-          value: rules.get(r, 'value'),
-          team: rules.get(r, 'team'),
-          slaMinutes: rules.get(r, 'sla_minutes'),
-          active: rules.get(r, 'active'),
-        })),
-      ),
     };
   }
 
