@@ -91,39 +91,14 @@ export function clickEvent(ctx: EventContext, options: ClickOptions): DoPostEven
 
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, message.ts);
   const payload = {
-    type: 'block_actions',
-    // In an Enterprise Grid org, user.team_id is the org's E… id, not the workspace's.
-    user: {
-      id: user.id,
-      username: user.name,
-      name: user.name,
-      team_id: ws.enterprise?.id ?? ws.teamId,
-    },
-    api_app_id: ws.apiAppId,
-    token: options.token ?? ctx.verificationToken,
-    container: {
-      type: 'message',
-      message_ts: message.ts,
-      channel_id: conv.id,
-      is_ephemeral: false,
-    },
-    trigger_id: triggerId(ctx, responseUrl),
-    ...gridFields(ws),
-    channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
+    ...blockActionsEnvelope(
+      ctx,
+      { user, conv, messageTs: message.ts, ephemeral: false },
+      responseUrl,
+      options.token,
+    ),
     message: messageJson(ws, message),
-    state: { values: {} },
-    response_url: responseUrl,
-    actions: [
-      action ?? {
-        action_id: found!.button.action_id,
-        block_id: found!.blockId,
-        text: found!.button.text,
-        value: found!.button.value,
-        ...(found!.button.style ? { style: found!.button.style } : {}),
-        type: 'button',
-        action_ts: actionTs(ctx.clock),
-      },
-    ],
+    actions: [action ?? buttonAction(found!, ctx.clock)],
   };
   return formPostEvent(
     `payload=${encodeURIComponent(JSON.stringify(payload))}`,
@@ -174,37 +149,13 @@ export function ephemeralClickEvent(
     throw new Error(`ephemeralClickEvent: no button ${options.actionId} on that ephemeral message`);
   const responseUrl = ctx.responseUrls.create('actions', conv.id, user.id, shown.messageTs, true);
   const payload = {
-    type: 'block_actions',
-    user: {
-      id: user.id,
-      username: user.name,
-      name: user.name,
-      team_id: ws.enterprise?.id ?? ws.teamId,
-    },
-    api_app_id: ws.apiAppId,
-    token: options.token ?? ctx.verificationToken,
-    container: {
-      type: 'message',
-      message_ts: shown.messageTs,
-      channel_id: conv.id,
-      is_ephemeral: true,
-    },
-    trigger_id: triggerId(ctx, responseUrl),
-    ...gridFields(ws),
-    channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
-    state: { values: {} },
-    response_url: responseUrl,
-    actions: [
-      {
-        action_id: found.button.action_id,
-        block_id: found.blockId,
-        text: found.button.text,
-        value: found.button.value,
-        ...(found.button.style ? { style: found.button.style } : {}),
-        type: 'button',
-        action_ts: actionTs(ctx.clock),
-      },
-    ],
+    ...blockActionsEnvelope(
+      ctx,
+      { user, conv, messageTs: shown.messageTs, ephemeral: true },
+      responseUrl,
+      options.token,
+    ),
+    actions: [buttonAction(found, ctx.clock)],
   };
   return formPostEvent(
     `payload=${encodeURIComponent(JSON.stringify(payload))}`,
@@ -271,6 +222,65 @@ function gridFields(ws: Workspace): Record<string, unknown> {
 
 function canSee(conv: Conversation, userId: string): boolean {
   return conv.imUser !== undefined ? conv.imUser === userId : conv.members.has(userId);
+}
+
+/** Where a click happened: who, in which conversation, on which (ephemeral or not) message. */
+interface ClickPlace {
+  user: NonNullable<ReturnType<Workspace['user']>>;
+  conv: Conversation;
+  messageTs: string;
+  ephemeral: boolean;
+}
+
+/**
+ * The fields every block_actions payload carries (Slack's interaction payload reference):
+ * the user (in an Enterprise Grid org, user.team_id is the org's E… id, not the
+ * workspace's), the app, the verification token, the container, the channel and the
+ * response_url.
+ */
+function blockActionsEnvelope(
+  ctx: EventContext,
+  place: ClickPlace,
+  responseUrl: string,
+  token: string | undefined,
+): Record<string, unknown> {
+  const ws = ctx.workspace;
+  const { user, conv } = place;
+  return {
+    type: 'block_actions',
+    user: {
+      id: user.id,
+      username: user.name,
+      name: user.name,
+      team_id: ws.enterprise?.id ?? ws.teamId,
+    },
+    api_app_id: ws.apiAppId,
+    token: token ?? ctx.verificationToken,
+    container: {
+      type: 'message',
+      message_ts: place.messageTs,
+      channel_id: conv.id,
+      is_ephemeral: place.ephemeral,
+    },
+    trigger_id: triggerId(ctx, responseUrl),
+    ...gridFields(ws),
+    channel: { id: conv.id, name: conv.imUser ? 'directmessage' : conv.name },
+    state: { values: {} },
+    response_url: responseUrl,
+  };
+}
+
+/** A button's entry in a payload's `actions`. */
+function buttonAction(found: { button: ButtonJson; blockId: string }, clock: Clock): object {
+  return {
+    action_id: found.button.action_id,
+    block_id: found.blockId,
+    text: found.button.text,
+    value: found.button.value,
+    ...(found.button.style ? { style: found.button.style } : {}),
+    type: 'button',
+    action_ts: actionTs(clock),
+  };
 }
 
 interface ButtonJson {
