@@ -20,7 +20,7 @@ import { createHash } from 'crypto';
 import type { Clock } from '../clock';
 import { snapshotContent } from './chat-methods';
 import { decodeFormFirstValues } from './form-encoding';
-import { readContent } from './message-content';
+import { readContent, type ContentArgs } from './message-content';
 import type { MessageTsClock } from './message-ts';
 import type { HttpRequest, HttpResult, ResponseUrlPost } from './types';
 import { json } from './web-api';
@@ -99,7 +99,7 @@ export class ResponseUrls {
         json({ ok: false, error: 'invalid_payload' }, 400),
       );
 
-    if (entry.ephemeral) return this.onEphemeral(request, entry, body, now);
+    if (entry.ephemeral) return this.onEphemeral(request, entry, body);
     const original =
       entry.messageTs === undefined
         ? undefined
@@ -140,16 +140,7 @@ export class ResponseUrls {
       });
       return this.record(request, body, 'in_channel', json({ ok: true }));
     }
-    this.ws.ephemerals.push({
-      channel: entry.channel,
-      user: entry.userId,
-      messageTs: this.tsClock.next(),
-      text: text ?? '',
-      blocks,
-      attachments,
-      via: 'response_url',
-    });
-    return this.record(request, body, 'ephemeral', json({ ok: true }));
+    return this.postEphemeral(request, entry, body, content.content);
   }
 
   /** A post to the response_url of a click on an ephemeral message. */
@@ -157,7 +148,6 @@ export class ResponseUrls {
     request: HttpRequest,
     entry: Entry,
     body: Record<string, unknown>,
-    now: number,
   ): HttpResult {
     const original = this.ws.ephemerals.find(
       (e) =>
@@ -180,9 +170,18 @@ export class ResponseUrls {
       original.text = text ?? '';
       original.blocks = blocks && blocks.length > 0 ? blocks : undefined;
       original.attachments = attachments && attachments.length > 0 ? attachments : undefined;
-      void now;
       return this.record(request, body, 'replaced', json({ ok: true }));
     }
+    return this.postEphemeral(request, entry, body, content.content);
+  }
+
+  /** A new ephemeral message to the clicking user, what response_url does by default. */
+  private postEphemeral(
+    request: HttpRequest,
+    entry: Entry,
+    body: Record<string, unknown>,
+    { text, blocks, attachments }: ContentArgs,
+  ): HttpResult {
     this.ws.ephemerals.push({
       channel: entry.channel,
       user: entry.userId,
