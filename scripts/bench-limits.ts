@@ -53,6 +53,10 @@ export interface DayResult {
   reroutes: number;
   /** Largest delay between a lead's SLA deadline and its re-route, minutes. */
   maxLatenessMin: number;
+  /** Smallest such delay, minutes: negative would be a re-route before its deadline. */
+  minLatenessMin: number;
+  /** Sweeps that waited for work due just after their pass and ran a second pass. */
+  secondPasses: number;
   /** Longest intake run of the day, minutes (a sweep due in the same minute waits for it). */
   longestIntakeMin: number;
   nodeMs: number;
@@ -123,14 +127,18 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
   const lastAssigned = new Map<string, number>();
   let reroutes = 0;
   let maxLateness = 0;
+  let minLateness = Infinity;
   for (const row of log) {
     const id = String(row.lead_id);
     const at = row.at instanceof Date ? row.at.getTime() : Number.NaN;
     if (row.event === 'REROUTED') {
       reroutes++;
       const prev = lastAssigned.get(id);
-      if (prev !== undefined)
-        maxLateness = Math.max(maxLateness, (at - (prev + SLA_MINUTES * MINUTE)) / MINUTE);
+      if (prev !== undefined) {
+        const lateness = (at - (prev + SLA_MINUTES * MINUTE)) / MINUTE;
+        maxLateness = Math.max(maxLateness, lateness);
+        minLateness = Math.min(minLateness, lateness);
+      }
     }
     if (row.event === 'ASSIGNED' || row.event === 'REROUTED') lastAssigned.set(id, at);
   }
@@ -147,6 +155,10 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
     failedRuns: runs.filter((e) => !e.ok).length,
     reroutes,
     maxLatenessMin: maxLateness,
+    minLatenessMin: minLateness,
+    secondPasses: runs.filter(
+      (e) => e.ok && (e.value as { secondPassAfterMs?: number }).secondPassAfterMs !== undefined,
+    ).length,
     longestIntakeMin:
       Math.max(
         0,
@@ -416,7 +428,7 @@ export function printLimitsSection(print: (line?: string) => void): void {
   for (const every of [5, 1]) {
     const d = triggerDay(2_000, every);
     print(
-      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min (${d.triggerRuns} trigger runs, ${d.sweepsThatRead} sweeps read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline; Node ${f1(d.nodeMs / 1000)} s`,
+      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min (${d.triggerRuns} trigger runs, ${d.sweepsThatRead} sweeps read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
     );
   }
   const g = gridFortnight(30);

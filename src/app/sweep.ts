@@ -16,6 +16,8 @@ import {
   nextSweepWork,
   sweepProblems,
 } from '../domain/sweep-plan';
+import { secondPassWaitMs, skipsReading } from '../domain/sweep-timing';
+import { RoutingError } from '../domain/errors';
 import { textsFor } from '../domain/texts';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
 import { admitParked } from './intake';
@@ -50,6 +52,11 @@ export interface SweepReport {
   parkedAdmitted?: number;
   /** True when nothing could be due yet and the sheets were not read. */
   skipped?: boolean;
+  /**
+   * Set when the sweep waited this long (ms) for work due just after its pass and then
+   * ran a second pass (domain/sweep-timing.ts); the counts are both passes'.
+   */
+  secondPassAfterMs?: number;
 }
 
 const LOCK_MS = 30_000;
@@ -63,18 +70,58 @@ export const DELIVERY_STOP_MS = 4 * 60_000;
 
 export function runSweep(services: Services): SweepReport {
   const started = services.clock.now();
-  if (nothingDue(services, started))
-    return {
-      assigned: 0,
-      rerouted: 0,
-      escalated: 0,
-      waiting: 0,
-      delivery: { sent: 0, retrying: 0, failed: 0 },
-      skipped: true,
-    };
+  const planned = services.schedule.nextWorkAt();
+  const first = skipsReading(planned, started, services.parked.all().length)
+    ? { report: skippedReport(), readAt: null }
+    : sweepPass(services, started);
+  const wait = secondPassWaitMs({
+    nextWorkAt:
+      first.readAt === null
+        ? (planned?.atMs ?? null)
+        : (services.schedule.nextWorkAt()?.atMs ?? null),
+    readAt: first.readAt,
+    now: services.clock.now(),
+    startedAt: started,
+    secondPassRun: false,
+    latestStartMs: DELIVERY_BUDGET_MS,
+  });
+  if (wait === null) return first.report;
+  services.pause(wait);
+  let second: SweepReport;
+  try {
+    second = sweepPass(services, started).report;
+  } catch (e) {
+    // The first pass's work is written and sent; the next sweep does what this one could not.
+    if (!(e instanceof RoutingError && e.code === 'LOCK_TIMEOUT')) throw e;
+    services.log.warn(`sweep: second pass not run (${e.message})`);
+    return first.report;
+  }
+  return withSecondPass(first.report, second, wait);
+}
+
+function skippedReport(): SweepReport {
+  return {
+    assigned: 0,
+    rerouted: 0,
+    escalated: 0,
+    waiting: 0,
+    delivery: { sent: 0, retrying: 0, failed: 0 },
+    skipped: true,
+  };
+}
+
+/**
+ * One pass: read, plan and commit under the lock, then send with the lock released and
+ * take in parked responses while the execution's time budget allows.
+ * @param started when the execution started (epoch ms): a second pass keeps the first's budgets
+ * @returns the pass's report and when it read the sheets (epoch ms)
+ */
+function sweepPass(services: Services, started: number): { report: SweepReport; readAt: number } {
   let batch: OutboxItem[] = [];
+  let readAt = started;
   const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
     const now = services.clock.now();
+    readAt = now;
     const snapshot = services.workbook.load();
     const ctx = runContext(services, parseSettings(snapshot.settings), snapshot.holidays, now);
     const rotations = rotationsFrom(snapshot.state);
@@ -95,16 +142,27 @@ export function runSweep(services: Services): SweepReport {
   report.delivery = deliver(services, batch, started + DELIVERY_STOP_MS);
   if (services.clock.now() - started < DELIVERY_BUDGET_MS)
     report.parkedAdmitted = admitParked(services);
-  return report;
+  return { report, readAt };
 }
 
-/**
- * Skip the read only when the next sweep still comes no later than the planned work
- * (so work waits no longer than without a schedule) and nothing is parked.
- */
-function nothingDue(services: Services, started: number): boolean {
-  const due = services.schedule.nextWorkAt();
-  return due !== null && started + due.everyMs <= due.atMs && services.parked.all().length === 0;
+/** The execution's report: both passes' counts, the second pass's waiting leads. */
+function withSecondPass(first: SweepReport, second: SweepReport, waitedMs: number): SweepReport {
+  const parked = (first.parkedAdmitted ?? 0) + (second.parkedAdmitted ?? 0);
+  return {
+    assigned: first.assigned + second.assigned,
+    rerouted: first.rerouted + second.rerouted,
+    escalated: first.escalated + second.escalated,
+    waiting: second.waiting,
+    delivery: {
+      sent: first.delivery.sent + second.delivery.sent,
+      retrying: first.delivery.retrying + second.delivery.retrying,
+      failed: first.delivery.failed + second.delivery.failed,
+    },
+    ...(first.parkedAdmitted !== undefined || second.parkedAdmitted !== undefined
+      ? { parkedAdmitted: parked }
+      : {}),
+    secondPassAfterMs: waitedMs,
+  };
 }
 
 /** What the sweep writes besides its lead patches: messages, their changes, log rows, state. */

@@ -4,7 +4,8 @@
  * responses. Times are the fake clock's: nothing here waits.
  */
 import { admitResponse, admitResponseOrPark } from '../../src/app/intake';
-import { runSweep } from '../../src/app/sweep';
+import { DELIVERY_BUDGET_MS, runSweep } from '../../src/app/sweep';
+import { SECOND_PASS_HORIZON_MS } from '../../src/domain/sweep-timing';
 import { fakeWorld, formResponse, MINUTE, T0 } from '../fakes/services';
 
 const REPS = [
@@ -119,5 +120,82 @@ describe('runSweep', () => {
     w.schedule.forget();
     expect(() => runSweep(w.services)).not.toThrow();
     expect(w.log.at('warn').join()).toContain('dashboard not refreshed');
+  });
+
+  test('a deadline just after the pass: the sweep waits for it and re-routes at it, in one more pass', () => {
+    const w = withLead();
+    w.clock.advance(60 * MINUTE - 10_000);
+    const loads = w.workbook.calls.load;
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 1, secondPassAfterMs: 10_000 });
+    expect(w.clock.now()).toBe(T0 + 60 * MINUTE);
+    expect(w.workbook.calls.load).toBe(loads + 2);
+    // Re-routed at its deadline, not before: the rep had the full SLA.
+    expect(w.workbook.lead(w.id)).toMatchObject({
+      salesSlackId: 'UBIMA',
+      assignedAt: T0 + 60 * MINUTE,
+    });
+  });
+
+  test('a deadline beyond the horizon is the next sweep’s: no wait, one read', () => {
+    const w = withLead();
+    w.clock.advance(60 * MINUTE - SECOND_PASS_HORIZON_MS - 1);
+    const loads = w.workbook.calls.load;
+    const report = runSweep(w.services);
+    expect(report).toMatchObject({ rerouted: 0 });
+    expect(report.secondPassAfterMs).toBeUndefined();
+    expect(w.clock.now()).toBe(T0 + 60 * MINUTE - SECOND_PASS_HORIZON_MS - 1);
+    expect(w.workbook.calls.load).toBe(loads + 1);
+  });
+
+  test('one second pass at most: work due just after it waits for the next sweep', () => {
+    const w = fakeWorld({ reps: REPS });
+    const ids = [0, 10_000].map((offset, k) => {
+      w.clock.advance(offset);
+      const r = admitResponse(
+        w.services,
+        formResponse({ Name: `Lead ${k}`, Phone: `0812-3456-789${k}` }),
+      );
+      if (r.kind !== 'CREATED') throw new Error(r.kind);
+      return r.leadId;
+    });
+    // Deadlines at T0 + 60 min and 10 s later: the sweep 5 s before the first waits once.
+    w.clock.advance(60 * MINUTE - 15_000);
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 1, secondPassAfterMs: 5_000 });
+    expect(w.clock.now()).toBe(T0 + 60 * MINUTE);
+    expect(w.workbook.lead(ids[0]).routeCount).toBe(2);
+    expect(w.workbook.lead(ids[1]).routeCount).toBe(1);
+  });
+
+  test('a second pass that cannot get the lock leaves its work to the next sweep, with a warning', () => {
+    const w = withLead();
+    w.services.pause = (ms) => {
+      w.clock.advance(ms);
+      w.lock.holdElsewhere(); // a long run takes the lock while the sweep waits
+    };
+    w.clock.advance(60 * MINUTE - 10_000);
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 0 });
+    expect(w.log.at('warn').join()).toContain('second pass not run');
+    expect(w.workbook.lead(w.id).routeCount).toBe(1);
+    w.lock.releaseElsewhere();
+    w.clock.advance(MINUTE);
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 1 });
+  });
+
+  test('a sweep late in its time budget starts no second pass', () => {
+    const w = withLead();
+    w.clock.advance(60 * MINUTE - DELIVERY_BUDGET_MS - 10_000);
+    // The pass itself takes almost the whole budget (a slow read): the deadline then comes
+    // 15 s after it, and waiting for it would start a pass past the budget.
+    const load = w.workbook.load.bind(w.workbook);
+    w.workbook.load = () => {
+      w.clock.advance(DELIVERY_BUDGET_MS - 5_000);
+      return load();
+    };
+    const loads = w.workbook.calls.load;
+    const report = runSweep(w.services);
+    expect(report).toMatchObject({ rerouted: 0 });
+    expect(report.secondPassAfterMs).toBeUndefined();
+    expect(w.workbook.calls.load).toBe(loads + 1);
+    expect(w.clock.now()).toBe(T0 + 60 * MINUTE - 15_000);
   });
 });

@@ -4,7 +4,11 @@
  * leads 09:00–21:00 through the form, 80% contacted within 20 minutes, the rest
  * re-routed once), every trigger firing when due, with 5- and with 1-minute checks.
  * Trigger-minutes are the runtime's modelled durations on the bench's pessimistic
- * latency model plus 1 s start-up per execution (counts × costs), never wall clock.
+ * latency model plus 1 s start-up per execution (counts × costs), never wall clock; a
+ * sweep's wait for a deadline just after its pass (Utilities.sleep) is among them.
+ * The runtime fires every trigger exactly on time; Google documents only that trigger
+ * times may be slightly randomized, so on the platform the lateness bound holds relative
+ * to when the trigger actually fires (README, Performance).
  *
  * The two days run side by side in fresh Node processes (scripts/trigger-day.ts): each
  * is a whole day (about 1,440 minutes, 300 runs that read 2,000 rows), and inside this
@@ -14,6 +18,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CONSUMER_QUOTA_MIN, type DayResult } from '../../scripts/bench-limits';
+import { SECOND_PASS_HORIZON_MS } from '../../src/domain/sweep-timing';
 
 jest.setTimeout(900_000);
 
@@ -44,20 +49,26 @@ test('a day at 2,000 open leads with 5-minute checks costs at most 45 trigger-mi
   expect(d.triggerMinutes).toBeLessThanOrEqual(CONSUMER_QUOTA_MIN / 2);
   // Most sweeps skip reading: the plan says when the next one has work.
   expect(d.sweepsThatRead).toBeLessThan(((24 * 60) / 5) * 0.6);
-  // The first sweep after a deadline re-routes (checks every 5 minutes), after the form
-  // response it may have waited behind in that minute.
-  expect(d.maxLatenessMin).toBeLessThanOrEqual(5 + d.longestIntakeMin);
+  // Never before its deadline (the rep has the full SLA), at most one interval after it:
+  // a sweep waits for a deadline just after its pass (domain/sweep-timing.ts), and a
+  // later one is read by the next sweep even after a form response it waited behind.
+  expect(d.minLatenessMin).toBeGreaterThanOrEqual(0);
+  expect(d.maxLatenessMin).toBeLessThanOrEqual(5);
+  expect(d.secondPasses).toBeGreaterThan(0);
+  expect(d.longestIntakeMin * 60_000).toBeLessThan(SECOND_PASS_HORIZON_MS);
 });
 
-test('with 1-minute checks the same day stays inside the 90 minutes, every re-route within a minute of its deadline plus one intake', () => {
+test('with 1-minute checks the same day stays inside the 90 minutes, every re-route within a minute of its deadline and none before it', () => {
   const d = oneMinute;
   expect(d).toMatchObject({ openLeads: 2_000, everyMinutes: 1, newLeads: 200, failedRuns: 0 });
   expect(d.reroutes).toBe(40);
   expect(d.triggerRuns).toBeGreaterThanOrEqual(24 * 60);
   expect(d.triggerMinutes).toBeLessThan(CONSUMER_QUOTA_MIN);
-  // At most a minute after its deadline, plus the form response the sweep may have
-  // waited behind in that minute (runs take turns): issue 10 asks for 1 minute flat,
-  // which this does not meet by those seconds (README, Performance).
-  expect(d.maxLatenessMin).toBeLessThanOrEqual(1 + d.longestIntakeMin);
-  expect(d.longestIntakeMin).toBeLessThan(0.25);
+  // Issue 10's flat bound: at most a minute late, never early. A deadline within the
+  // horizon after a sweep's pass is re-routed at it by that sweep; the next sweep reads
+  // the later ones, even after waiting behind a form response (the horizon exceeds it).
+  expect(d.minLatenessMin).toBeGreaterThanOrEqual(0);
+  expect(d.maxLatenessMin).toBeLessThanOrEqual(1);
+  expect(d.secondPasses).toBeGreaterThan(0);
+  expect(d.longestIntakeMin * 60_000).toBeLessThan(SECOND_PASS_HORIZON_MS);
 });
