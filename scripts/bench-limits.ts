@@ -203,7 +203,10 @@ export function runCosts(openLeads: number): RunCosts {
 
 /**
  * Upper bound of a day's trigger-minutes from measured run costs: every sweep of the day
- * reads (the plan usually lets most skip), plus `openLeads / 10` intakes.
+ * reads (the plan usually lets most skip), plus `openLeads / 10` intakes. Not in it: a
+ * sweep's second pass (domain/sweep-timing.ts: waiting at most SECOND_PASS_HORIZON_MS
+ * for a deadline just after its pass, then one more read), which adds at most that wait
+ * and one reading sweep per pass; triggerDay's simulated day has them.
  */
 export function dayUpperBoundMinutes(c: RunCosts, everyMinutes: number): number {
   const sweeps = (24 * 60) / everyMinutes;

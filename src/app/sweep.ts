@@ -4,6 +4,9 @@
  * the Slack messages owed (the manager's daily digest among them, once a day), write
  * every change in one commit and lease what is sent now; then, with the lock released,
  * send them and record outcomes. Clicks therefore never wait behind a slow Slack.
+ * When the next deadline falls just after that (domain/sweep-timing.ts), the sweep
+ * waits for it and runs one more such pass, so it re-routes at the deadline rather than
+ * up to a check interval later.
  */
 import { logEntry, type LogEntry } from '../domain/lead';
 import { availableReps } from '../domain/rep';
@@ -62,12 +65,17 @@ export interface SweepReport {
 const LOCK_MS = 30_000;
 /**
  * Elapsed time (ms) after which a sweep leaves Slack delivery to the next run: Apps
- * Script ends an execution at 6 minutes, and a run must never stop halfway.
+ * Script ends an execution at 6 minutes, and a run must never stop halfway. No second
+ * pass starts after it either.
  */
 export const DELIVERY_BUDGET_MS = 3 * 60_000;
 /** Elapsed time (ms) after which no further Slack wave starts: room is left to record outcomes. */
 export const DELIVERY_STOP_MS = 4 * 60_000;
 
+/**
+ * One sweep execution: a pass (or a skip, when nothing is due before the next sweep), then
+ * at most one second pass at work due just after it (domain/sweep-timing.ts).
+ */
 export function runSweep(services: Services): SweepReport {
   const started = services.clock.now();
   const planned = services.schedule.nextWorkAt();
@@ -82,7 +90,6 @@ export function runSweep(services: Services): SweepReport {
     readAt: first.readAt,
     now: services.clock.now(),
     startedAt: started,
-    secondPassRun: false,
     latestStartMs: DELIVERY_BUDGET_MS,
   });
   if (wait === null) return first.report;

@@ -51,8 +51,6 @@ export interface SecondPassInput {
   now: number;
   /** When the execution started (epoch ms). */
   startedAt: number;
-  /** True once the execution has run its second pass: never a third. */
-  secondPassRun: boolean;
   /**
    * Elapsed time since the start (ms) after which no second pass starts, so that it ends
    * as a first pass would, well inside Apps Script's 6-minute limit.
@@ -61,7 +59,8 @@ export interface SecondPassInput {
 }
 
 /**
- * How long (ms) to wait before the second pass, or null for none. Work due at or before
+ * How long (ms) to wait before the second pass, or null for none. Asked once per
+ * execution, after its first pass (or its skip): a second pass is never followed by a third. Work due at or before
  * the read was seen by it (a waiting lead's "now" among it), so only work due after the
  * read and within the horizon after `now` counts; work already due by `now` (a deadline
  * that fell during the sweep's own commit or delivery) gets the pass at once.
@@ -72,7 +71,7 @@ export interface SecondPassInput {
  */
 export function secondPassWaitMs(input: SecondPassInput): number | null {
   const { nextWorkAt, readAt, now, startedAt } = input;
-  if (input.secondPassRun || nextWorkAt === null || !Number.isFinite(nextWorkAt)) return null;
+  if (nextWorkAt === null || !Number.isFinite(nextWorkAt)) return null;
   if (readAt !== null && nextWorkAt <= readAt) return null;
   if (nextWorkAt > now + SECOND_PASS_HORIZON_MS) return null;
   const wait = Math.max(0, nextWorkAt - now);

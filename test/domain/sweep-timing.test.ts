@@ -1,7 +1,8 @@
 /**
  * When a sweep reads (domain/sweep-timing.ts): it skips only while the next sweep comes
  * before the planned work, and it waits for work due within the horizon after its pass
- * (never for work its read already saw, never twice, never past the time budget).
+ * (never for work its read already saw, never past the time budget). Never twice in one
+ * execution: test/app/sweep.test.ts.
  */
 import fc from 'fast-check';
 import {
@@ -21,7 +22,6 @@ function after(nextWorkAt: number | null, more: Partial<SecondPassInput> = {}): 
     readAt: T0 + 1_000,
     now: T0 + 4_000,
     startedAt: T0,
-    secondPassRun: false,
     latestStartMs: BUDGET,
     ...more,
   });
@@ -62,10 +62,6 @@ describe('secondPassWaitMs', () => {
     expect(after(null)).toBeNull();
   });
 
-  test('never a third pass', () => {
-    expect(after(T0 + 14_000, { secondPassRun: true })).toBeNull();
-  });
-
   test('never starts past the time budget, counted from the execution’s start', () => {
     const late = { startedAt: T0 + 4_000 - BUDGET + 5_000 };
     expect(after(T0 + 9_000, late)).toBe(5_000);
@@ -84,8 +80,7 @@ describe('secondPassWaitMs', () => {
         fc.integer({ min: 0, max: 60_000 }),
         fc.integer({ min: 0, max: 5 * 60_000 }),
         fc.integer({ min: -60_000, max: 60_000 }),
-        fc.boolean(),
-        (readAfter, workMs, sinceStart, dueFromNow, secondPassRun) => {
+        (readAfter, workMs, sinceStart, dueFromNow) => {
           const startedAt = T0;
           const readAt = startedAt + readAfter;
           const now = readAt + workMs;
@@ -95,12 +90,10 @@ describe('secondPassWaitMs', () => {
             readAt,
             now: now + sinceStart,
             startedAt,
-            secondPassRun,
             latestStartMs: BUDGET,
           });
           const end = now + sinceStart;
           const owed =
-            !secondPassRun &&
             nextWorkAt > readAt &&
             nextWorkAt <= end + SECOND_PASS_HORIZON_MS &&
             Math.max(end, nextWorkAt) - startedAt <= BUDGET;
@@ -132,7 +125,6 @@ describe('secondPassWaitMs', () => {
             readAt: null,
             now: T0 + workMs,
             startedAt: T0,
-            secondPassRun: false,
             latestStartMs: BUDGET,
           });
           expect(wait).toBeNull();
