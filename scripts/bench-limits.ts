@@ -157,7 +157,10 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
     maxLatenessMin: maxLateness,
     minLatenessMin: minLateness,
     secondPasses: runs.filter(
-      (e) => e.ok && (e.value as { secondPassAfterMs?: number }).secondPassAfterMs !== undefined,
+      (e) =>
+        e.entry === 'runSlaSweep' &&
+        e.ok &&
+        (e.value as { secondPassAfterMs?: number } | null)?.secondPassAfterMs !== undefined,
     ).length,
     longestIntakeMin:
       Math.max(

@@ -6,6 +6,7 @@
  */
 import type { SlackFailure } from '../runtime/slack';
 import { BOT_TOKEN, outbox, World, type Row } from './world';
+import { SECOND_PASS_HORIZON_MS } from '../../src/domain/sweep-timing';
 
 /** A long SLA, so no sweep in these tests re-routes: only delivery is under test. */
 const SETTINGS = { sla_minutes: 1440 };
@@ -112,14 +113,20 @@ describe('a lead never waits on Slack', () => {
     expect(posts(w)).toBe(1);
     w.sweepAfter(5);
     expect(posts(w)).toBe(1);
-    w.rt.clock.advanceMs(4 * 60_000 + 59_000);
+    // A sweep further ahead of Slack's moment than its second-pass horizon leaves it alone;
+    const early = SECOND_PASS_HORIZON_MS + 1_000;
+    w.rt.clock.advanceMs(5 * 60_000 - early);
     w.rt.run('runSlaSweep');
     expect(posts(w)).toBe(1);
     expect(outbox(w)[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
-    w.rt.clock.advanceMs(1_000);
+    const retryAt = time(outbox(w)[0].next_attempt_at);
+    // one 1 s before it waits for that moment and sends then, not before.
+    w.rt.clock.advanceMs(early - 1_000);
     w.rt.run('runSlaSweep');
     expect(posts(w)).toBe(2);
     expect(outbox(w)[0]).toMatchObject({ status: 'SENT', attempts: 2 });
+    const sent = w.rt.slack.requests.filter((r) => r.method === 'chat.postMessage')[1];
+    expect(sent.atMs).toBeGreaterThanOrEqual(retryAt);
     expect(w.seen('UAYU0001')).toEqual([expect.stringContaining(id)]);
   });
 
