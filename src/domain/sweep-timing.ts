@@ -60,10 +60,11 @@ export interface SecondPassInput {
 
 /**
  * How long (ms) to wait before the second pass, or null for none. Asked once per
- * execution, after its first pass (or its skip): a second pass is never followed by a third. Work due at or before
- * the read was seen by it (a waiting lead's "now" among it), so only work due after the
- * read and within the horizon after `now` counts; work already due by `now` (a deadline
- * that fell during the sweep's own commit or delivery) gets the pass at once.
+ * execution, after its first pass (or its skip): a second pass is never followed by a
+ * third. Work due at or before the read was seen by it (a waiting lead's "now" among
+ * it), so only work due after the read and within the horizon after `now` counts; work
+ * already due by `now` (a deadline that fell during the sweep's own commit or delivery)
+ * gets the pass at once.
  *
  * A sweep that skipped reading gets the same rule; as it skips only when the next sweep
  * comes no later than the work (skipsReading), and the shortest interval (1 minute)
