@@ -166,6 +166,63 @@ describe('advanced Sheets service', () => {
     expect(meta.sheets[0].properties).toMatchObject({ sheetId: 0, title: 'Sheet1', index: 0 });
   });
 
+  // REST reference, spreadsheets.get: "Limiting the range returns only the portions of the
+  // spreadsheet that intersect the requested ranges"; "If a field mask is set, the
+  // includeGridData parameter is ignored". Whether sheets outside the ranges are left out
+  // is not said; the runtime leaves them out (harder on a caller).
+  test('Spreadsheets.get with ranges answers only those sheets, with grid size and one GridData per range', () => {
+    const { Sheets, id, book } = seeded();
+    book.addSheet('routing_log');
+    book.sheet('routing_log').setRows([
+      ['at', 'event'],
+      [1, 'A'],
+    ]);
+    const meta = Sheets.Spreadsheets.get(id, {
+      ranges: ['lead_sheet!A:A', 'routing_log!1:1', 'lead_sheet!2:2'],
+      includeGridData: true,
+    });
+    expect(meta.sheets.map((s: { properties: { title: string } }) => s.properties.title)).toEqual([
+      'lead_sheet',
+      'routing_log',
+    ]);
+    const [lead, log] = meta.sheets;
+    expect(lead.properties.gridProperties).toEqual({ rowCount: 1000, columnCount: 26 });
+    expect(log.properties.gridProperties.rowCount).toBe(book.sheet('routing_log').maxRows);
+    // One GridData per range on the sheet, in request order; zero offsets are omitted.
+    expect(lead.data).toHaveLength(2);
+    expect(lead.data[0].startRow).toBeUndefined();
+    expect(lead.data[0].rowData[1].values[0].effectiveValue).toEqual({ stringValue: 'L1' });
+    expect(lead.data[1].startRow).toBe(1);
+    expect(lead.data[1].rowData[0].values[1].effectiveValue).toEqual({ stringValue: 'Ann' });
+    expect(log.data[0].rowData[0].values[1].effectiveValue).toEqual({ stringValue: 'event' });
+  });
+
+  test('Spreadsheets.get leaves grid data out unless asked, and a field mask overrides includeGridData', () => {
+    const { Sheets, id } = seeded();
+    const plain = Sheets.Spreadsheets.get(id, { ranges: ['lead_sheet!A1'] });
+    expect(plain.sheets[0].data).toBeUndefined();
+    const masked = Sheets.Spreadsheets.get(id, {
+      ranges: ['lead_sheet!A1'],
+      includeGridData: true,
+      fields: 'sheets.properties',
+    });
+    expect(masked.sheets[0].data).toBeUndefined();
+    const byMask = Sheets.Spreadsheets.get(id, {
+      ranges: ['lead_sheet!A1'],
+      fields: 'sheets(properties,data.rowData.values.effectiveValue)',
+    });
+    expect(byMask.sheets[0].data[0].rowData[0].values[0].effectiveValue).toEqual({
+      stringValue: 'lead_id',
+    });
+  });
+
+  test('Spreadsheets.get with an unknown range fails as values.batchGet does', () => {
+    const { Sheets, id } = seeded();
+    expect(() => Sheets.Spreadsheets.get(id, { ranges: ['nope!A1'] })).toThrow(
+      'API call to sheets.spreadsheets.get failed with error: Unable to parse range: nope!A1',
+    );
+  });
+
   test('an unknown spreadsheet id fails as not found', () => {
     const { Sheets } = seeded();
     expect(() => Sheets.Spreadsheets.Values.get('other', 'A1')).toThrow(

@@ -293,36 +293,52 @@ export class FakeSheetsService {
 
   // ---- spreadsheets.get ----
 
-  private getSpreadsheet(id: string, _opts?: object): unknown {
+  /**
+   * Without `ranges`, every sheet's properties. With `ranges` (A1, as values.batchGet),
+   * "only the portions of the spreadsheet that intersect the requested ranges" (REST
+   * reference, spreadsheets.get): only the sheets those ranges name, each with its
+   * properties (grid size included) and, when grid data is asked for, one GridData per
+   * range on that sheet in request order. Grid data comes with `includeGridData`, or with
+   * a field mask that names `data` ("If a field mask is set, the includeGridData
+   * parameter is ignored"). The reference does not say whether sheets outside the
+   * ranges are left out entirely or only their data; leaving them out is the reading
+   * harder on a caller (it must name a range on every sheet whose size it wants).
+   * Other field-mask filtering is not modelled (the response is a superset).
+   */
+  private getSpreadsheet(
+    id: string,
+    opts?: { fields?: string; ranges?: string[]; includeGridData?: boolean },
+  ): unknown {
     const method = `${PREFIX}.get`;
     return this.ctx.meter.call(() => {
       this.checkQuota(method, 'read');
       this.checkId(method, id);
       const m = this.ctx.model;
+      const properties = {
+        title: m.name,
+        locale: 'en_US',
+        timeZone: m.timeZone,
+        autoRecalc: 'ON_CHANGE',
+      };
+      const spreadsheetUrl = `https://docs.google.com/spreadsheets/d/${m.id}/edit`;
+      const ranges = opts?.ranges ?? [];
+      if (ranges.length) {
+        const resolved = ranges.map((r) => this.resolve(method, r));
+        const withData = opts?.fields ? /\bdata\b/.test(opts.fields) : !!opts?.includeGridData;
+        const grid = gridDataOf(resolved, withData);
+        return {
+          result: { spreadsheetId: m.id, properties, sheets: grid.sheets, spreadsheetUrl },
+          read: grid.cells,
+        };
+      }
       return {
         result: {
           spreadsheetId: m.id,
-          properties: {
-            title: m.name,
-            locale: 'en_US',
-            timeZone: m.timeZone,
-            autoRecalc: 'ON_CHANGE',
-          },
+          properties,
           sheets: m.sheets.map((s, index) => ({
-            properties: {
-              sheetId: s.sheetId,
-              title: s.name,
-              index,
-              sheetType: 'GRID',
-              // proto3 JSON omits zero values, so frozenRowCount appears only when set.
-              gridProperties: {
-                rowCount: s.maxRows,
-                columnCount: s.maxCols,
-                ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}),
-              },
-            },
+            properties: { ...sheetProperties(s), index, sheetType: 'GRID' },
           })),
-          spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${m.id}/edit`,
+          spreadsheetUrl,
         },
       };
     });
@@ -1179,10 +1195,23 @@ function gridDataOf(
     });
   }
   const sheets = [...bySheet].map(([sheet, data]) => ({
-    properties: { sheetId: sheet.sheetId, title: sheet.name },
+    properties: sheetProperties(sheet),
     ...(withData ? { data } : {}),
   }));
   return { sheets, cells };
+}
+
+/** A sheet's SheetProperties: id, title and grid size (proto3 JSON omits zero values). */
+function sheetProperties(sheet: SheetModel): object {
+  return {
+    sheetId: sheet.sheetId,
+    title: sheet.name,
+    gridProperties: {
+      rowCount: sheet.maxRows,
+      columnCount: sheet.maxCols,
+      ...(sheet.frozenRows ? { frozenRowCount: sheet.frozenRows } : {}),
+    },
+  };
 }
 
 /** An ExtendedValue: the one field that fits the stored value. */
