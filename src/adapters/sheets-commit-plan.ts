@@ -6,7 +6,7 @@
  * call is made here: the commit reads, anchors and writes; this decides what.
  */
 import type { CommitReport, GuardedLeadPatch, WorkbookChanges } from '../app/ports';
-import { ESCALATED_PREFIX, SHEETS, type SheetName } from '../app/ports';
+import { DATE_COLUMNS, ESCALATED_PREFIX, HEADERS, SHEETS, type SheetName } from '../app/ports';
 import type { Lead, LogEntry } from '../domain/lead';
 import type { OutboxPatch } from '../domain/outbox';
 import { parseStage } from '../domain/stage';
@@ -294,6 +294,69 @@ export function appendsAfter(
       .filter((entry) => !skipped.has(entry.leadId))
       .map((entry) => logCells(entry, codec)),
   };
+}
+
+/** Rows laid out by the sheet's current header order ('' where a column gets nothing). */
+export function layOut(table: HeaderTable, rows: readonly RowWrite[]): CellValue[][] {
+  table.requireAll(HEADERS[table.sheet as SheetName] ?? []);
+  return rows.map((cells) => {
+    const out: CellValue[] = new Array<CellValue>(table.width).fill('');
+    for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
+    return out;
+  });
+}
+
+/** The number format per column of `table` ('' none): date columns get the date-time one. */
+export function dateFormats(table: HeaderTable, dateTimeFormat: string): string[] {
+  const formats = new Array<string>(table.width).fill('');
+  for (const h of DATE_COLUMNS[table.sheet as SheetName] ?? [])
+    if (table.has(h)) formats[table.column(h)] = dateTimeFormat;
+  return formats;
+}
+
+/** New rows a commit wrote into rows set aside for it (sheets-row-reserve.ts). */
+export interface PlacedRows {
+  /** The A1 writes, to go out with the commit's other writes. */
+  writes: ValueRange[];
+  /** Per write: its range and the lead its row belongs to. */
+  rows: Array<{ range: string; leadId: string }>;
+  /** The log entries and outbox items placed (not to be appended again). */
+  items: Set<object>;
+}
+
+/**
+ * The commit's first new outbox and log rows, in order, into the rows set aside for each
+ * sheet; none of a lead the plan skips. The rest are appended after the write as usual.
+ * @param free per sheet, the free rows (1-based) the anchor call found
+ */
+export function placeInFreeRows(
+  changes: WorkbookChanges,
+  skipped: ReadonlySet<string>,
+  free: ReadonlyMap<string, readonly number[]>,
+  tableOf: (sheet: SheetName) => HeaderTable,
+  codec: RowCodec,
+): PlacedRows {
+  const placed: PlacedRows = { writes: [], rows: [], items: new Set() };
+  const groups: Array<[SheetName, ReadonlyArray<{ leadId: string }>, (item: never) => RowWrite]> = [
+    [SHEETS.outbox, changes.newOutbox ?? [], (item) => codec.outboxCells(item)],
+    [SHEETS.log, changes.log ?? [], (entry) => logCells(entry, codec)],
+  ];
+  for (const [sheet, items, cells] of groups) {
+    const rows = free.get(sheet) ?? [];
+    const wanted = items.filter((item) => !skipped.has(item.leadId)).slice(0, rows.length);
+    if (!wanted.length) continue;
+    const table = tableOf(sheet);
+    layOut(
+      table,
+      wanted.map((item) => cells(item as never)),
+    ).forEach((values, i) => {
+      const range = `${quoteSheet(sheet)}!A${rows[i]}:${columnLetter(table.width)}${rows[i]}`;
+      placed.writes.push({ range, values: [values] });
+      placed.rows.push({ range, leadId: wanted[i].leadId });
+      placed.items.add(wanted[i]);
+    });
+  }
+  return placed;
 }
 
 /** Whether a guarded lead's row, as read back, still looks as the use case saw it. */

@@ -14,6 +14,7 @@
  */
 import { errorText, RoutingError } from '../domain/errors';
 import type { CellValue } from './header-table';
+import { freeRows, reserveRequests, tailRange, type RowReservation } from './sheets-row-reserve';
 
 export interface ValueRange {
   range: string;
@@ -393,8 +394,10 @@ export class SheetsValues {
     rows: readonly number[],
     dropStale: boolean,
     reads: readonly string[] = [],
-  ): { rows: AnchoredRow[]; read: CellValue[][][] } {
-    if (rows.length === 0 && !dropStale && reads.length === 0) return { rows: [], read: [] };
+    reserve: readonly RowReservation[] = [],
+  ): { rows: AnchoredRow[]; read: CellValue[][][]; free: Map<string, number[]> } {
+    const free = new Map<string, number[]>();
+    if (rows.length === 0 && !dropStale && reads.length === 0) return { rows: [], read: [], free };
     for (let attempt = 0; ; attempt++) {
       const sheetId = rows.length || dropStale ? this.sheetId(sheet) : 0;
       const requests: object[] = dropStale
@@ -418,8 +421,15 @@ export class SheetsValues {
             },
           },
         });
+      // Rows set aside for the commit's appends (sheets-row-reserve.ts), after the anchors.
+      const reserving = reserve.filter((r) => r.count > 0);
+      for (const r of reserving) requests.push(...reserveRequests(r, this.sheetId(r.sheet)));
       const quoted = `'${sheet.replace(/'/g, "''")}'`;
-      const ranges = [...reads, ...rows.map((row) => `${quoted}!${row}:${row}`)];
+      const ranges = [
+        ...reads,
+        ...rows.map((row) => `${quoted}!${row}:${row}`),
+        ...reserving.map(tailRange),
+      ];
       try {
         const response = this.call(
           'write',
@@ -437,12 +447,16 @@ export class SheetsValues {
         );
         const replies = (response.replies ?? []).slice(dropStale ? 1 : 0);
         const values = gridValues(response.updatedSpreadsheet, ranges);
+        reserving.forEach((r, i) =>
+          free.set(r.sheet, freeRows(r, values[reads.length + rows.length + i] ?? [])),
+        );
         return {
           rows: rows.map((_, i) => ({
             anchor: replies[i]?.createDeveloperMetadata?.developerMetadata?.metadataId ?? 0,
             cells: values[reads.length + i]?.[0] ?? [],
           })),
           read: values.slice(0, reads.length),
+          free,
         };
       } catch (err) {
         if (attempt === 0 && /No grid with id/.test(errorText(err))) {
@@ -501,6 +515,21 @@ export class SheetsValues {
     }
   }
 
+  /** Clears A1 ranges in one call (batchClearByDataFilter, a1Range filters). */
+  clearRanges(ranges: readonly string[]): void {
+    if (ranges.length === 0) return;
+    try {
+      this.call('write', () =>
+        api().Values.batchClearByDataFilter(
+          { dataFilters: ranges.map((a1Range) => ({ a1Range })) },
+          this.spreadsheetId,
+        ),
+      );
+    } catch (err) {
+      explain(err, 'Clearing rows');
+    }
+  }
+
   /** Clears the anchored rows (wherever they are now) in one call. */
   clearAnchored(anchors: readonly number[]): void {
     if (anchors.length === 0) return;
@@ -538,6 +567,38 @@ export class SheetsValues {
         }),
       );
       return (response.valueRanges ?? []).map((vr) => (vr.values ?? []) as CellValue[][]);
+    } catch (err) {
+      return explain(err, 'Reading the spreadsheet');
+    }
+  }
+
+  /**
+   * Reads ranges as batchGet does (unformatted, dates as serial numbers), through
+   * spreadsheets.get, which also answers the grid size of every sheet a range names: a
+   * Slack path learns in its first call where each sheet's grid ends, so its next call
+   * can set rows aside there (sheets-row-reserve.ts). Same one read request and the same
+   * cells as batchGet.
+   * @returns the values per range, and grid row counts by sheet title
+   */
+  readWithGridSizes(ranges: readonly string[]): {
+    values: CellValue[][][];
+    rowCounts: Map<string, number>;
+  } {
+    try {
+      const response = this.call('read', () =>
+        api().get(this.spreadsheetId, {
+          ranges: [...ranges],
+          fields:
+            'sheets(properties(title,gridProperties(rowCount,columnCount)),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue))))',
+        }),
+      );
+      const rowCounts = new Map<string, number>();
+      for (const sheet of response.sheets ?? [])
+        rowCounts.set(
+          sheet.properties?.title ?? '',
+          sheet.properties?.gridProperties?.rowCount ?? 0,
+        );
+      return { values: gridValues(response, ranges), rowCounts };
     } catch (err) {
       return explain(err, 'Reading the spreadsheet');
     }

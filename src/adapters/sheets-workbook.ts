@@ -25,7 +25,6 @@ import type {
   WorkbookSnapshot,
 } from '../app/ports';
 import {
-  DATE_COLUMNS,
   HEADERS,
   LEAD_HEADERS,
   OUTBOX_HEADERS,
@@ -49,6 +48,10 @@ import {
 import {
   appendsAfter,
   commitReadRanges,
+  dateFormats,
+  layOut,
+  placeInFreeRows,
+  type PlacedRows,
   commitReadTables,
   commitShape,
   indexByKey,
@@ -62,6 +65,7 @@ import {
 } from './sheets-commit-plan';
 import type { AnchoredRow, LandedWrite, SheetsValues } from './sheets-values';
 import { WriteBelt } from './sheets-write-belt';
+import type { RowReservation } from './sheets-row-reserve';
 import type { MisplacedNotices } from '../domain/misplaced-writes';
 import { DATE_TIME_FORMAT } from './spreadsheet-setup';
 
@@ -72,6 +76,12 @@ import { DATE_TIME_FORMAT } from './spreadsheet-setup';
  * lead unwritten (reported CHANGED, nothing written), never written on another row.
  */
 const ANCHOR_TRIES = 3;
+
+/**
+ * Outbox rows the manager's Take and Reassign set aside at most: the new owner's notice
+ * and the rewrites of the lead's earlier messages (an escalated lead has two or three).
+ */
+const MAX_RESERVED_MESSAGES = 3;
 
 /** The small sheets the web app reads whole (a few rows each). */
 const SMALL_SHEETS: SheetName[] = [SHEETS.settings, SHEETS.sales, SHEETS.holidays, SHEETS.rules];
@@ -96,9 +106,14 @@ export class SheetsWorkbook implements Workbook {
     cells: CellValue[];
     calls: number;
     outbox?: CellValue[][];
-    /** Set by loadLeadScope: the commit right after appends its rows in one call. */
+    /** Set by the Slack paths' reads: the commit right after appends its rows in one call. */
     oneCall?: boolean;
+    /** Rows the anchor call set aside at the end of the log and outbox, by sheet. */
+    free?: Map<string, number[]>;
   } | null = null;
+
+  /** Grid row counts by sheet, from the Slack paths' first read (readWithGridSizes). */
+  private rowCounts = new Map<string, number>();
 
   /**
    * Where this execution last saw each lead's row (load, a fresh read, an append, an
@@ -171,13 +186,14 @@ export class SheetsWorkbook implements Workbook {
     // finished messages), the log's header row, so that a commit right after can append
     // without reading again, and the settings (the team's language, the manager).
     const keyRanges = outboxKeyRanges();
-    const read = this.values.batchGet([
+    const { values: read, rowCounts } = this.values.readWithGridSizes([
       `${sheet}!1:1`,
       `${sheet}!A:A`,
       ...keyRanges,
       `${quoteSheet(SHEETS.log)}!1:1`,
       quoteSheet(SHEETS.settings),
     ]);
+    this.rowCounts = rowCounts;
     const [headerRows, firstColumn] = read;
     const [logHeader, settingValues] = read.slice(2 + keyRanges.length);
     const settingsTable = new HeaderTable(SHEETS.settings, settingValues);
@@ -194,7 +210,12 @@ export class SheetsWorkbook implements Workbook {
     const usable = OUTBOX_HEADERS.every((h) =>
       new HeaderTable(SHEETS.outbox, [slice.header]).has(h),
     );
-    const found = this.findLead(leadId, headerRows, firstColumn, usable ? slice.reads : []);
+    // Every click logs one row (CONTACTED or REJECTED): it is set aside in the anchor call
+    // and written with the lead, so the click needs no call of its own for it.
+    const found = this.findLead(leadId, headerRows, firstColumn, {
+      reads: usable ? slice.reads : [],
+      reserve: [this.reservation(SHEETS.log, 1)],
+    });
     const outboxValues = usable ? this.outboxOfLead(slice, found.read, leadId) : [];
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     const messages = usable
@@ -203,6 +224,7 @@ export class SheetsWorkbook implements Workbook {
           .filter((item) => item.leadId === leadId)
       : [];
     if (this.fresh && usable) this.fresh.outbox = outboxValues.map((row) => [...row]);
+    if (this.fresh) this.fresh.oneCall = true;
     return { lead: found.lead, messages, settings };
   }
 
@@ -232,9 +254,45 @@ export class SheetsWorkbook implements Workbook {
     leadId: string,
     headerRows: CellValue[][],
     firstColumn: CellValue[][],
-    reads: readonly string[] = [],
+    extras: { reads?: readonly string[]; reserve?: ReadonlyArray<RowReservation | null> } = {},
   ): { lead: Lead | undefined; read: CellValue[][][] | null } {
     this.fresh = null;
+    const { header, idRange, ids: firstIds } = this.idColumn(headerRows, firstColumn);
+    let ids = firstIds;
+    // The row is anchored and read back in a second call (the anchor follows the row, so
+    // a commit right after writes to it wherever it goes): if an admin sorted in between,
+    // the row read back is another lead's; then the id column is read again, once. Stale
+    // anchors are left for the next commit to drop: this read may run without the lock
+    // (a busy click's language), and must not delete an anchor a locked run writes by.
+    // No id, no lead (and no anchor): a caller that wants only the settings asks for ''.
+    // `reads` come back from the last anchor call (the lead's outbox rows); rows are set
+    // aside (sheets-row-reserve.ts) in the first anchor call only.
+    let read: CellValue[][][] | null = null;
+    let reserve = (extras.reserve ?? []).filter((r): r is RowReservation => r !== null);
+    let reserved: Map<string, number[]> | undefined;
+    if (leadId.trim() === '') return { lead: undefined, read };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const row = idRows(ids ?? []).get(leadId);
+      if (row === undefined) return { lead: undefined, read };
+      const found = this.anchorFound(leadId, header, row, {
+        reads: extras.reads ?? [],
+        reserve,
+        reserved,
+      });
+      ({ read } = found);
+      reserved ??= found.free;
+      reserve = [];
+      if (found.lead) return found;
+      ids = this.values.batchGet([idRange])[0];
+    }
+    return { lead: undefined, read };
+  }
+
+  /** lead_sheet's header and id column (read again where the header says it moved). */
+  private idColumn(
+    headerRows: CellValue[][],
+    firstColumn: CellValue[][],
+  ): { header: CellValue[]; idRange: string; ids: CellValue[][] } {
     const header = headerRows?.[0] ?? [];
     this.headers.set(SHEETS.leads, header);
     const table = new HeaderTable(SHEETS.leads, [header]);
@@ -242,46 +300,49 @@ export class SheetsWorkbook implements Workbook {
     const column = table.column('lead_id');
     const letter = columnLetter(column + 1);
     const idRange = `${quoteSheet(SHEETS.leads)}!${letter}:${letter}`;
-    let ids = column === 0 ? firstColumn : this.values.batchGet([idRange])[0];
-    // The row is anchored and read back in a second call (the anchor follows the row, so
-    // a commit right after writes to it wherever it goes): if an admin sorted in between,
-    // the row read back is another lead's; then the id column is read again, once. Stale
-    // anchors are left for the next commit to drop: this read may run without the lock
-    // (a busy click's language), and must not delete an anchor a locked run writes by.
-    // No id, no lead (and no anchor): a caller that wants only the settings asks for ''.
-    // `reads` come back from the last anchor call (the lead's outbox rows).
-    let read: CellValue[][][] | null = null;
-    if (leadId.trim() === '') return { lead: undefined, read };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const row = idRows(ids ?? []).get(leadId);
-      if (row === undefined) return { lead: undefined, read };
-      const found = this.anchorFound(leadId, header, row, reads);
-      read = found.read;
-      if (found.lead) return found;
-      ids = this.values.batchGet([idRange])[0];
-    }
-    return { lead: undefined, read };
+    const ids = column === 0 ? firstColumn : this.values.batchGet([idRange])[0];
+    return { header, idRange, ids: ids ?? [] };
+  }
+
+  /**
+   * `count` rows to set aside at the end of `sheet` in the anchor call, from the grid
+   * size the first read gave; null when that read did not name the sheet.
+   */
+  private reservation(sheet: SheetName, count: number): RowReservation | null {
+    const rowCount = this.rowCounts.get(sheet);
+    const header = this.headers.get(sheet) ?? [];
+    if (!rowCount || count <= 0 || header.length === 0) return null;
+    const table = new HeaderTable(sheet, [[...header]]);
+    return { sheet, rowCount, count, formats: dateFormats(table, DATE_TIME_FORMAT) };
   }
 
   /**
    * Anchors the row the id column put a lead on and reads it back (one call); when it is
    * that lead's, keeps it as the fresh read a commit right after writes from.
-   * @param reads ranges read back in the same call (returned as `read`)
-   * @returns the lead, or undefined when the row read back is another lead's
+   * @param extras.reads ranges read back in the same call (returned as `read`)
+   * @param extras.reserve rows to set aside in the same call (sheets-row-reserve.ts)
+   * @param extras.reserved rows an earlier anchor call of this look-up set aside
+   * @returns the lead, or undefined when the row read back is another lead's; the free
+   *   rows this call set aside
    */
   private anchorFound(
     leadId: string,
     header: CellValue[],
     row: number,
-    reads: readonly string[],
-  ): { lead: Lead | undefined; read: CellValue[][][] } {
-    const done = this.values.anchorRows(SHEETS.leads, [row], false, reads);
+    extras: {
+      reads: readonly string[];
+      reserve: readonly RowReservation[];
+      reserved?: Map<string, number[]>;
+    },
+  ): { lead: Lead | undefined; read: CellValue[][][]; free: Map<string, number[]> } {
+    const { reads, reserve, reserved } = extras;
+    const done = this.values.anchorRows(SHEETS.leads, [row], false, reads, reserve);
     const [anchored] = done.rows;
-    const read = done.read;
+    const { read, free } = done;
     const cells = anchored?.cells ?? [];
     const table = new HeaderTable(SHEETS.leads, [header, cells]);
     const lead = table.rows[0] ? this.codec.lead(table, table.rows[0]) : undefined;
-    if (lead?.leadId !== leadId || !anchored?.anchor) return { lead: undefined, read };
+    if (lead?.leadId !== leadId || !anchored?.anchor) return { lead: undefined, read, free };
     this.knownRows.set(leadId, row);
     this.fresh = {
       leadId,
@@ -289,8 +350,9 @@ export class SheetsWorkbook implements Workbook {
       anchor: anchored.anchor,
       cells: [...cells],
       calls: this.values.calls,
+      free: reserved ?? free,
     };
-    return { lead, read };
+    return { lead, read, free };
   }
 
   /**
@@ -383,13 +445,14 @@ export class SheetsWorkbook implements Workbook {
     const sheet = quoteSheet(SHEETS.leads);
     const small = SMALL_SHEETS.map(quoteSheet);
     const keyRanges = outboxKeyRanges();
-    const read = this.values.batchGet([
+    const { values: read, rowCounts } = this.values.readWithGridSizes([
       ...small,
       `${sheet}!1:1`,
       `${sheet}!A:A`,
       ...keyRanges,
       `${quoteSheet(SHEETS.log)}!1:1`,
     ]);
+    this.rowCounts = rowCounts;
     const [headerRows, firstColumn] = read.slice(small.length);
     const keys = read.slice(small.length + 2, small.length + 2 + keyRanges.length);
     const [logHeader] = read.slice(small.length + 2 + keyRanges.length);
@@ -397,7 +460,13 @@ export class SheetsWorkbook implements Workbook {
     new HeaderTable(SHEETS.outbox, [slice.header]).requireAll(OUTBOX_HEADERS);
     this.headers.set(SHEETS.outbox, slice.header);
     this.headers.set(SHEETS.log, logHeader?.[0] ?? []);
-    const found = this.findLead(leadId, headerRows, firstColumn, slice.reads);
+    // Set aside for the action's rows: its log row, and a message per message the lead
+    // has (the new owner's notice, and a rewrite of each earlier one but the clicked).
+    const messages = Math.min(MAX_RESERVED_MESSAGES, Math.max(1, slice.expected.length));
+    const found = this.findLead(leadId, headerRows, firstColumn, {
+      reads: slice.reads,
+      reserve: [this.reservation(SHEETS.outbox, messages), this.reservation(SHEETS.log, 1)],
+    });
     const outboxValues = this.outboxOfLead(slice, found.read, leadId);
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
     if (this.fresh) {
@@ -422,7 +491,7 @@ export class SheetsWorkbook implements Workbook {
   private commitNow(changes: WorkbookChanges): CommitReport {
     const shape = commitShape(changes);
     if (!shape) return { skippedLeads: [] };
-    const { tables, anchored } = this.readForCommit(shape);
+    const { tables, anchored, free } = this.readForCommit(shape);
     // The lead is written before anything else.
     if (changes.newLeads?.length)
       this.appendRows(
@@ -430,11 +499,31 @@ export class SheetsWorkbook implements Workbook {
         changes.newLeads.map((lead) => this.codec.leadCells(lead)),
       );
     const plan = planWrites(shape, tables, anchored, this.codec);
-    const landed = this.values.batchUpdateByDataFilter(plan.writes);
+    // The first new rows go into rows the anchor call set aside, in the same write.
+    const placed = placeInFreeRows(
+      changes,
+      plan.skipped,
+      free ?? new Map(),
+      (sheet) => this.tableFor(tables, sheet),
+      this.codec,
+    );
+    const landed = this.values.batchUpdateByDataFilter([...plan.writes, ...placed.writes]);
     unwrittenLeads(plan, new Map([...landed].map(([anchor, w]) => [anchor, w.cells])));
     const belt = this.checkLanded(shape, tables.get(SHEETS.leads), plan, landed);
-    this.appendAfterWrite(changes, plan, tables, belt);
+    this.takeBackPlaced(placed, plan.skipped);
+    this.appendAfterWrite(changes, plan, tables, belt, placed.items);
     return { skippedLeads: plan.skippedLeads };
+  }
+
+  /**
+   * A lead found unwritten only by the write itself (its row deleted meanwhile, or its
+   * write landed elsewhere and could not be put right) keeps no row written with it in
+   * the set-aside rows: they are cleared (one more call, only then), so the log never
+   * says what did not happen.
+   */
+  private takeBackPlaced(placed: PlacedRows, skipped: ReadonlySet<string>): void {
+    const wrong = placed.rows.filter((r) => skipped.has(r.leadId)).map((r) => r.range);
+    if (wrong.length) this.values.clearRanges(wrong);
   }
 
   /**
@@ -490,9 +579,14 @@ export class SheetsWorkbook implements Workbook {
     plan: WritePlan,
     tables: ReadonlyMap<SheetName, HeaderTable>,
     belt: { log: LogEntry[]; newOutbox: OutboxItem[] },
+    placed: ReadonlySet<object>,
   ): void {
     const { outbox, log } = appendsAfter(
-      { ...changes, newOutbox: [...(changes.newOutbox ?? []), ...belt.newOutbox] },
+      {
+        ...changes,
+        newOutbox: [...(changes.newOutbox ?? []), ...belt.newOutbox].filter((i) => !placed.has(i)),
+        log: (changes.log ?? []).filter((entry) => !placed.has(entry)),
+      },
       plan.skipped,
       this.codec,
     );
@@ -520,6 +614,7 @@ export class SheetsWorkbook implements Workbook {
   private readForCommit(shape: CommitShape): {
     tables: Map<SheetName, HeaderTable>;
     anchored: Map<string, AnchoredLead>;
+    free?: ReadonlyMap<string, readonly number[]>;
   } {
     const fresh = this.fresh;
     const fromFresh = this.fromFreshRead(shape);
@@ -527,7 +622,7 @@ export class SheetsWorkbook implements Workbook {
     if (fromFresh && fresh) {
       const row: AnchoredLead = { anchor: fresh.anchor, cells: fresh.cells, row: fresh.row };
       const anchored = shape.leadPatches.length ? [[fresh.leadId, row] as const] : [];
-      return { tables: fromFresh, anchored: new Map(anchored) };
+      return { tables: fromFresh, anchored: new Map(anchored), free: fresh.free };
     }
     if (!shape.leadPatches.length)
       return { tables: this.readKeyed(shape, null).tables, anchored: new Map() };
@@ -896,18 +991,9 @@ export class SheetsWorkbook implements Workbook {
     rows: readonly RowWrite[],
     input: 'RAW' | 'USER_ENTERED' = 'RAW',
   ): void {
-    const required = HEADERS[table.sheet as SheetName] ?? [];
-    table.requireAll(required);
-    const width = table.width;
-    const laidOut = rows.map((cells) => {
-      const out: CellValue[] = new Array<CellValue>(width).fill('');
-      for (const [header, value] of cells) if (table.has(header)) out[table.column(header)] = value;
-      return out;
-    });
+    const laidOut = layOut(table, rows);
     // Date columns carry their format (rows appendCells inserts come without one).
-    const formats = new Array<string>(width).fill('');
-    for (const h of DATE_COLUMNS[table.sheet as SheetName] ?? [])
-      if (table.has(h)) formats[table.column(h)] = DATE_TIME_FORMAT;
+    const formats = dateFormats(table, DATE_TIME_FORMAT);
     const first = this.values.append(table.sheet, laidOut, input, formats);
     if (table.sheet === SHEETS.leads && first > 0)
       rows.forEach((cells, i) => {
