@@ -105,6 +105,42 @@ describe('Sheets.Spreadsheets.batchUpdate updateCells and appendCells', () => {
     expect(sheet.numberFormat('C7')).toBe('General');
   });
 
+  // AppendDimensionRequest: "Appends rows or columns to the end of a sheet"; nothing on
+  // formats, so the new rows get none (harder on the product), while updateCells in the
+  // same call can give them one.
+  test('appendDimension rows come without the formats of the row above; updateCells in the same call formats them', () => {
+    const { Sheets, id, sheet } = seeded();
+    sheet.setNumberFormat('C3', 'yyyy-mm-dd');
+    Sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { appendDimension: { sheetId: sheet.sheetId, dimension: 'ROWS', length: 2 } },
+          {
+            updateCells: {
+              start: { sheetId: sheet.sheetId, rowIndex: 4, columnIndex: 2 },
+              rows: [
+                {
+                  values: [
+                    {
+                      userEnteredFormat: {
+                        numberFormat: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' },
+                      },
+                    },
+                  ],
+                },
+              ],
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    expect(sheet.maxRows).toBe(5);
+    expect(sheet.numberFormat('C4')).toBe('General');
+    expect(sheet.numberFormat('C5')).toBe('yyyy-mm-dd hh:mm');
+  });
+
   test('a request that fails leaves every sheet as it was (all or nothing)', () => {
     const { Sheets, id, sheet } = seeded();
     const call = (requests: object[]) => () => Sheets.Spreadsheets.batchUpdate({ requests }, id);

@@ -535,8 +535,18 @@ export class FakeSheetsService {
           continue;
         }
         if (p.kind === 'append') {
-          if (p.rows) p.sheet.insertRowsBefore(p.sheet.maxRows + 1, p.length);
-          else p.sheet.insertColumnsBefore(p.sheet.maxCols + 1, p.length);
+          // AppendDimensionRequest: "Appends rows or columns to the end of a sheet." The
+          // reference says nothing of formats; the runtime gives the new rows or columns
+          // none (the harder reading: a caller that wants a date format sets it).
+          if (p.rows) {
+            const first = p.sheet.maxRows + 1;
+            p.sheet.insertRowsBefore(first, p.length);
+            for (let r = first; r < first + p.length; r++)
+              for (let c = 1; c <= p.sheet.maxCols; c++) {
+                const cell = p.sheet.peek(r, c);
+                if (cell) Object.assign(cell, { format: '', validation: null });
+              }
+          } else p.sheet.insertColumnsBefore(p.sheet.maxCols + 1, p.length);
           continue;
         }
         if (p.rows) p.sheet.deleteRows(p.start + 1, p.end - p.start);
