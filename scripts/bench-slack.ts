@@ -36,7 +36,7 @@ export function slackPathRows(): TableRow[] {
 }
 
 /** Outbox sizes the busy-outbox rows measure: finished messages the archive still keeps. */
-export const BUSY_OUTBOX_ROWS = [0, 400, 800, 1_200, 1_500] as const;
+export const BUSY_OUTBOX_ROWS = [0, 1_500, 3_000, 6_000, 9_000, 12_000] as const;
 
 /**
  * The click and the manager's Take at 5,000 leads on the pessimistic model, with

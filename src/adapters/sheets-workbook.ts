@@ -591,7 +591,12 @@ export class SheetsWorkbook implements Workbook {
       this.codec,
     );
     const beltLog = appendsAfter({ log: belt.log }, new Set(), this.codec).log;
-    if (outbox.length) this.appendRows(this.tableFor(tables, SHEETS.outbox), outbox);
+    // Messages by appendCells, "after the last row with data": blank rows a Slack path
+    // set aside at the end and did not use (sheets-row-reserve.ts) are filled, never kept.
+    if (outbox.length)
+      this.values.appendsInOneCall(() =>
+        this.appendRows(this.tableFor(tables, SHEETS.outbox), outbox),
+      );
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
     if (plan.newState.length)
       this.appendRows(tables.get(SHEETS.state)!, plan.newState, 'USER_ENTERED');

@@ -41,11 +41,12 @@ describe('Slack paths at 5,000 leads, pessimistic latency', () => {
     const reads = s.w.rt.counters.cellsRead;
     const calls = s.w.rt.counters.spreadsheetCalls;
     expect(takePath(s, path)).toBeLessThan(SLACK_ANSWER_DEADLINE_MS);
-    // The manager's actions: one read (the small sheets, lead_id column, outbox, log
-    // header), the lead's row anchored and read back, its cells written through the
-    // anchor, and every new outbox and log row in one spreadsheets.batchUpdate.
-    if (path.startsWith('manager'))
-      expect(s.w.rt.counters.spreadsheetCalls - calls).toBeLessThanOrEqual(4);
+    // The click and the manager's actions: one read (spreadsheets.get: the small sheets,
+    // lead_id column, outbox key columns, log header, and their grid sizes), the lead's
+    // row anchored and read back with rows set aside at the end of the log and outbox,
+    // then the lead's cells through the anchor with the new log and outbox rows in those
+    // rows: three calls (sheets-row-reserve.ts).
+    if (path !== '/leads') expect(s.w.rt.counters.spreadsheetCalls - calls).toBeLessThanOrEqual(3);
     expect(s.w.rt.slack.webAppTimeouts).toEqual([]);
     // Not the whole lead_sheet (5,000 rows of ~20 columns): one or two of its columns.
     expect(s.w.rt.counters.cellsRead - reads).toBeLessThan(15_000);
@@ -94,12 +95,12 @@ describe('Slack paths at 5,000 leads, pessimistic latency', () => {
   });
 });
 
-describe('Slack paths at 5,000 leads and 800 finished outbox rows, pessimistic latency', () => {
-  // A busy team's slack_outbox: 800 finished messages of ~1,200 characters the archive
-  // still keeps. The paths read only its lead_id column (0.031 ms a row), then this
-  // lead's rows in the anchor call: at 1,500 rows the click takes 3.01 s, Take 3.01 s
-  // (README, What does not hold).
-  const s = slackPathWorld(PESSIMISTIC_LATENCY, 5_000, 800);
+describe('Slack paths at 5,000 leads and 6,000 finished outbox rows, pessimistic latency', () => {
+  // A busy team's slack_outbox: 6,000 finished messages of ~1,200 characters the archive
+  // still keeps (two days of them; a team at 5,000 leads has about a thousand). The paths
+  // read only its lead_id column (0.031 ms a row), then this lead's rows in the anchor
+  // call: about 10,000 such rows would take the click past 3 s (README, What does not hold).
+  const s = slackPathWorld(PESSIMISTIC_LATENCY, 5_000, 6_000);
 
   test.each(['click', 'manager Take', 'manager Reassign'] as SlackPath[])(
     '%s answers within 3 s',
@@ -107,11 +108,11 @@ describe('Slack paths at 5,000 leads and 800 finished outbox rows, pessimistic l
       const reads = s.w.rt.counters.cellsRead;
       const calls = s.w.rt.counters.spreadsheetCalls;
       expect(takePath(s, path)).toBeLessThan(SLACK_ANSWER_DEADLINE_MS);
-      expect(s.w.rt.counters.spreadsheetCalls - calls).toBeLessThanOrEqual(4);
+      expect(s.w.rt.counters.spreadsheetCalls - calls).toBeLessThanOrEqual(3);
       expect(s.w.rt.slack.webAppTimeouts).toEqual([]);
-      // lead_sheet's lead_id column (5,000), the outbox's (800), a few small sheets and
-      // rows; the outbox whole would add 800 rows of 16 columns (12,800 cells).
-      expect(s.w.rt.counters.cellsRead - reads).toBeLessThan(7_000);
+      // lead_sheet's lead_id column (5,000), the outbox's (6,000), a few small sheets and
+      // rows; the outbox whole would add 6,000 rows of 16 columns (96,000 cells).
+      expect(s.w.rt.counters.cellsRead - reads).toBeLessThan(12_000);
     },
   );
 
@@ -123,5 +124,15 @@ describe('Slack paths at 5,000 leads and 800 finished outbox rows, pessimistic l
     expect(taken).toMatchObject({ sales_slack_id: MANAGER, route_count: 2 });
     expect(reassigned).toMatchObject({ sales_slack_id: 'UCITRA003', route_count: 2 });
     expect(w.rt.failures).toEqual([]);
+    // The messages and log rows written into the rows set aside: both new owners' notices
+    // queued, and no blank row left between rows of the outbox or the log.
+    const pending = w
+      .table('slack_outbox')
+      .filter((r) => r.kind === 'ASSIGNMENT' && r.status === 'PENDING');
+    expect(pending.map((r) => r.lead_id).sort()).toEqual(escalated.map((e) => e.id).sort());
+    for (const name of ['slack_outbox', 'routing_log']) {
+      const rows = w.rt.book.sheet(name).rows();
+      expect(rows.filter((r) => r.every((c) => c === '' || c === null))).toEqual([]);
+    }
   });
 });
