@@ -173,7 +173,10 @@ export class SheetsWorkbook implements Workbook {
     return this.loadLeadWithMessages(leadId).lead;
   }
 
-  loadLeadWithMessages(leadId: string): {
+  loadLeadWithMessages(
+    leadId: string,
+    options: { logsAnEvent?: boolean } = {},
+  ): {
     lead: Lead | undefined;
     messages: OutboxItem[];
     settings: Map<string, unknown>;
@@ -210,11 +213,11 @@ export class SheetsWorkbook implements Workbook {
     const usable = OUTBOX_HEADERS.every((h) =>
       new HeaderTable(SHEETS.outbox, [slice.header]).has(h),
     );
-    // Every click logs one row (CONTACTED or REJECTED): it is set aside in the anchor call
+    // A click logs one row (CONTACTED, REJECTED, ...): it is set aside in the anchor call
     // and written with the lead, so the click needs no call of its own for it.
     const found = this.findLead(leadId, headerRows, firstColumn, {
       reads: usable ? slice.reads : [],
-      reserve: [this.reservation(SHEETS.log, 1)],
+      reserve: options.logsAnEvent ? [this.reservation(SHEETS.log, 1)] : [],
     });
     const outboxValues = usable ? this.outboxOfLead(slice, found.read, leadId) : [];
     const outbox = new HeaderTable(SHEETS.outbox, outboxValues);
@@ -224,7 +227,7 @@ export class SheetsWorkbook implements Workbook {
           .filter((item) => item.leadId === leadId)
       : [];
     if (this.fresh && usable) this.fresh.outbox = outboxValues.map((row) => [...row]);
-    if (this.fresh) this.fresh.oneCall = true;
+    if (this.fresh) this.fresh.oneCall = options.logsAnEvent;
     return { lead: found.lead, messages, settings };
   }
 

@@ -122,9 +122,14 @@ export interface Workbook {
   loadLead(leadId: string): Lead | undefined;
   /**
    * The same, with the lead's rows of slack_outbox and the raw settings (the team's
-   * language, the manager), in the same round trip.
+   * language, the manager), in the same round trip. `logsAnEvent`: the caller commits a
+   * log row right after (a click): the workbook may make room for it in this read, so
+   * that the commit writes it with the lead instead of in a call of its own.
    */
-  loadLeadWithMessages(leadId: string): {
+  loadLeadWithMessages(
+    leadId: string,
+    options?: { logsAnEvent?: boolean },
+  ): {
     lead: Lead | undefined;
     messages: OutboxItem[];
     settings: Map<string, unknown>;

@@ -273,7 +273,7 @@ function runClick(
             services,
             fields,
             userId,
-            services.workbook.loadLeadWithMessages(fields.leadId),
+            services.workbook.loadLeadWithMessages(fields.leadId, { logsAnEvent: true }),
             now,
           )
         : route.run(
