@@ -772,7 +772,7 @@ function main(): void {
   );
   print(formatTable(slackPathRows()));
   print(
-    'The same click and Take (pessimistic) with finished messages in slack_outbox, which both read whole (the rows above have almost none):',
+    'The same click and Take (pessimistic) with finished messages in slack_outbox, whose lead_id column both read (the rows above have almost none):',
   );
   print(formatTable(busyOutboxRows()));
   print();
