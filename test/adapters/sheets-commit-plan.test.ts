@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import type { GuardedLeadPatch, WorkbookChanges } from '../../src/app/ports';
 import { LEAD_HEADERS, SHEETS } from '../../src/app/ports';
 import { HeaderTable, type CellValue } from '../../src/adapters/header-table';
-import { RowCodec } from '../../src/adapters/row-codec';
 import {
   appendsAfter,
   commitReadRanges,
@@ -20,17 +19,11 @@ import {
   unwrittenLeads,
   type AnchoredLead,
 } from '../../src/adapters/sheets-commit-plan';
-import { ZoneTime } from '../../src/adapters/zone-time';
+import { utcCodec } from './utc-codec';
 import type { LogEntry } from '../../src/domain/lead';
 import { newOutboxItem } from '../../src/domain/outbox';
 
-/** UTC without Utilities (the codec only needs offsets here). */
-class UtcZone extends ZoneTime {
-  override offsetMinutes(): number {
-    return 0;
-  }
-}
-const codec = new RowCodec(new UtcZone('UTC'));
+const codec = utcCodec;
 
 const col = (h: string): number => LEAD_HEADERS.indexOf(h as (typeof LEAD_HEADERS)[number]);
 /** A lead_sheet row with the key and guard cells set. */

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { LOG_HEADERS, OUTBOX_HEADERS, SHEETS, type SheetName } from '../../src/app/ports';
 import { HeaderTable, type CellValue } from '../../src/adapters/header-table';
-import { RowCodec } from '../../src/adapters/row-codec';
 import { placeInFreeRows } from '../../src/adapters/sheets-commit-plan';
 import {
   freeRows,
@@ -16,16 +15,11 @@ import {
   TAIL_ROWS,
   type RowReservation,
 } from '../../src/adapters/sheets-row-reserve';
-import { ZoneTime } from '../../src/adapters/zone-time';
+import { utcCodec } from './utc-codec';
 import { logEntry } from '../../src/domain/lead';
 import { newOutboxItem } from '../../src/domain/outbox';
 
-class UtcZone extends ZoneTime {
-  override offsetMinutes(): number {
-    return 0;
-  }
-}
-const codec = new RowCodec(new UtcZone('UTC'));
+const codec = utcCodec;
 
 const log = (rowCount: number, count = 1): RowReservation => ({
   sheet: 'routing_log',
