@@ -594,12 +594,7 @@ export class SheetsWorkbook implements Workbook {
       this.codec,
     );
     const beltLog = appendsAfter({ log: belt.log }, new Set(), this.codec).log;
-    // Messages by appendCells, "after the last row with data": blank rows a Slack path
-    // set aside at the end and did not use (sheets-row-reserve.ts) are filled, never kept.
-    if (outbox.length)
-      this.values.appendsInOneCall(() =>
-        this.appendRows(this.tableFor(tables, SHEETS.outbox), outbox),
-      );
+    if (outbox.length) this.appendRows(this.tableFor(tables, SHEETS.outbox), outbox);
     // New state keys are typed (USER_ENTERED) so an escalation time becomes a real date-time.
     if (plan.newState.length)
       this.appendRows(tables.get(SHEETS.state)!, plan.newState, 'USER_ENTERED');
@@ -787,7 +782,8 @@ export class SheetsWorkbook implements Workbook {
    * delete miss an archived lead and take another: the archived lead still there is
    * cleared through its anchor (it follows the row; its row is left blank), and the
    * other lead is written back from this run's read (logged by the use case). So after
-   * every run each lead is in exactly one of lead_sheet and lead_archive.
+   * every run each lead is in exactly one of lead_sheet and lead_archive. The same delete
+   * removes the blank rows at the end of slack_outbox but one (blankRowsBelow).
    */
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
     const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
@@ -814,6 +810,7 @@ export class SheetsWorkbook implements Workbook {
           SHEETS.outbox,
           dropping.map((r) => r.row),
         ),
+        ...this.blankRowsBelow(SHEETS.outbox, outboxValues.length),
       ],
       moving.length ? [`${quoteSheet(SHEETS.leads)}!${idLetter}:${idLetter}`] : [],
     );
@@ -821,6 +818,21 @@ export class SheetsWorkbook implements Workbook {
     report.outboxDropped = dropping.length;
     if (moving.length) this.putRightByKey(moving, leadRows, afterIds, report);
     return report;
+  }
+
+  /**
+   * The blank rows at the end of `sheet` past the one Set up keeps: rows the manager's
+   * Take or Reassign set aside for messages it did not need (sheets-row-reserve.ts;
+   * the sweep's appends insert above them). One grid-size read, at night.
+   * @param lastRow the last row holding a value (the values read's length)
+   */
+  private blankRowsBelow(
+    sheet: SheetName,
+    lastRow: number,
+  ): Array<{ sheet: string; first: number; last: number }> {
+    const grid = this.values.grids().find((g) => g.title === sheet);
+    if (!grid || lastRow < 1 || grid.rows <= lastRow + 1) return [];
+    return [{ sheet, first: lastRow + 2, last: grid.rows }];
   }
 
   /**

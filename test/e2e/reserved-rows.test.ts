@@ -127,4 +127,19 @@ describe('rows set aside for the Slack paths', () => {
     expect(grid.trailing).toBeLessThanOrEqual(before);
     expect(w.log().filter((r) => r.event === 'CONTACTED')).toHaveLength(6);
   });
+
+  test('blank rows below slack_outbox (a Take that set aside more than it needed) are trimmed at night to the one Set up keeps', () => {
+    const w = new World();
+    const [a] = leads(w, 1);
+    w.click(a.owner, a.id);
+    const sheet = w.rt.book.sheet('slack_outbox');
+    for (let i = 0; i < 8; i++) sheet.insertRowAt(sheet.maxRows + 1);
+    const data = sheet.rows().length;
+    expect(sheet.maxRows).toBeGreaterThanOrEqual(data + 8);
+    // Three days on, the contacted lead's message is finished and old: the night drops it.
+    w.rt.clock.advanceMinutes(3 * 24 * 60);
+    const report = w.rt.run('runArchive') as { outboxDropped: number };
+    expect(report.outboxDropped).toBeGreaterThan(0);
+    expect(sheet.maxRows).toBe(sheet.rows().length + 1);
+  });
 });
