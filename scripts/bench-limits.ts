@@ -44,6 +44,8 @@ export interface DayResult {
   everyMinutes: number;
   newLeads: number;
   triggerRuns: number;
+  /** Executions of the sweep trigger (runSlaSweep) in the day, reading or not. */
+  sweepRuns: number;
   sweepsThatRead: number;
   /** Modelled trigger runtime of the day, minutes (execution overhead included). */
   triggerMinutes: number;
@@ -147,6 +149,7 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
     everyMinutes,
     newLeads,
     triggerRuns: runs.length,
+    sweepRuns: runs.filter((e) => e.entry === 'runSlaSweep').length,
     sweepsThatRead: runs.filter(
       (e) => e.entry === 'runSlaSweep' && e.ok && !(e.value as { skipped?: boolean }).skipped,
     ).length,

@@ -196,7 +196,10 @@ export interface LocalRuntime {
   run(entryName: string, ...args: unknown[]): unknown;
   /** run() with an explicit kind and identity. */
   runAs(options: RunOptions | ExecutionKind, entryName: string, ...args: unknown[]): unknown;
-  /** Runs each time-driven trigger whose interval has elapsed since it last fired (or was created). */
+  /**
+   * Runs each time-driven trigger whose interval has elapsed since its last nominal fire
+   * time (or creation), once, even if several intervals passed; it keeps its phase.
+   */
   fireDueTriggers(): ExecutionRecord[];
   /**
    * A form response: book.submitForm(answers), then every installed ON_FORM_SUBMIT
@@ -213,6 +216,27 @@ export interface LocalRuntime {
 
 const WEB_APP_ENTRIES = new Set(['doGet', 'doPost']);
 const SIMPLE_TRIGGER_ENTRIES = new Set(['onOpen', 'onEdit', 'onInstall', 'onSelectionChange']);
+
+/**
+ * A time-driven trigger's schedule after it fires at `firedAt`: the latest nominal fire
+ * time (`lastNominalMs` plus whole intervals) not after it, so the trigger keeps its phase
+ * however late the sequential runtime got to it (e.g. behind a 6 s form intake in the
+ * same minute); the next run is due one interval after that nominal time, not after the
+ * late firing. Google's installable-triggers guide
+ * (developers.google.com/apps-script/guides/triggers/installable) says only that a
+ * time-driven trigger's time "may be slightly randomized" (its example: a recurring 9 a.m.
+ * trigger runs at a time Apps Script picks between 9 and 10 a.m. and keeps from day to day,
+ * so that 24 hours pass between runs); nothing ties the schedule to how long other
+ * executions take. It documents nothing about runs missed while the clock jumped several
+ * intervals: we fire once, then resume the phase (no catch-up burst), the reading harder
+ * on the product (fewer runs, each later than the missed ones); the old rule also fired once.
+ * @param lastNominalMs the previous nominal fire time (or creation), fake-clock epoch ms
+ * @param intervalMs the trigger's interval, ms
+ * @param firedAt when the runtime fires it, epoch ms; at least one interval after lastNominalMs
+ */
+function latestNominalFire(lastNominalMs: number, intervalMs: number, firedAt: number): number {
+  return lastNominalMs + Math.floor((firedAt - lastNominalMs) / intervalMs) * intervalMs;
+}
 
 export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
   const clock = new Clock(options.start);
@@ -501,19 +525,17 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       const now = clock.now();
       const due = triggerTable.all
         .filter(
-          (t) =>
+          (t): t is InstalledTrigger & { intervalMs: number } =>
             t.eventType === 'CLOCK' &&
             t.intervalMs !== undefined &&
             now - t.lastFiredMs >= t.intervalMs,
         )
-        .sort(
-          (a, b) => a.lastFiredMs + (a.intervalMs ?? 0) - (b.lastFiredMs + (b.intervalMs ?? 0)),
-        );
+        .sort((a, b) => a.lastFiredMs + a.intervalMs - (b.lastFiredMs + b.intervalMs));
       const out: ExecutionRecord[] = [];
       for (const t of due) {
         if (!triggerTable.all.includes(t)) continue; // deleted by an earlier run
-        t.lastFiredMs = clock.now();
         const at = clock.now();
+        t.lastFiredMs = latestNominalFire(t.lastFiredMs, t.intervalMs, at);
         out.push(
           fire(
             {

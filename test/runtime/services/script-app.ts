@@ -67,7 +67,7 @@ export interface InstalledTrigger {
   /** The user who installed it; the trigger runs as this user. */
   readonly ownerEmail: string;
   readonly createdMs: number;
-  /** Time-driven only: last firing (or creation), fake-clock epoch ms. */
+  /** Time-driven only: last nominal fire time (creation + whole intervals), fake-clock epoch ms. */
   lastFiredMs: number;
 }
 
