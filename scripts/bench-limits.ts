@@ -437,7 +437,7 @@ export function printLimitsSection(print: (line?: string) => void): void {
   for (const every of [5, 1]) {
     const d = triggerDay(2_000, every);
     print(
-      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min (${d.triggerRuns} trigger runs, ${d.sweepsThatRead} sweeps read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
+      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min (${d.triggerRuns} trigger runs, ${d.sweepRuns} sweeps, ${d.sweepsThatRead} of them read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
     );
   }
   const g = gridFortnight(30);
