@@ -361,7 +361,9 @@ export class SheetsWorkbook implements Workbook {
   /**
    * `/leads` without reading the whole sheet (Slack waits 3 s): the small sheets, the
    * header and the stage and owner columns where set-up puts them (read again where the
-   * header says, if an admin moved them), then only this person's NEW rows.
+   * header says, if an admin moved them), then only this person's NEW rows. A row read
+   * back that is no longer theirs (a sort in between) is left out and the snapshot says
+   * so (movedWhileRead): another round would take /leads past Slack's 3 s.
    */
   loadOwnedNewLeads(ownerSlackId: string): WorkbookSnapshot {
     const sheet = quoteSheet(SHEETS.leads);
@@ -389,7 +391,11 @@ export class SheetsWorkbook implements Workbook {
           lead.salesSlackId === ownerSlackId &&
           parseStage(lead.stage) === 'NEW',
       );
-    return { ...this.smallSnapshot(read.slice(0, small.length)), leads: mine };
+    return {
+      ...this.smallSnapshot(read.slice(0, small.length)),
+      leads: mine,
+      movedWhileRead: mine.length < rows.length,
+    };
   }
 
   /** Settings, reps, holidays and rules from their sheets; no leads, state or outbox. */

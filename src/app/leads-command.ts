@@ -48,6 +48,11 @@ export function leadsList(services: Services, userId: string): SlackAnswer {
             )
           : t.overdue(t.duration((now - deadline) / 60_000)),
   }));
-  const message = openLeadsMessage(listed, mine.length - listed.length, t);
+  const message = openLeadsMessage(
+    listed,
+    mine.length - listed.length,
+    t,
+    snapshot.movedWhileRead === true,
+  );
   return { body: ephemeral(message.text, message.blocks), outcome: `LISTED ${mine.length}` };
 }

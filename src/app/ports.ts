@@ -35,6 +35,11 @@ export interface WorkbookSnapshot {
   duplicateLeadIds: string[];
   /** `routing_rules`: the active, readable rules in sheet order, and the rows skipped. */
   rules: RuleTable;
+  /**
+   * Set by loadOwnedNewLeads when a row it read back was no longer one of the person's
+   * NEW leads (a sort between its two reads): some of their leads may be missing.
+   */
+  movedWhileRead?: boolean;
 }
 
 /** A lead change that applies only if the lead still looks as the use case saw it. */

@@ -296,7 +296,11 @@ export function openLeadsMessage(
   leads: ReadonlyArray<{ lead: Lead; timeLeft: string }>,
   more: number,
   t: Texts,
+  moved = false,
 ): SlackMessage {
+  // Rows moved between the list's two reads: never "no open leads" when some may be missed.
+  if (leads.length === 0 && moved)
+    return { text: t.openLeadsMoved, blocks: [section(t.openLeadsMoved)] };
   if (leads.length === 0)
     return { text: t.noOpenLeads, blocks: [section(`${t.noOpenLeads} :tada:`)] };
   const text = t.openLeadsTitle(leads.length + more);
@@ -312,6 +316,7 @@ export function openLeadsMessage(
     });
   }
   if (more > 0) blocks.push(context(t.openLeadsMore(more)));
+  if (moved) blocks.push(context(t.openLeadsMoved));
   return { text, blocks };
 }
 

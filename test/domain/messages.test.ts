@@ -3,6 +3,7 @@ import {
   contactedMessage,
   LOST_ACTION,
   MARK_CONTACTED_ACTION,
+  openLeadsMessage,
   PASS_ACTION,
   QUALIFIED_ACTION,
 } from '../../src/domain/messages';
@@ -63,5 +64,23 @@ describe('Slack messages', () => {
     [150, '2 hours 30 minutes'],
   ])('%d minutes reads as "%s"', (minutes, words) => {
     expect(durationInWords(minutes)).toBe(words);
+  });
+});
+
+describe('the /leads list', () => {
+  const listed = [{ lead: lead({ leadId: 'L-1' }), timeLeft: '5 minutes left' }];
+
+  test('read while rows moved: a line says a lead may be missing, and an empty list never says "no open leads"', () => {
+    const moved = openLeadsMessage(listed, 0, en, true);
+    expect(moved.text).toBe(en.openLeadsTitle(1));
+    expect(JSON.stringify(moved.blocks)).toContain(en.openLeadsMoved);
+    const empty = openLeadsMessage([], 0, en, true);
+    expect(empty.text).toBe(en.openLeadsMoved);
+    expect(JSON.stringify(empty.blocks)).not.toContain(en.noOpenLeads);
+  });
+
+  test('read whole: no such line', () => {
+    expect(JSON.stringify(openLeadsMessage(listed, 0, en).blocks)).not.toContain(en.openLeadsMoved);
+    expect(openLeadsMessage([], 0, en).text).toBe(en.noOpenLeads);
   });
 });

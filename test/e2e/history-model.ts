@@ -102,7 +102,10 @@ class ClickButton implements Cmd {
   }
 }
 
-/** A rep types /leads and marks the first lead listed. */
+/**
+ * A rep types /leads and marks the first lead listed (none when the list shows none: a
+ * list read while an admin sorts may miss a lead, and says so).
+ */
 class ClickFromList implements Cmd {
   constructor(readonly rep: number) {}
   check(): boolean {
@@ -111,8 +114,9 @@ class ClickFromList implements Cmd {
   run(_: Model, w: World): void {
     const rep = REPS[this.rep % REPS.length];
     w.leadsCommand(rep);
-    const mine = w.leads().find((l) => l.sales_slack_id === rep && l.stage === 'NEW');
-    if (mine) w.clickInList(rep, String(mine.lead_id));
+    const list = w.rt.slack.ephemerals(rep).pop();
+    const first = /"value":"([^"]+)"/.exec(JSON.stringify(list?.blocks ?? []))?.[1];
+    if (first) w.clickInList(rep, first);
   }
   toString(): string {
     return `/leads click(${this.rep})`;

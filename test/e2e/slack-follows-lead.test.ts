@@ -92,6 +92,30 @@ describe('one live button, in the current owner’s message', () => {
     expect(slackFollowsLeads(w)).toEqual([]);
   });
 
+  test('/leads read while an admin sorts lead_sheet: the rep is told a lead may be missing, never "no open leads"', () => {
+    const w = new World();
+    const first = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+    w.submit({ Name: 'X', Phone: '0812-0000-0001' });
+    w.submit({ Name: 'Y', Phone: '0812-0000-0002' });
+    const second = w.submit({ Name: 'Sari', Phone: '0812-3456-7891' })!;
+    expect([w.lead(first).sales_slack_id, w.lead(second).sales_slack_id]).toEqual([AYU, AYU]);
+    // Between the list's two reads the admin sorts by name, descending: Ayu's rows move.
+    let calls = 0;
+    w.rt.sheetsApi.afterCall = () => {
+      if (++calls === 1) w.rt.book.sheet('lead_sheet').sortBy('name', { ascending: false });
+    };
+    w.leadsCommand(AYU);
+    w.rt.sheetsApi.afterCall = null;
+    const [moved] = w.rt.slack.ephemerals(AYU);
+    expect(moved.text).not.toContain('no open leads');
+    expect(JSON.stringify(moved.blocks)).toContain('was being sorted while this list was read');
+    // Asked again once the sorting stopped: both leads, and no such line.
+    w.leadsCommand(AYU);
+    const again = w.rt.slack.ephemerals(AYU).pop()!;
+    expect(again.text).toBe('Your open leads (2):');
+    expect(JSON.stringify(again.blocks)).not.toContain('was being sorted');
+  });
+
   test('a click whose answer (response_url) fails: the message is rewritten by chat.update through the outbox', () => {
     const w = new World();
     const id = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;

@@ -86,6 +86,8 @@ export const en = {
   noOpenLeads: 'You have no open leads right now.',
   openLeadsTitle: (count: number) => `Your open leads (${count}):`,
   openLeadsMore: (more: number) => `…and ${more} more in lead_sheet.`,
+  openLeadsMoved:
+    'lead_sheet was being sorted while this list was read, so a lead of yours may be missing from it. Type /leads again in a moment.',
   timeLeft: (duration: string, deadline: string) => `${duration} left (by ${deadline})`,
   overdue: (duration: string) => `overdue by ${duration}`,
   escalatedStillYours: 'escalated to the manager; still yours to contact',

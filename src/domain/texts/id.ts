@@ -68,6 +68,8 @@ export const id: Texts = {
   noOpenLeads: 'Saat ini Anda tidak punya lead yang terbuka.',
   openLeadsTitle: (count) => `Lead terbuka Anda (${count}):`,
   openLeadsMore: (more) => `…dan ${more} lagi di lead_sheet.`,
+  openLeadsMoved:
+    'lead_sheet sedang diurutkan saat daftar ini dibaca, jadi mungkin ada lead Anda yang tidak tampil. Ketik /leads lagi sebentar lagi.',
   timeLeft: (duration, deadline) => `sisa ${duration} (paling lambat ${deadline})`,
   overdue: (duration) => `terlambat ${duration}`,
   escalatedStillYours: 'sudah dieskalasi ke manajer; tetap tugas Anda untuk menghubungi',
