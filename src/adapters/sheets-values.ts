@@ -160,10 +160,13 @@ export class SheetsValues {
   /**
    * Runs `work` (a commit's writes): after its first write succeeds, a refused write may
    * wait up to a minute past the run's budget, so the commit is not left half done.
+   * `started`: what the commit records already happened elsewhere (messages sent), so
+   * every call of it may wait so, the first read included.
    */
-  writing<T>(work: () => T): T {
+  writing<T>(work: () => T, started = false): T {
     const outer = this.finishingUntilMs;
-    this.finishingUntilMs = -1; // armed: the first successful write sets it
+    // -1 = armed: the first successful write sets it.
+    this.finishingUntilMs = started ? this.quota.now() + FINISH_COMMIT_MS : -1;
     try {
       return work();
     } finally {
@@ -188,12 +191,14 @@ export class SheetsValues {
         if (!isQuotaError(err)) throw err;
         const wait = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
         const deadline = Math.max(this.startedMs + this.quota.waitMs, this.finishingUntilMs);
-        if (this.quota.now() + wait > deadline)
+        // The last try comes at the deadline itself, not a whole backoff step before it.
+        const left = deadline - this.quota.now();
+        if (left < FIRST_BACKOFF_MS)
           throw new RoutingError(
             'SHEETS_QUOTA',
             `The Sheets API's per-minute ${kind} quota is used up (60 a minute per user); nothing more was ${kind === 'read' ? 'read' : 'written'}. It refills within a minute. (${err instanceof Error ? err.message : String(err)})`,
           );
-        this.quota.sleep(wait);
+        this.quota.sleep(Math.min(wait, left));
       }
     }
   }

@@ -435,10 +435,14 @@ export class SheetsWorkbook implements Workbook {
     };
   }
 
-  commit(changes: WorkbookChanges): CommitReport {
+  commit(changes: WorkbookChanges, options: { recordsSent?: boolean } = {}): CommitReport {
+    // Messages already sent count as the commit's first write (sheets-values.ts writing).
+    const started = options.recordsSent === true;
     if (this.fresh?.oneCall && this.fresh.calls === this.values.calls)
-      return this.values.appendsInOneCall(() => this.values.writing(() => this.commitNow(changes)));
-    return this.values.writing(() => this.commitNow(changes));
+      return this.values.appendsInOneCall(() =>
+        this.values.writing(() => this.commitNow(changes), started),
+      );
+    return this.values.writing(() => this.commitNow(changes), started);
   }
 
   /**

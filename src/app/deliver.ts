@@ -101,7 +101,13 @@ export function deliver(
   const now = services.clock.now();
   const plan = planOutcomes(batch, outcomes, now);
   for (const note of plan.notes) services.log[note.level](note.text);
-  const rewrites = commitOutcomes(services, plan, now);
+  // A new message Slack took (chat.postMessage answered ok) must be recorded whatever the
+  // quota: unrecorded, it would be posted again when its lease ends. An edit (chat.update)
+  // done twice shows the same thing, so those need not wait.
+  const posted = batch.some(
+    (item) => item.method === 'chat.postMessage' && outcomes.get(item.id)?.kind === 'ok',
+  );
+  const rewrites = commitOutcomes(services, plan, now, posted);
   if (rewrites.length) deliver(services, rewrites, stopAt);
   return plan.report;
 }
@@ -174,13 +180,17 @@ function sendWave(
  * on their way get their rewrite queued in the same lock.
  * @returns the rewrites, leased, to send after the lock
  */
-function commitOutcomes(services: Services, plan: OutcomePlan, now: number): OutboxItem[] {
+function commitOutcomes(
+  services: Services,
+  plan: OutcomePlan,
+  now: number,
+  recordsSent: boolean,
+): OutboxItem[] {
   return services.lock.withLock(LOCK_MS, () => {
-    const commit = services.workbook.commit({
-      outboxPatches: plan.outboxPatches,
-      leadPatches: plan.leadPatches,
-      log: plan.log,
-    });
+    const commit = services.workbook.commit(
+      { outboxPatches: plan.outboxPatches, leadPatches: plan.leadPatches, log: plan.log },
+      { recordsSent },
+    );
     const rewrites = rewriteOvertaken(
       services,
       commit.skippedLeads

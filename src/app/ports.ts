@@ -150,7 +150,13 @@ export interface Workbook {
    * rows; state empty. The commit right after writes from this read.
    */
   loadLeadScope(leadId: string): WorkbookSnapshot;
-  commit(changes: WorkbookChanges): CommitReport;
+  /**
+   * Writes the changes (read, guard, write, append). `recordsSent`: the changes record
+   * messages already sent to Slack; the commit may wait out the Sheets API's per-minute
+   * quota as one that has started writing does (a sent message left unrecorded would be
+   * sent again when its lease ends).
+   */
+  commit(changes: WorkbookChanges, options?: { recordsSent?: boolean }): CommitReport;
   /** Fingerprints of the responses behind archived leads (submission_key of lead_archive). */
   archivedSubmissionKeys(): Set<string>;
   /** Moves closed leads to lead_archive and drops finished outbox rows, checking every row by key. */
