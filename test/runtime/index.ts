@@ -124,8 +124,25 @@ export interface ExecutionRecord {
   executionId: number;
   kind: ExecutionKind;
   entry: string;
+  /** When the runtime started it (epoch ms). */
   startedMs: number;
   endedMs: number;
+  /**
+   * A time-driven trigger the sequential runtime started after its nominal time (behind
+   * another run): that time, epoch ms. On Google it started then.
+   */
+  dueMs?: number;
+  /**
+   * Script-lock wait (ms) charged because of that: on Google the run would have waited
+   * this long for the lock another run held (lock-service.ts, platformWaitMs). Not on the
+   * fake clock; 0 for every other run.
+   */
+  lockWaitMs: number;
+  /**
+   * Its modelled duration, ms: endedMs − startedMs + lockWaitMs. What it costs of the
+   * daily trigger runtime quota (trigger runs) and of its 6-minute limit.
+   */
+  durationMs: number;
   ok: boolean;
   /** The entry point's return value (ok runs). */
   value?: unknown;
@@ -199,6 +216,9 @@ export interface LocalRuntime {
   /**
    * Runs each time-driven trigger whose interval has elapsed since its last nominal fire
    * time (or creation), once, even if several intervals passed; it keeps its phase.
+   * One that runs after that nominal time (its record's dueMs) and takes the script lock
+   * is charged the wait it would have had for it on Google behind the runs that kept it
+   * waiting here (its record's lockWaitMs; lock-service.ts, platformWaitMs).
    */
   fireDueTriggers(): ExecutionRecord[];
   /**
@@ -387,7 +407,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
    * are built by the platform, uncounted).
    */
   const execute = (
-    spec: RunOptions & { entry: string; ui?: boolean },
+    spec: RunOptions & { entry: string; ui?: boolean; dueMs?: number },
     makeArgs: () => unknown[],
   ): unknown => {
     const who = identity(spec.kind);
@@ -396,6 +416,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       entry: spec.entry,
       activeUserEmail: spec.activeUserEmail ?? who.active,
       effectiveUserEmail: spec.effectiveUserEmail ?? who.effective,
+      dueMs: spec.dueMs,
+      scriptLockBusyUntilMs:
+        spec.dueMs === undefined ? undefined : locks.scriptBusyAfter(spec.dueMs),
     });
     const outerUi = uiAvailable;
     setUi(spec.ui ?? (spec.kind === 'menu' || spec.kind === 'simple'));
@@ -407,6 +430,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       entry: ex.entry,
       startedMs: ex.startedMs,
       endedMs: 0,
+      ...(ex.dueMs === undefined ? {} : { dueMs: ex.dueMs }),
+      lockWaitMs: 0,
+      durationMs: 0,
       ok: false,
     };
     let args: unknown[] = [];
@@ -436,6 +462,9 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       for (const scope of locks.releaseAllHeldBy(ex))
         lockLeaks.push({ executionId: ex.id, entry: ex.entry, scope });
       record.endedMs = clock.now();
+      record.lockWaitMs = ex.lockWaitMs;
+      record.durationMs = record.endedMs - record.startedMs + ex.lockWaitMs;
+      locks.ended(ex, record.endedMs);
       flushes.ended(ex);
       triggerQuota.ended(ex, record.endedMs);
       executions.end(ex);
@@ -453,7 +482,7 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
 
   /** A trigger-style execution: never throws; failures are recorded. */
   const fire = (
-    spec: RunOptions & { entry: string; ui?: boolean },
+    spec: RunOptions & { entry: string; ui?: boolean; dueMs?: number },
     makeArgs: () => unknown[],
   ): ExecutionRecord => {
     try {
@@ -543,6 +572,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
               entry: t.handler,
               activeUserEmail: t.ownerEmail,
               effectiveUserEmail: t.ownerEmail,
+              // Late behind another run: a script-lock wait may be owed (lock-service.ts).
+              ...(t.lastFiredMs < at ? { dueMs: t.lastFiredMs } : {}),
             },
             () => [clockEvent(at, t.uniqueId)],
           ),

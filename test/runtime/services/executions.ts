@@ -55,6 +55,26 @@ export interface Execution {
   readonly effectiveUserEmail: string;
   /** Set once the time limit ended the execution; every later service call rethrows it. */
   killedBy?: Error;
+  /**
+   * A time-driven trigger the sequential runtime started after its nominal time: that
+   * time (epoch ms). On Google it would have started then, beside the run that kept it
+   * waiting here (see lock-service.ts, LockTable.platformWaitMs).
+   */
+  readonly dueMs?: number;
+  /**
+   * With `dueMs`: until when (epoch ms) another execution held the script lock on that
+   * timeline, i.e. the end of the last run that took the script lock and ended after
+   * `dueMs`; unset when none did.
+   */
+  readonly scriptLockBusyUntilMs?: number;
+  /**
+   * Script-lock wait (ms) charged to this execution that the sequential runtime did not
+   * spend on its clock: the wait it would have had on Google since it started at
+   * `dueMs`. Part of its elapsed time (time limit) and its trigger runtime.
+   */
+  lockWaitMs: number;
+  /** Whether it ever held the script lock (it then kept later-due triggers waiting). */
+  tookScriptLock: boolean;
 }
 
 export interface ExecutionSpec {
@@ -62,6 +82,8 @@ export interface ExecutionSpec {
   entry: string;
   activeUserEmail: string;
   effectiveUserEmail: string;
+  dueMs?: number;
+  scriptLockBusyUntilMs?: number;
 }
 
 /** The stack of running executions, innermost last. */
@@ -95,6 +117,10 @@ export class Executions {
       limitMs: EXECUTION_LIMIT_MS[spec.kind],
       activeUserEmail: spec.activeUserEmail,
       effectiveUserEmail: spec.effectiveUserEmail,
+      dueMs: spec.dueMs,
+      scriptLockBusyUntilMs: spec.scriptLockBusyUntilMs,
+      lockWaitMs: 0,
+      tookScriptLock: false,
     };
     this.stack.push(ex);
     return ex;
@@ -108,6 +134,14 @@ export class Executions {
   }
 
   /**
+   * How long `ex` has run (ms): the fake clock since its start plus the lock wait charged
+   * to it (lockWaitMs), which the sequential runtime's clock did not spend.
+   */
+  elapsedMs(ex: Execution): number {
+    return this.clock.now() - ex.startedMs + ex.lockWaitMs;
+  }
+
+  /**
    * Called at the top of every fake service method and after every modelled wait.
    * Throws the time-limit error once the current execution has run longer than its
    * limit, and keeps throwing it: a killed execution cannot call services again.
@@ -116,7 +150,7 @@ export class Executions {
     const ex = this.current();
     if (!ex) return;
     if (ex.killedBy) throw ex.killedBy;
-    if (this.clock.now() - ex.startedMs > ex.limitMs) {
+    if (this.elapsedMs(ex) > ex.limitMs) {
       ex.killedBy = new Error(EXCEEDED_MAX_EXECUTION_TIME);
       throw ex.killedBy;
     }

@@ -5,8 +5,12 @@
  * Past it, Apps Script fails trigger executions with "Service using too much computer
  * time for one day" (guides/support/troubleshooting, "Error messages").
  *
- * What counts: the modelled duration (fake-clock end minus start) of every execution
- * started by an installable trigger, summed per user the trigger runs as. Editor, menu
+ * What counts: the modelled duration (fake-clock end minus start, plus the script-lock
+ * wait charged to a time-driven run the sequential runtime started late: lock-service.ts,
+ * LockTable.platformWaitMs) of every execution started by an installable trigger, summed
+ * per user the trigger runs as. The quotas page does not say whether time spent waiting
+ * for a lock counts; it is time the execution runs (its 6-minute limit runs on), so it
+ * counts here, the reading harder on the product. Editor, menu
  * and web-app runs do not count (they are not trigger runtime). Where the documentation
  * is silent we take the reading harder on the product: the window opens at the user's
  * first trigger execution and closes 24 hours later (no calendar-day reset); an
@@ -61,10 +65,13 @@ export class TriggerQuota {
     const w = this.current(ex.effectiveUserEmail, ex.startedMs);
     const used = w?.usedMs ?? 0;
     const spent = used >= this.limitMs(ex.effectiveUserEmail);
-    return spent || used + (this.clock.now() - ex.startedMs) > this.limitMs(ex.effectiveUserEmail);
+    return (
+      spent ||
+      used + (this.clock.now() - ex.startedMs + ex.lockWaitMs) > this.limitMs(ex.effectiveUserEmail)
+    );
   }
 
-  /** Adds a finished trigger execution's duration to its user's window. */
+  /** Adds a finished trigger execution's duration (charged lock wait included) to its user's window. */
   ended(ex: Execution, endedMs: number): void {
     if (ex.kind !== 'trigger') return;
     const email = ex.effectiveUserEmail;
@@ -73,7 +80,7 @@ export class TriggerQuota {
       w = { startMs: ex.startedMs, usedMs: 0 };
       this.windows.set(email, w);
     }
-    w.usedMs += Math.max(0, endedMs - ex.startedMs);
+    w.usedMs += Math.max(0, endedMs - ex.startedMs) + ex.lockWaitMs;
   }
 
   /** The window that covers `atMs`, or undefined (none yet, or the last one closed). */
