@@ -85,6 +85,20 @@ function contact(w: World, leadId: string, column: number, stageColumn: number):
 }
 
 /**
+ * The sweep trigger's next nominal fire time (epoch ms). The simulated day starts there,
+ * so every sweep is due on a minute of the day, at the same instant as that minute's form
+ * response; the runtime runs the response first, and a sweep that then takes the script
+ * lock is charged the wait it would have had behind it on Google (the worst case: every
+ * response meets a sweep due at its very start, with 1-minute checks).
+ */
+function nextSweepDue(w: World): number {
+  const t = w.rt.triggers.find((x) => x.handler === 'runSlaSweep' && x.intervalMs !== undefined);
+  if (!t?.intervalMs) throw new Error('triggerDay: no time-driven sweep trigger installed');
+  const now = w.rt.clock.now();
+  return t.lastFiredMs + Math.ceil((now - t.lastFiredMs) / t.intervalMs) * t.intervalMs;
+}
+
+/**
  * One day (24 h from 09:00 local) at `openLeads` open leads: `openLeads / 10` new leads
  * arrive evenly between 09:00 and 21:00 through the form; 80 % are contacted 20 minutes
  * after assignment, the rest once re-routed. Every time-driven trigger fires when due.
@@ -103,7 +117,7 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
   const idColumn = header.indexOf('lead_id') + 1;
   const stageColumn = header.indexOf('stage') + 1;
   const newLeads = Math.max(1, Math.round(openLeads / 10));
-  const start = w.rt.clock.now();
+  const start = nextSweepDue(w);
   const firstExecution = w.rt.executions.length;
   const arrivals = new Map<number, number>();
   for (let i = 0; i < newLeads; i++) {

@@ -417,8 +417,8 @@ export function createRuntime(options: RuntimeOptions = {}): LocalRuntime {
       activeUserEmail: spec.activeUserEmail ?? who.active,
       effectiveUserEmail: spec.effectiveUserEmail ?? who.effective,
       dueMs: spec.dueMs,
-      scriptLockBusyUntilMs:
-        spec.dueMs === undefined ? undefined : locks.scriptBusyAfter(spec.dueMs),
+      earlierScriptLockRuns:
+        spec.dueMs === undefined ? undefined : locks.scriptLockRunsAfter(spec.dueMs),
     });
     const outerUi = uiAvailable;
     setUi(spec.ui ?? (spec.kind === 'menu' || spec.kind === 'simple'));

@@ -62,11 +62,10 @@ export interface Execution {
    */
   readonly dueMs?: number;
   /**
-   * With `dueMs`: until when (epoch ms) another execution held the script lock on that
-   * timeline, i.e. the end of the last run that took the script lock and ended after
-   * `dueMs`; unset when none did.
+   * With `dueMs`: the finished runs that held the script lock and ended after `dueMs`
+   * (fake-clock epoch ms, in order of start); the lock wait it is charged comes from them.
    */
-  readonly scriptLockBusyUntilMs?: number;
+  readonly earlierScriptLockRuns?: readonly ScriptLockRun[];
   /**
    * Script-lock wait (ms) charged to this execution that the sequential runtime did not
    * spend on its clock: the wait it would have had on Google since it started at
@@ -83,7 +82,13 @@ export interface ExecutionSpec {
   activeUserEmail: string;
   effectiveUserEmail: string;
   dueMs?: number;
-  scriptLockBusyUntilMs?: number;
+  earlierScriptLockRuns?: readonly ScriptLockRun[];
+}
+
+/** A finished execution that took the script lock: when it started and ended (epoch ms). */
+export interface ScriptLockRun {
+  startedMs: number;
+  endedMs: number;
 }
 
 /** The stack of running executions, innermost last. */
@@ -118,7 +123,7 @@ export class Executions {
       activeUserEmail: spec.activeUserEmail,
       effectiveUserEmail: spec.effectiveUserEmail,
       dueMs: spec.dueMs,
-      scriptLockBusyUntilMs: spec.scriptLockBusyUntilMs,
+      earlierScriptLockRuns: spec.earlierScriptLockRuns,
       lockWaitMs: 0,
       tookScriptLock: false,
     };

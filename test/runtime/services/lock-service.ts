@@ -23,9 +23,11 @@
  * belongs to the execution, not to the JavaScript object).
  */
 import type { Clock } from '../clock';
-import type { Execution, Executions } from './executions';
+import type { Execution, Executions, ScriptLockRun } from './executions';
 
 export type LockScope = 'script' | 'user' | 'document';
+
+const DAY_MS = 86_400_000;
 
 export const LOCK_TIMEOUT_MESSAGE =
   'Lock timeout: another process was holding the lock for too long.';
@@ -51,8 +53,8 @@ export class LockTable {
   readonly document = new LockSlot('document');
   private readonly users = new Map<string, LockSlot>();
 
-  /** End (epoch ms) of the latest finished execution that took the script lock. */
-  private scriptHeldUntilMs = -Infinity;
+  /** Finished executions that took the script lock, of the last day, in order of ending. */
+  private scriptLockRuns: ScriptLockRun[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -105,16 +107,20 @@ export class LockTable {
 
   /** Told at each execution's end, after its locks were released. */
   ended(ex: Execution, endedMs: number): void {
-    if (ex.tookScriptLock) this.scriptHeldUntilMs = Math.max(this.scriptHeldUntilMs, endedMs);
+    if (!ex.tookScriptLock) return;
+    // A run older than a day cannot hold a lock a trigger run asks for now.
+    this.scriptLockRuns = this.scriptLockRuns.filter((r) => r.endedMs > endedMs - DAY_MS);
+    this.scriptLockRuns.push({ startedMs: ex.startedMs, endedMs });
   }
 
   /**
-   * For a time-driven trigger due at `dueMs` that the runtime starts only now: until when
-   * (epoch ms) another execution held the script lock after `dueMs` (the end of the last
-   * run that took it), or undefined when none that took it ended after `dueMs`.
+   * For a time-driven trigger due at `dueMs` that the runtime starts only now: the
+   * finished runs that took the script lock and ended after `dueMs`, in order of start.
    */
-  scriptBusyAfter(dueMs: number): number | undefined {
-    return this.scriptHeldUntilMs > dueMs ? this.scriptHeldUntilMs : undefined;
+  scriptLockRunsAfter(dueMs: number): ScriptLockRun[] {
+    return this.scriptLockRuns
+      .filter((r) => r.endedMs > dueMs)
+      .sort((a, b) => a.startedMs - b.startedMs);
   }
 
   /**
@@ -129,18 +135,27 @@ export class LockTable {
    * part of its run (the 6-minute limit and, guides/services/quotas, "Triggers total
    * runtime" 90 min / 6 hr a day, see trigger-quota.ts).
    *
-   * Modelling choice (nothing documents how two overlapping runs interleave): a trigger
-   * run that the sequential runtime started late behind other runs started on Google at
-   * its nominal time `dueMs` and ran its own code up to the lock call (the same elapsed
-   * time as here); every run that took the script lock and ended after `dueMs` held the
-   * lock from before that call until its end, the whole overlap (harder on the product
-   * than the real hold, which may start later and end at its releaseLock). The wait is
-   * then the rest of that hold: scriptLockBusyUntilMs − (dueMs + elapsed). A late run
-   * that never asks for the script lock ran beside the others and is charged nothing.
+   * Modelling choices (nothing documents how overlapping runs interleave), each the one
+   * harder on the product: a trigger run that the sequential runtime started late behind
+   * other runs started on Google at its nominal time `dueMs` and ran its own code up to
+   * the lock call for the same elapsed time as here, so it asks at dueMs + elapsed. A run
+   * that took the script lock held it for the whole overlap, from its start to its end
+   * (the real hold may start later and end at its releaseLock). A run that started
+   * before the lock came free for us takes it before us (the order in which waiting
+   * executions get the lock is not documented), so back-to-back runs make the wait
+   * longer. A run that started after we asked, with the lock free, did not hold it then
+   * (we had it first; that run's own wait behind us is not modelled). A late run that
+   * never asks for the script lock ran beside the others and is charged nothing.
    */
   platformWaitMs(ex: Execution): number {
-    if (ex.dueMs === undefined || ex.scriptLockBusyUntilMs === undefined) return 0;
-    return Math.max(0, ex.scriptLockBusyUntilMs - (ex.dueMs + this.executions.elapsedMs(ex)));
+    if (ex.dueMs === undefined || !ex.earlierScriptLockRuns) return 0;
+    const askedAt = ex.dueMs + this.executions.elapsedMs(ex);
+    let freeAt = askedAt;
+    for (const run of ex.earlierScriptLockRuns) {
+      if (run.startedMs > freeAt) break;
+      freeAt = Math.max(freeAt, run.endedMs);
+    }
+    return freeAt - askedAt;
   }
 
   /** The holder now; a timed hold elsewhere ends when the clock reaches its end. */

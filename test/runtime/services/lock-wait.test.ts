@@ -9,8 +9,10 @@
  *   90 min / day (consumer), 6 hr / day (Workspace); "Script runtime" 6 min / execution.
  * - developers.google.com/apps-script/guides/triggers/installable: a time-driven trigger
  *   runs at its time; nothing ties it to other executions, so it starts while one runs.
- * Modelling choice (undocumented): every run that took the script lock and ended after
- * the late run's nominal time held the lock until its end (lock-service.ts, platformWaitMs).
+ * Modelling choices (undocumented; lock-service.ts, platformWaitMs): the late run started
+ * at its nominal time; a run that took the script lock held it from its start to its end;
+ * runs that started before the lock came free take it first; one that started after the
+ * late run asked, with the lock free, did not hold it then.
  */
 import { LOCK_TIMEOUT_MESSAGE } from './lock-service';
 import { EXCEEDED_MAX_EXECUTION_TIME } from './executions';
@@ -116,6 +118,30 @@ describe('lock wait of a late time-driven run', () => {
     rt.clock.set(due + 2 * MINUTE + 30_000); // nothing ran since: no one held the lock
     const [jumped] = rt.fireDueTriggers();
     expect(jumped).toMatchObject({ dueMs: due + 2 * MINUTE, lockWaitMs: 0, durationMs: 500 });
+  });
+
+  test('a run that started after the late run asked for the lock did not hold it then', () => {
+    const { rt, due } = dueAtOneMinute('lockingSweep');
+    rt.clock.set(due + 7_000); // the runtime gets to the trigger only after this run
+    rt.run('lockedIntake', 6_000);
+    const [late] = rt.fireDueTriggers();
+    expect(late).toMatchObject({ startedMs: due + 13_000, dueMs: due, lockWaitMs: 0 });
+  });
+
+  test('runs back to back that took the lock each go first; one that started once it was free does not', () => {
+    const { rt, due } = dueAtOneMinute('lockingSweep', 1_000);
+    rt.run('lockedIntake', 6_000); // due − 1 s to due + 5 s
+    rt.run('lockedIntake', 6_000); // due + 5 s to due + 11 s: started before the lock was free
+    const [chained] = rt.fireDueTriggers();
+    expect(chained).toMatchObject({ dueMs: due, lockWaitMs: 11_000, durationMs: 11_500 });
+
+    const next = due + MINUTE;
+    rt.clock.set(next - 1_000);
+    rt.run('lockedIntake', 6_000); // next − 1 s to next + 5 s
+    rt.clock.set(next + 8_000);
+    rt.run('lockedIntake', 6_000); // starts 3 s after the lock came free: the sweep had it
+    const [gap] = rt.fireDueTriggers();
+    expect(gap).toMatchObject({ startedMs: next + 14_000, dueMs: next, lockWaitMs: 5_000 });
   });
 
   test('tryLock with a shorter timeout than the wait returns false after that timeout', () => {
