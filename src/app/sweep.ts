@@ -6,7 +6,8 @@
  * send them and record outcomes. Clicks therefore never wait behind a slow Slack.
  * When the next deadline falls just after that (domain/sweep-timing.ts), the sweep
  * waits for it and runs one more such pass, so it re-routes at the deadline rather than
- * up to a check interval later.
+ * up to a check interval later. A sweep whose work is not due yet does not wait for the
+ * lock: when another run holds it, the next sweep reads (readsOnlyAhead).
  */
 import { logEntry, type LogEntry } from '../domain/lead';
 import { availableReps } from '../domain/rep';
@@ -19,7 +20,7 @@ import {
   nextSweepWork,
   sweepProblems,
 } from '../domain/sweep-plan';
-import { secondPassWaitMs, skipsReading } from '../domain/sweep-timing';
+import { readsOnlyAhead, secondPassWaitMs, skipsReading } from '../domain/sweep-timing';
 import { RoutingError } from '../domain/errors';
 import { textsFor } from '../domain/texts';
 import { deliver, leaseBatch, type DeliveryReport } from './deliver';
@@ -56,6 +57,12 @@ export interface SweepReport {
   /** True when nothing could be due yet and the sheets were not read. */
   skipped?: boolean;
   /**
+   * With `skipped`: the sweep would have read only ahead of its work and another run held
+   * the script lock, so it left the read to the next sweep (domain/sweep-timing.ts,
+   * readsOnlyAhead) rather than wait.
+   */
+  lockBusy?: boolean;
+  /**
    * Set when the sweep waited this long (ms) for work due just after its pass and then
    * ran a second pass (domain/sweep-timing.ts); the counts are both passes'.
    */
@@ -63,6 +70,8 @@ export interface SweepReport {
 }
 
 const LOCK_MS = 30_000;
+/** Lock timeout (ms) of a sweep that reads only ahead of its work: it does not wait. */
+const AHEAD_LOCK_MS = 0;
 /**
  * Elapsed time (ms) after which a sweep leaves Slack delivery to the next run: Apps
  * Script ends an execution at 6 minutes, and a run must never stop halfway. No second
@@ -79,9 +88,16 @@ export const DELIVERY_STOP_MS = 4 * 60_000;
 export function runSweep(services: Services): SweepReport {
   const started = services.clock.now();
   const planned = services.schedule.nextWorkAt();
-  const first = skipsReading(planned, started, services.parked.all().length)
+  const parked = services.parked.all().length;
+  const first: { report: SweepReport; readAt: number | null } = skipsReading(
+    planned,
+    started,
+    parked,
+  )
     ? { report: skippedReport(), readAt: null }
-    : sweepPass(services, started);
+    : readsOnlyAhead(planned, started, parked)
+      ? aheadPass(services, started)
+      : sweepPass(services, started);
   const wait = secondPassWaitMs({
     nextWorkAt:
       first.readAt === null
@@ -106,6 +122,22 @@ export function runSweep(services: Services): SweepReport {
   return withSecondPass(first.report, second, wait);
 }
 
+/** A pass that reads only ahead of its work: at once, or not at all when the lock is busy. */
+function aheadPass(
+  services: Services,
+  started: number,
+): { report: SweepReport; readAt: number | null } {
+  try {
+    return sweepPass(services, started, AHEAD_LOCK_MS);
+  } catch (e) {
+    if (!(e instanceof RoutingError && e.code === 'LOCK_TIMEOUT')) throw e;
+    services.log.info(
+      'sweep: another run holds the lock and nothing is due yet; the next sweep reads',
+    );
+    return { report: { ...skippedReport(), lockBusy: true }, readAt: null };
+  }
+}
+
 function skippedReport(): SweepReport {
   return {
     assigned: 0,
@@ -121,12 +153,17 @@ function skippedReport(): SweepReport {
  * One pass: read, plan and commit under the lock, then send with the lock released and
  * take in parked responses while the execution's time budget allows.
  * @param started when the execution started (epoch ms): a second pass keeps the first's budgets
+ * @param lockMs how long it waits for the script lock (ms)
  * @returns the pass's report and when it read the sheets (epoch ms)
  */
-function sweepPass(services: Services, started: number): { report: SweepReport; readAt: number } {
+function sweepPass(
+  services: Services,
+  started: number,
+  lockMs = LOCK_MS,
+): { report: SweepReport; readAt: number } {
   let batch: OutboxItem[] = [];
   let readAt = started;
-  const report = services.lock.withLock(LOCK_MS, (): SweepReport => {
+  const report = services.lock.withLock(lockMs, (): SweepReport => {
     const now = services.clock.now();
     readAt = now;
     const snapshot = services.workbook.load();

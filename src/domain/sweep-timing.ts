@@ -42,6 +42,26 @@ export function skipsReading(
   return planned !== null && startedAt + planned.everyMs <= planned.atMs && parkedCount === 0;
 }
 
+/**
+ * A sweep that reads only ahead of its work: the planned work is due after this sweep's
+ * second-pass horizon, so its read cannot do that work (a deadline is acted on only once
+ * passed; one within the horizon gets the second pass) and serves only to notice edits
+ * made by hand sooner. Such a sweep does not wait for the script lock: on Google a
+ * sweep due while a form response is being taken in waits for it inside its own
+ * execution, and that wait (about 6 s at 2,000 open leads) counts as trigger runtime.
+ * When the lock is busy it leaves the read to the next sweep, which comes no later than
+ * the work (it did not skip, so its work is due before the next sweep): nothing planned
+ * waits longer.
+ * @param startedAt when this sweep started (epoch ms)
+ */
+export function readsOnlyAhead(
+  planned: PlannedWork | null,
+  startedAt: number,
+  parkedCount: number,
+): boolean {
+  return planned !== null && planned.atMs > startedAt + SECOND_PASS_HORIZON_MS && parkedCount === 0;
+}
+
 export interface SecondPassInput {
   /** The schedule's next work (epoch ms) after this sweep's pass; null = unknown. */
   nextWorkAt: number | null;

@@ -181,6 +181,48 @@ describe('runSweep', () => {
     expect(runSweep(w.services)).toMatchObject({ rerouted: 1 });
   });
 
+  test('work not due yet and the lock busy: the sweep does not wait, the next one re-routes on time', () => {
+    const w = withLead();
+    w.clock.advance(50 * MINUTE);
+    runSweep(w.services); // plans the deadline, T0 + 60 min
+    w.clock.advance(8 * MINUTE); // the next 5-minute sweep comes after the deadline: this one reads
+    w.lock.holdElsewhere(w.clock.now() + 6_000); // a form response being taken in
+    const loads = w.workbook.calls.load;
+    const at = w.clock.now();
+    expect(runSweep(w.services)).toMatchObject({ skipped: true, lockBusy: true, rerouted: 0 });
+    expect(w.clock.now()).toBe(at);
+    expect(w.workbook.calls.load).toBe(loads);
+    expect(w.log.at('info').join()).toContain('the next sweep reads');
+    w.clock.advance(5 * MINUTE);
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 1 });
+    expect(w.workbook.lead(w.id).assignedAt).toBe(T0 + 63 * MINUTE);
+  });
+
+  test('work not due yet and the lock free: the sweep reads ahead as before', () => {
+    const w = withLead();
+    w.clock.advance(50 * MINUTE);
+    runSweep(w.services);
+    w.clock.advance(8 * MINUTE);
+    const loads = w.workbook.calls.load;
+    const report = runSweep(w.services);
+    expect(report.skipped).toBeUndefined();
+    expect(report.lockBusy).toBeUndefined();
+    expect(w.workbook.calls.load).toBe(loads + 1);
+  });
+
+  test('work due (or within the second-pass horizon): the sweep waits for a busy lock as before', () => {
+    for (const early of [0, SECOND_PASS_HORIZON_MS]) {
+      const w = withLead();
+      w.clock.advance(50 * MINUTE);
+      runSweep(w.services);
+      w.clock.advance(10 * MINUTE - early);
+      const at = w.clock.now();
+      w.lock.holdElsewhere(at + 6_000);
+      expect(runSweep(w.services)).toMatchObject({ rerouted: 1 });
+      expect(w.workbook.lead(w.id).assignedAt).toBe(Math.max(at + 6_000, T0 + 60 * MINUTE));
+    }
+  });
+
   test('a sweep late in its time budget starts no second pass', () => {
     const w = withLead();
     w.clock.advance(60 * MINUTE - DELIVERY_BUDGET_MS - 10_000);

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   SECOND_PASS_HORIZON_MS,
+  readsOnlyAhead,
   secondPassWaitMs,
   skipsReading,
   type SecondPassInput,
@@ -34,6 +35,34 @@ describe('skipsReading', () => {
     expect(skipsReading(planned, T0 + 1, 0)).toBe(false);
     expect(skipsReading(planned, T0, 1)).toBe(false);
     expect(skipsReading(null, T0, 0)).toBe(false);
+  });
+});
+
+describe('readsOnlyAhead', () => {
+  test('only work due after the second-pass horizon, nothing parked, and a known plan', () => {
+    const at = (ms: number) => ({ atMs: T0 + ms, everyMs: 5 * 60_000 });
+    expect(readsOnlyAhead(at(SECOND_PASS_HORIZON_MS + 1), T0, 0)).toBe(true);
+    expect(readsOnlyAhead(at(SECOND_PASS_HORIZON_MS), T0, 0)).toBe(false);
+    expect(readsOnlyAhead(at(0), T0, 0)).toBe(false);
+    expect(readsOnlyAhead(at(-60_000), T0, 0)).toBe(false);
+    expect(readsOnlyAhead(at(60_000), T0, 1)).toBe(false);
+    expect(readsOnlyAhead(null, T0, 0)).toBe(false);
+  });
+
+  test('property: a sweep that reads only ahead leaves work the next sweep still reads in time', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 5, 10, 15, 30, 60),
+        fc.integer({ min: -60_000, max: 2 * 3_600_000 }),
+        (minutes, offset) => {
+          const planned = { atMs: T0 + offset, everyMs: minutes * 60_000 };
+          fc.pre(!skipsReading(planned, T0, 0) && readsOnlyAhead(planned, T0, 0));
+          // Not yet due even at the end of this sweep's horizon, and due by the next sweep.
+          expect(planned.atMs).toBeGreaterThan(T0 + SECOND_PASS_HORIZON_MS);
+          expect(planned.atMs).toBeLessThan(T0 + planned.everyMs);
+        },
+      ),
+    );
   });
 });
 
