@@ -60,6 +60,11 @@ export interface DayResult {
   lockWaitMinutes: number;
   /** Trigger runs charged such a wait. */
   lockWaitRuns: number;
+  /**
+   * Sweeps that would have read only ahead of their work and found the lock busy, so left
+   * the read to the next sweep rather than wait (src/domain/sweep-timing.ts, readsOnlyAhead).
+   */
+  lockBusySweeps: number;
   /** The same per hour of the day (by each execution's start), minutes. */
   hourlyMinutes: number[];
   failedRuns: number;
@@ -181,6 +186,9 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
     triggerMinutes: ms / MINUTE,
     lockWaitMinutes: runs.reduce((sum, e) => sum + e.lockWaitMs, 0) / MINUTE,
     lockWaitRuns: runs.filter((e) => e.lockWaitMs > 0).length,
+    lockBusySweeps: runs.filter(
+      (e) => e.entry === 'runSlaSweep' && e.ok && (e.value as { lockBusy?: boolean }).lockBusy,
+    ).length,
     hourlyMinutes,
     failedRuns: runs.filter((e) => !e.ok).length,
     reroutes,
@@ -462,7 +470,7 @@ export function printLimitsSection(print: (line?: string) => void): void {
   for (const every of [5, 1]) {
     const d = triggerDay(2_000, every);
     print(
-      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min, of which ${f1(d.lockWaitMinutes)} waiting for the script lock (${d.lockWaitRuns} sweeps due during an intake; ${d.triggerRuns} trigger runs, ${d.sweepRuns} sweeps, ${d.sweepsThatRead} of them read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
+      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min, of which ${f1(d.lockWaitMinutes)} waiting for the script lock (${d.lockWaitRuns} runs; ${d.lockBusySweeps} sweeps with nothing due left the lock to an intake instead; ${d.triggerRuns} trigger runs, ${d.sweepRuns} sweeps, ${d.sweepsThatRead} of them read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
     );
   }
   const g = gridFortnight(30);
