@@ -66,6 +66,14 @@ function dueAtOneMinute(handler: string, beforeMs = 0) {
   return { rt, due };
 }
 
+/** `handler` fired late behind a 6 s `intake` run in its trigger's first minute. */
+function lateBehind(handler: string, intake = 'lockedIntake') {
+  const { rt, due } = dueAtOneMinute(handler);
+  rt.run(intake, 6_000);
+  const [late] = rt.fireDueTriggers();
+  return { rt, due, late };
+}
+
 describe('lock wait of a late time-driven run', () => {
   test('a late run that takes the script lock is charged the wait behind the run that held it', () => {
     const { rt, due } = dueAtOneMinute('lockingSweep');
@@ -85,26 +93,20 @@ describe('lock wait of a late time-driven run', () => {
   });
 
   test('its own work before the lock call ran beside the other run: only the rest is charged', () => {
-    const { rt, due } = dueAtOneMinute('slowStartSweep');
-    rt.run('lockedIntake', 6_000);
-    const [late] = rt.fireDueTriggers();
+    const { rt, due, late } = lateBehind('slowStartSweep');
     // On Google: starts at due, asks for the lock at due + 2 s, gets it at due + 6 s.
     expect(late).toMatchObject({ dueMs: due, lockWaitMs: 4_000, durationMs: 6_500 });
     expect(rt.triggerRuntimeMs(OWNER)).toBe(6_500);
   });
 
   test('a late run that never takes the script lock is not charged', () => {
-    const { rt, due } = dueAtOneMinute('skippingSweep');
-    rt.run('lockedIntake', 6_000);
-    const [late] = rt.fireDueTriggers();
+    const { rt, due, late } = lateBehind('skippingSweep');
     expect(late).toMatchObject({ dueMs: due, lockWaitMs: 0, durationMs: 500 });
     expect(rt.triggerRuntimeMs(OWNER)).toBe(500);
   });
 
   test('a run that kept it waiting without taking the script lock does not make it wait', () => {
-    const { rt, due } = dueAtOneMinute('lockingSweep');
-    rt.run('unlockedIntake', 6_000);
-    const [late] = rt.fireDueTriggers();
+    const { due, late } = lateBehind('lockingSweep', 'unlockedIntake');
     expect(late).toMatchObject({ startedMs: due + 6_000, dueMs: due, lockWaitMs: 0 });
   });
 
@@ -145,16 +147,12 @@ describe('lock wait of a late time-driven run', () => {
   });
 
   test('tryLock with a shorter timeout than the wait returns false after that timeout', () => {
-    const { rt, due } = dueAtOneMinute('shortTrySweep');
-    rt.run('lockedIntake', 6_000);
-    const [late] = rt.fireDueTriggers();
+    const { due, late } = lateBehind('shortTrySweep');
     expect(late).toMatchObject({ value: false, dueMs: due, lockWaitMs: 2_000, durationMs: 2_000 });
   });
 
   test('waitLock with a shorter timeout than the wait throws the lock timeout', () => {
-    const { rt } = dueAtOneMinute('shortWaitSweep');
-    rt.run('lockedIntake', 6_000);
-    const [late] = rt.fireDueTriggers();
+    const { late } = lateBehind('shortWaitSweep');
     expect(late).toMatchObject({ value: `Exception: ${LOCK_TIMEOUT_MESSAGE}`, lockWaitMs: 2_000 });
   });
 
