@@ -147,7 +147,7 @@ export function runSlaSweepNow(): SweepReport {
   return entry('runSlaSweepNow', 'Lead Routing: SLA check', () => {
     const services = createServices();
     services.schedule.forget();
-    return runSweep(services);
+    return runSweep(services, { failWhenBusy: true });
   });
 }
 

@@ -7,7 +7,8 @@
  * When the next deadline falls just after that (domain/sweep-timing.ts), the sweep
  * waits for it and runs one more such pass, so it re-routes at the deadline rather than
  * up to a check interval later. A sweep whose work is not due yet does not wait for the
- * lock: when another run holds it, the next sweep reads (readsOnlyAhead).
+ * lock: when another run holds it, the next sweep reads (readsOnlyAhead). One that waits
+ * for it in vain leaves its work to the next sweep too (the menu's run fails instead).
  */
 import { logEntry, type LogEntry } from '../domain/lead';
 import { availableReps } from '../domain/rep';
@@ -57,9 +58,9 @@ export interface SweepReport {
   /** True when nothing could be due yet and the sheets were not read. */
   skipped?: boolean;
   /**
-   * With `skipped`: the sweep would have read only ahead of its work and another run held
-   * the script lock, so it left the read to the next sweep (domain/sweep-timing.ts,
-   * readsOnlyAhead) rather than wait.
+   * With `skipped`: another run held the script lock, so the sweep changed nothing and
+   * left its work to the next sweep: at once when it would only have read ahead of its
+   * work (domain/sweep-timing.ts, readsOnlyAhead), else after waiting LOCK_MS for it.
    */
   lockBusy?: boolean;
   /**
@@ -81,11 +82,22 @@ export const DELIVERY_BUDGET_MS = 3 * 60_000;
 /** Elapsed time (ms) after which no further Slack wave starts: room is left to record outcomes. */
 export const DELIVERY_STOP_MS = 4 * 60_000;
 
+export interface SweepOptions {
+  /**
+   * Fail with LOCK_TIMEOUT when another run holds the lock for LOCK_MS (the menu's run:
+   * the admin is told). Otherwise (the trigger) the sweep warns and leaves its work to
+   * the next sweep, as an intake parks its response: nothing is lost, and a time-driven
+   * run does not fail because a long run (an intake waiting out the Sheets quota under
+   * the lock) happened to be under way when it fell due.
+   */
+  failWhenBusy?: boolean;
+}
+
 /**
  * One sweep execution: a pass (or a skip, when nothing is due before the next sweep), then
  * at most one second pass at work due just after it (domain/sweep-timing.ts).
  */
-export function runSweep(services: Services): SweepReport {
+export function runSweep(services: Services, options: SweepOptions = {}): SweepReport {
   const started = services.clock.now();
   const planned = services.schedule.nextWorkAt();
   const parked = services.parked.all().length;
@@ -95,9 +107,7 @@ export function runSweep(services: Services): SweepReport {
     parked,
   )
     ? { report: skippedReport(), readAt: null }
-    : readsOnlyAhead(planned, started, parked)
-      ? aheadPass(services, started)
-      : sweepPass(services, started);
+    : firstPass(services, started, readsOnlyAhead(planned, started, parked), options);
   const wait = secondPassWaitMs({
     nextWorkAt:
       first.readAt === null
@@ -122,18 +132,26 @@ export function runSweep(services: Services): SweepReport {
   return withSecondPass(first.report, second, wait);
 }
 
-/** A pass that reads only ahead of its work: at once, or not at all when the lock is busy. */
-function aheadPass(
+/**
+ * The first pass. One that reads only ahead of its work does not wait for the lock; when
+ * another run holds it (past LOCK_MS otherwise) the next sweep does the work.
+ */
+function firstPass(
   services: Services,
   started: number,
+  ahead: boolean,
+  options: SweepOptions,
 ): { report: SweepReport; readAt: number | null } {
   try {
-    return sweepPass(services, started, AHEAD_LOCK_MS);
+    return sweepPass(services, started, ahead ? AHEAD_LOCK_MS : LOCK_MS);
   } catch (e) {
     if (!(e instanceof RoutingError && e.code === 'LOCK_TIMEOUT')) throw e;
-    services.log.info(
-      'sweep: another run holds the lock and nothing is due yet; the next sweep reads',
-    );
+    if (ahead)
+      services.log.info(
+        'sweep: another run holds the lock and nothing is due yet; the next sweep reads',
+      );
+    else if (options.failWhenBusy) throw e;
+    else services.log.warn(`sweep: not run (${e.message}); the next sweep does its work`);
     return { report: { ...skippedReport(), lockBusy: true }, readAt: null };
   }
 }

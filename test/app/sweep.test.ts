@@ -223,6 +223,20 @@ describe('runSweep', () => {
     }
   });
 
+  test('work due and the lock held past 30 s: the trigger’s sweep warns and leaves it to the next; the menu’s run fails', () => {
+    const w = withLead();
+    w.clock.advance(60 * MINUTE);
+    const at = w.clock.now();
+    w.lock.holdElsewhere(at + 90_000); // an intake waiting out the Sheets quota under the lock
+    expect(runSweep(w.services)).toMatchObject({ skipped: true, lockBusy: true, rerouted: 0 });
+    expect(w.clock.now()).toBe(at + 30_000);
+    expect(w.log.at('warn').join()).toContain('the next sweep does its work');
+    expect(w.workbook.lead(w.id).routeCount).toBe(1);
+    expect(() => runSweep(w.services, { failWhenBusy: true })).toThrow(/script lock/);
+    w.clock.advance(MINUTE);
+    expect(runSweep(w.services)).toMatchObject({ rerouted: 1 });
+  });
+
   test('a sweep late in its time budget starts no second pass', () => {
     const w = withLead();
     w.clock.advance(60 * MINUTE - DELIVERY_BUDGET_MS - 10_000);
