@@ -61,8 +61,9 @@ export interface DayResult {
   /** Trigger runs charged such a wait. */
   lockWaitRuns: number;
   /**
-   * Sweeps that would have read only ahead of their work and found the lock busy, so left
-   * the read to the next sweep rather than wait (src/domain/sweep-timing.ts, readsOnlyAhead).
+   * Sweeps that found the script lock busy and left their work to the next sweep: at once
+   * when they would only have read ahead of it (src/domain/sweep-timing.ts, readsOnlyAhead),
+   * else after waiting 30 s in vain (SweepReport.lockBusy).
    */
   lockBusySweeps: number;
   /** The same per hour of the day (by each execution's start), minutes. */
@@ -470,7 +471,7 @@ export function printLimitsSection(print: (line?: string) => void): void {
   for (const every of [5, 1]) {
     const d = triggerDay(2_000, every);
     print(
-      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min, of which ${f1(d.lockWaitMinutes)} waiting for the script lock (${d.lockWaitRuns} runs; ${d.lockBusySweeps} sweeps with nothing due left the lock to an intake instead; ${d.triggerRuns} trigger runs, ${d.sweepRuns} sweeps, ${d.sweepsThatRead} of them read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
+      `    ${every}-min checks: ${f1(d.triggerMinutes)} trigger-min, of which ${f1(d.lockWaitMinutes)} waiting for the script lock (${d.lockWaitRuns} runs; ${d.lockBusySweeps} sweeps found it busy and left their work to the next; ${d.triggerRuns} trigger runs, ${d.sweepRuns} sweeps, ${d.sweepsThatRead} of them read, ${d.failedRuns} failed), ${d.reroutes} re-routes, latest re-route ${f1(d.maxLatenessMin)} min after its SLA deadline (earliest ${f1(d.minLatenessMin)}; ${d.secondPasses} sweeps waited for a deadline just after their pass); Node ${f1(d.nodeMs / 1000)} s`,
     );
   }
   const g = gridFortnight(30);
