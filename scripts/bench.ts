@@ -332,7 +332,7 @@ function sweep(w: World, atMs?: number, latency = false): Run {
   const nodeMs = performance.now() - t;
   const record = w.rt.executions[w.rt.executions.length - 1];
   const c = counts(w);
-  const clockMs = record.endedMs - record.startedMs;
+  const clockMs = record.durationMs;
   const sleepMs = latency ? Math.max(0, clockMs - runtimeChargeMs(c)) : clockMs;
   return {
     report,

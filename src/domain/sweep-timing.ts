@@ -16,9 +16,9 @@
  * it. It must exceed the longest time the next sweep can wait for the script lock behind
  * another run before it reads: a deadline later than this is left to the next sweep,
  * which then reads it at most (interval − horizon + that wait) late, under one interval.
- * The longest such run in the simulated day at 2,000 open leads is a form intake, 6.2 s
- * on the bench's pessimistic latency model (scripts/bench-limits.ts); 15 s is more than
- * twice that. A longer horizon costs trigger time: the wait counts against the
+ * The longest such run in the simulated day at 2,000 open leads is a form intake, 5.5 s
+ * on the pessimistic latency model (test/runtime/latency.ts; scripts/bench-limits.ts);
+ * 15 s is more than twice that (an intake reaches 15 s at about 17,000 open leads). A longer horizon costs trigger time: the wait counts against the
  * execution (Utilities.sleep) and so against the daily trigger quota.
  */
 export const SECOND_PASS_HORIZON_MS = 15_000;

@@ -3,8 +3,9 @@
  * whole simulated day at 2,000 open leads (scripts/bench-limits.ts, triggerDay: 200 new
  * leads 09:00–21:00 through the form, 80% contacted within 20 minutes, the rest
  * re-routed once), every trigger firing when due, with 5- and with 1-minute checks.
- * Trigger-minutes are the runtime's modelled durations on the bench's pessimistic
- * latency model plus 1 s start-up per execution (counts × costs), never wall clock; a
+ * Trigger-minutes are the runtime's modelled durations on the project's one latency
+ * model at its slow end (test/runtime/latency.ts PESSIMISTIC_LATENCY, start-up of each
+ * execution included; counts × costs), never wall clock; a
  * sweep's wait for a deadline just after its pass (Utilities.sleep) is among them.
  * The runtime fires every trigger at its nominal time, or right after the run under way
  * then (a sweep behind a form response in its minute), and keeps its phase: a late sweep
@@ -14,10 +15,11 @@
  * lock, which on Google it spends inside its own execution. The runtime charges that
  * wait to a late sweep that takes the lock (test/runtime/services/lock-wait.test.ts), and
  * it is among the trigger-minutes (lockWaitMinutes). A sweep with nothing due yet does
- * not wait for the lock (src/domain/sweep-timing.ts, readsOnlyAhead). In this day every
- * deadline (a response's minute plus the 60-minute SLA) falls on a 1-minute sweep's due
- * time, so 1-minute sweeps re-route at the deadline without a second pass; the 5-minute
- * day has second passes (and test/app/sweep.test.ts has their cases).
+ * not wait for the lock (src/domain/sweep-timing.ts, readsOnlyAhead). In this day a
+ * deadline (an assignment's time plus the 60-minute SLA) falls seconds after a 1-minute
+ * sweep's read, so those sweeps wait for it and re-route in a second pass; whether a
+ * 5-minute sweep finds a deadline within its 15 s horizon depends on the timings (none
+ * does in this day; test/app/sweep.test.ts has the second pass's cases).
  * Google documents only that trigger times may be slightly randomized, so on the
  * platform the lateness bound holds relative to when the trigger actually fires (README,
  * Performance).
@@ -74,7 +76,6 @@ test('a day at 2,000 open leads with 5-minute checks costs at most 45 trigger-mi
   // later one is read by the next sweep even after a form response it waited behind.
   expect(d.minLatenessMin).toBeGreaterThanOrEqual(0);
   expect(d.maxLatenessMin).toBeLessThanOrEqual(5);
-  expect(d.secondPasses).toBeGreaterThan(0);
   expect(d.longestIntakeMin * 60_000).toBeLessThan(SECOND_PASS_HORIZON_MS);
 });
 
@@ -89,10 +90,11 @@ test('with 1-minute checks the same day stays inside the 90 minutes, every re-ro
   expect(d.triggerMinutes).toBeLessThan(CONSUMER_QUOTA_MIN);
   expect(d.lockWaitRuns).toBeGreaterThan(0);
   expect(d.lockWaitMinutes).toBeGreaterThan(0);
-  // Issue 10's flat bound: at most a minute late, never early. Here every deadline falls on
-  // a sweep's due time (see above); a sweep that first waits behind a form response reads
-  // it after that wait, under the horizon.
+  // Issue 10's flat bound: at most a minute late, never early. Here the sweeps wait for a
+  // deadline seconds after their read and re-route in a second pass (see above); a sweep
+  // that first waits behind a form response reads after that wait, under the horizon.
   expect(d.minLatenessMin).toBeGreaterThanOrEqual(0);
   expect(d.maxLatenessMin).toBeLessThanOrEqual(1);
+  expect(d.secondPasses).toBeGreaterThan(0);
   expect(d.longestIntakeMin * 60_000).toBeLessThan(SECOND_PASS_HORIZON_MS);
 });
