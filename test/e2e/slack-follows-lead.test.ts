@@ -8,6 +8,17 @@ import { liveButtons, slackFollowsLeads } from './invariants';
 import { ESCALATION_CHANNEL, MANAGER, World, outbox } from './world';
 
 const AYU = 'UAYU0001';
+
+/** Four responses; the rotation gives Ayu the first and the fourth (Budi and Sari). */
+function twoLeadsOfAyu(): { w: World; first: string; second: string } {
+  const w = new World();
+  const first = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
+  w.submit({ Name: 'X', Phone: '0812-0000-0001' });
+  w.submit({ Name: 'Y', Phone: '0812-0000-0002' });
+  const second = w.submit({ Name: 'Sari', Phone: '0812-3456-7891' })!;
+  expect([w.lead(first).sales_slack_id, w.lead(second).sales_slack_id]).toEqual([AYU, AYU]);
+  return { w, first, second };
+}
 const BIMA = 'UBIMA0002';
 
 describe('owed messages are re-checked when due', () => {
@@ -71,12 +82,7 @@ describe('one live button, in the current owner’s message', () => {
   });
 
   test('a click from /leads marks the lead, rewrites its own message and keeps the list', () => {
-    const w = new World();
-    const first = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    w.submit({ Name: 'X', Phone: '0812-0000-0001' });
-    w.submit({ Name: 'Y', Phone: '0812-0000-0002' });
-    const second = w.submit({ Name: 'Sari', Phone: '0812-3456-7891' })!;
-    expect([w.lead(first).sales_slack_id, w.lead(second).sales_slack_id]).toEqual([AYU, AYU]);
+    const { w, first, second } = twoLeadsOfAyu();
     w.leadsCommand(AYU);
     const [list] = w.rt.slack.ephemerals(AYU);
     w.clickInList(AYU, first);
@@ -93,12 +99,7 @@ describe('one live button, in the current owner’s message', () => {
   });
 
   test('/leads read while an admin sorts lead_sheet: the rep is told a lead may be missing, never "no open leads"', () => {
-    const w = new World();
-    const first = w.submit({ Name: 'Budi', Phone: '0812-3456-7890' })!;
-    w.submit({ Name: 'X', Phone: '0812-0000-0001' });
-    w.submit({ Name: 'Y', Phone: '0812-0000-0002' });
-    const second = w.submit({ Name: 'Sari', Phone: '0812-3456-7891' })!;
-    expect([w.lead(first).sales_slack_id, w.lead(second).sales_slack_id]).toEqual([AYU, AYU]);
+    const { w, first, second } = twoLeadsOfAyu();
     // Between the list's two reads the admin sorts by name, descending: Ayu's rows move.
     let calls = 0;
     w.rt.sheetsApi.afterCall = () => {
@@ -113,6 +114,8 @@ describe('one live button, in the current owner’s message', () => {
     w.leadsCommand(AYU);
     const again = w.rt.slack.ephemerals(AYU).pop()!;
     expect(again.text).toBe('Your open leads (2):');
+    expect(JSON.stringify(again.blocks)).toContain(first);
+    expect(JSON.stringify(again.blocks)).toContain(second);
     expect(JSON.stringify(again.blocks)).not.toContain('was being sorted');
   });
 
