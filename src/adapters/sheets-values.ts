@@ -522,35 +522,29 @@ export class SheetsValues {
 
   /** Clears A1 ranges in one call (batchClearByDataFilter, a1Range filters). */
   clearRanges(ranges: readonly string[]): void {
-    if (ranges.length === 0) return;
-    try {
-      this.call('write', () =>
-        api().Values.batchClearByDataFilter(
-          { dataFilters: ranges.map((a1Range) => ({ a1Range })) },
-          this.spreadsheetId,
-        ),
-      );
-    } catch (err) {
-      explain(err, 'Clearing rows');
-    }
+    this.clearByFilters(
+      ranges.map((a1Range) => ({ a1Range })),
+      'Clearing rows',
+    );
   }
 
   /** Clears the anchored rows (wherever they are now) in one call. */
   clearAnchored(anchors: readonly number[]): void {
-    if (anchors.length === 0) return;
+    this.clearByFilters(
+      anchors.map((metadataId) => ({ developerMetadataLookup: { metadataId } })),
+      'Clearing archived rows',
+    );
+  }
+
+  /** One values.batchClearByDataFilter; `what` names the step in the error. */
+  private clearByFilters(dataFilters: readonly object[], what: string): void {
+    if (dataFilters.length === 0) return;
     try {
       this.call('write', () =>
-        api().Values.batchClearByDataFilter(
-          {
-            dataFilters: anchors.map((metadataId) => ({
-              developerMetadataLookup: { metadataId },
-            })),
-          },
-          this.spreadsheetId,
-        ),
+        api().Values.batchClearByDataFilter({ dataFilters: [...dataFilters] }, this.spreadsheetId),
       );
     } catch (err) {
-      explain(err, 'Clearing archived rows');
+      explain(err, what);
     }
   }
 
