@@ -798,11 +798,13 @@ export class SheetsWorkbook implements Workbook {
   archive(leadIds: readonly string[], outboxIds: readonly string[], at: number): ArchiveReport {
     const report: ArchiveReport = { archived: 0, outboxDropped: 0, restored: [] };
     if (leadIds.length === 0 && outboxIds.length === 0) return report;
-    const [leadValues, archiveHeader, outboxValues] = this.values.batchGet([
+    // Read with the grid sizes (same one call): the outbox's tells its blank rows below.
+    const { values: read, rowCounts } = this.values.readWithGridSizes([
       quoteSheet(SHEETS.leads),
       `${quoteSheet(SHEETS.archive)}!1:1`,
       quoteSheet(SHEETS.outbox),
     ]);
+    const [leadValues, archiveHeader, outboxValues] = read;
     const leads = new HeaderTable(SHEETS.leads, leadValues);
     const leadRows = indexByKey(leads, 'lead_id');
     const moving = this.anchorClosed(leads, leadRows, leadIds);
@@ -820,7 +822,7 @@ export class SheetsWorkbook implements Workbook {
           SHEETS.outbox,
           dropping.map((r) => r.row),
         ),
-        ...this.blankRowsBelow(SHEETS.outbox, outboxValues.length),
+        ...blankRowsBelow(SHEETS.outbox, outboxValues.length, rowCounts.get(SHEETS.outbox)),
       ],
       moving.length ? [`${quoteSheet(SHEETS.leads)}!${idLetter}:${idLetter}`] : [],
     );
@@ -828,21 +830,6 @@ export class SheetsWorkbook implements Workbook {
     report.outboxDropped = dropping.length;
     if (moving.length) this.putRightByKey(moving, leadRows, afterIds, report);
     return report;
-  }
-
-  /**
-   * The blank rows at the end of `sheet` past the one Set up keeps: rows the manager's
-   * Take or Reassign set aside for messages it did not need (sheets-row-reserve.ts;
-   * the sweep's appends insert above them). One grid-size read, at night.
-   * @param lastRow the last row holding a value (the values read's length)
-   */
-  private blankRowsBelow(
-    sheet: SheetName,
-    lastRow: number,
-  ): Array<{ sheet: string; first: number; last: number }> {
-    const grid = this.values.grids().find((g) => g.title === sheet);
-    if (!grid || lastRow < 1 || grid.rows <= lastRow + 1) return [];
-    return [{ sheet, first: lastRow + 2, last: grid.rows }];
   }
 
   /**
@@ -1098,6 +1085,22 @@ function finishedOutboxRows(outbox: HeaderTable, outboxIds: readonly string[]): 
     .filter(
       (row): row is IndexedRow => row !== undefined && outbox.text(row, 'status') !== 'PENDING',
     );
+}
+
+/**
+ * The blank rows at the end of `sheet` past the one Set up keeps: rows the manager's
+ * Take or Reassign set aside for messages it did not need (sheets-row-reserve.ts; the
+ * sweep's appends insert above them).
+ * @param lastRow the last row holding a value (the values read's length)
+ * @param gridRows the sheet's grid row count, read in the same call (undefined: unknown)
+ */
+function blankRowsBelow(
+  sheet: SheetName,
+  lastRow: number,
+  gridRows: number | undefined,
+): Array<{ sheet: string; first: number; last: number }> {
+  if (gridRows === undefined || lastRow < 1 || gridRows <= lastRow + 1) return [];
+  return [{ sheet, first: lastRow + 2, last: gridRows }];
 }
 
 /** 1-based rows grouped into contiguous runs. */
