@@ -73,6 +73,23 @@ export interface DayResult {
   nodeMs: number;
 }
 
+/**
+ * The simulations' n-th form response: a distinct name, phone (prefix + 7 digits) and
+ * email per simulation, so no two are taken for one person.
+ * @returns the lead id, or undefined when none was made
+ */
+function submitLead(
+  w: World,
+  n: number,
+  tag: { name: string; phone: string; email: string },
+): string | undefined {
+  return w.submit({
+    Name: `${tag.name} ${n}`,
+    Phone: `${tag.phone}${String(1_000_000 + n)}`,
+    Email: `${tag.email}${n}@example.com`,
+  });
+}
+
 /** A rep marks a lead contacted by hand (an edit in the sheet, no execution). */
 function contact(w: World, leadId: string, column: number, stageColumn: number): void {
   const sheet = w.rt.book.sheet('lead_sheet');
@@ -127,11 +144,7 @@ export function triggerDay(openLeads: number, everyMinutes: number, hours = 24):
   for (let minute = 0; minute < hours * 60; minute++) {
     w.rt.clock.set(Math.max(w.rt.clock.now(), start + minute * MINUTE));
     for (let k = 0; k < (arrivals.get(minute) ?? 0); k++) {
-      const id = w.submit({
-        Name: `Day lead ${n}`,
-        Phone: `0813${String(1_000_000 + n)}`,
-        Email: `day${n}@example.com`,
-      });
+      const id = submitLead(w, n, { name: 'Day lead', phone: '0813', email: 'day' });
       const inTime = n % 10 < CONTACTED_IN_TIME * 10;
       n++;
       if (!id) continue;
@@ -294,11 +307,7 @@ export function gridFortnight(perDay: number, days = 14): FortnightResult {
       inDay % Math.floor((12 * 60) / perDay) === 0 &&
       inDay / Math.floor((12 * 60) / perDay) < perDay
     ) {
-      const id = w.submit({
-        Name: `Lead ${n}`,
-        Phone: `0814${String(1_000_000 + n)}`,
-        Email: `f${n}@example.com`,
-      });
+      const id = submitLead(w, n, { name: 'Lead', phone: '0814', email: 'f' });
       n++;
       if (id) {
         const contactAt = minute + CONTACT_AFTER_MIN;
@@ -389,11 +398,7 @@ export function gridSteadyState(
     const inDay = minute % (24 * 60);
     for (let m = inDay; m < inDay + STEP; m++) {
       if (m < 12 * 60 && m % gap === 0 && m / gap < perDay) {
-        const id = w.submit({
-          Name: `Lead ${n}`,
-          Phone: `0815${String(1_000_000 + n)}`,
-          Email: `s${n}@example.com`,
-        });
+        const id = submitLead(w, n, { name: 'Lead', phone: '0815', email: 's' });
         n++;
         if (id) {
           const at = minute - inDay + m;
